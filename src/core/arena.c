@@ -1,0 +1,128 @@
+#include "borderless/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Chunks grow geometrically from 16 KiB up to 1 MiB; an allocation larger
+ * than a quarter of the chunk size gets a chunk of its own, so big strings
+ * waste nothing. */
+#define ARENA_MIN_CHUNK ((size_t)16 * 1024)
+#define ARENA_MAX_CHUNK ((size_t)1024 * 1024)
+#define ARENA_ALIGN alignof(max_align_t)
+
+struct chunk {
+    struct chunk *next;
+    size_t size, used;
+    alignas(max_align_t) unsigned char data[];
+};
+
+struct bl_arena {
+    struct chunk *head;
+    size_t next_size;
+    size_t footprint;
+};
+
+bl_arena *bl_arena_new(void)
+{
+    bl_arena *a = calloc(1, sizeof *a);
+    if (a)
+        a->next_size = ARENA_MIN_CHUNK;
+    return a;
+}
+
+void bl_arena_free(bl_arena *a)
+{
+    if (!a)
+        return;
+    struct chunk *c = a->head;
+    while (c) {
+        struct chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(a);
+}
+
+static struct chunk *chunk_new(bl_arena *a, size_t size)
+{
+    if (size > SIZE_MAX - sizeof(struct chunk))
+        return NULL;
+    struct chunk *c = malloc(sizeof *c + size);
+    if (!c)
+        return NULL;
+    c->size = size;
+    c->used = 0;
+    a->footprint += sizeof *c + size;
+    return c;
+}
+
+void *bl_arena_alloc(bl_arena *a, size_t n)
+{
+    if (n == 0)
+        n = 1;
+    if (n > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    size_t need = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    struct chunk *c = a->head;
+    if (!c || c->size - c->used < need) {
+        if (need > a->next_size / 4) {
+            /* A big block: its own chunk, kept behind the current head so
+             * the head's free space stays usable. */
+            struct chunk *big = chunk_new(a, need);
+            if (!big)
+                return NULL;
+            big->used = need;
+            if (c) {
+                big->next = c->next;
+                c->next = big;
+            } else {
+                big->next = NULL;
+                a->head = big;
+            }
+            memset(big->data, 0, need);
+            return big->data;
+        }
+        c = chunk_new(a, a->next_size);
+        if (!c)
+            return NULL;
+        c->next = a->head;
+        a->head = c;
+        if (a->next_size < ARENA_MAX_CHUNK)
+            a->next_size *= 2;
+    }
+    void *p = c->data + c->used;
+    c->used += need;
+    memset(p, 0, need);
+    return p;
+}
+
+void *bl_arena_array(bl_arena *a, size_t n, size_t sz)
+{
+    if (sz && n > SIZE_MAX / sz)
+        return NULL;
+    return bl_arena_alloc(a, n * sz);
+}
+
+char *bl_arena_strndup(bl_arena *a, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = bl_arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *bl_arena_strdup(bl_arena *a, const char *s)
+{
+    return bl_arena_strndup(a, s, strlen(s));
+}
+
+size_t bl_arena_footprint(const bl_arena *a)
+{
+    return a->footprint;
+}
