@@ -45,6 +45,10 @@ struct loader {
     size_t n_order;
     const char *title, *tagline;
     const char *sections_path;
+    /* Ids of every role file found, loaded or not: a link to a role whose
+     * file has problems is not reported a second time. */
+    const char **file_ids; /* malloc'd array of arena strings */
+    size_t n_file_ids, cap_file_ids;
 };
 
 static void problem(struct loader *L, size_t line, size_t column, const char *fmt, ...)
@@ -166,6 +170,10 @@ static int get_list(struct loader *L, const char *key, const yt_node *v,
     int ok = 1;
     for (size_t i = 0; i < v->n; i++) {
         const yt_node *it = v->kids[i];
+        if (it->plain == -1) {
+            ok = 0; /* refused by the parser, already reported */
+            continue;
+        }
         if (it->type != YT_SCALAR) {
             problem(L, it->line, it->column, "item %zu of \"%s\" must be a string, not %s",
                     i + 1, key, yt_type_name(it->type));
@@ -285,6 +293,8 @@ static void drafts_free(struct drafts *d)
  * the check once every role is known. */
 static int keep_refs(struct loader *L, struct draft *d, const yt_node *list)
 {
+    free(d->refs); /* a duplicate key (already reported) sets them twice */
+    d->n_refs = 0;
     d->refs = calloc(list->n, sizeof *d->refs);
     if (!d->refs) {
         out_of_memory(L);
@@ -325,6 +335,10 @@ static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
     static const char *const known[] = {"title", "url"};
     for (size_t i = 0; i < v->n; i++) {
         const yt_node *m = v->kids[i];
+        if (m->plain == -1) {
+            ok = 0; /* already reported */
+            continue;
+        }
         if (m->type != YT_MAP) {
             problem(L, m->line, m->column,
                     "item %zu of \"sources\" must be a mapping with \"title\" and \"url\", "
@@ -332,9 +346,11 @@ static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
             ok = 0;
             continue;
         }
+        int refused = 0; /* a key the parser refused: no "missing" message */
         for (size_t j = 0; j + 1 < m->n; j += 2) {
             const yt_node *k = m->kids[j], *val = m->kids[j + 1];
-            if (k->type != YT_SCALAR)
+            refused |= k->plain == -1;
+            if (k->type != YT_SCALAR || k->plain == -1)
                 continue;
             if (is_key(k, "title")) {
                 src[i].title = get_string(L, "title", val, 0);
@@ -358,7 +374,7 @@ static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
             int present = 0;
             for (size_t q = 0; q + 1 < m->n; q += 2)
                 present |= is_key(m->kids[q], known[j]);
-            if (!have && !present)
+            if (!have && !present && !refused)
                 problem(L, m->line, m->column, "missing required key \"%s\" in source %zu",
                         known[j], i + 1);
             if (!have)
@@ -393,9 +409,11 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
             known[n_known++] = key;
     }
 
+    int refused = 0; /* a key the parser refused: no "missing" messages */
     for (size_t i = 0; i + 1 < m->n; i += 2) {
         const yt_node *k = m->kids[i], *v = m->kids[i + 1];
-        if (k->type != YT_SCALAR)
+        refused |= k->plain == -1;
+        if (k->type != YT_SCALAR || k->plain == -1)
             continue; /* reported by the parser */
         if (is_key(k, "title")) {
             have_title = 1;
@@ -480,6 +498,8 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
     }
 
     /* Required keys, reported where the mapping starts. */
+    if (refused)
+        have_title = have_id = have_sources = have_reviewed = 1;
     if (!have_title)
         problem(L, m->line, m->column, "missing required key \"title\"");
     if (!is_role && !have_id)
@@ -492,7 +512,7 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
     for (int f = 0; f < BL_FIELD_COUNT; f++) {
         const struct bl_field_info *fi = bl_field_info(f);
         int required = is_role ? fi->role_required : fi->section_required;
-        if (required && !have[f])
+        if (required && !have[f] && !refused)
             problem(L, m->line, m->column, "missing required key \"%s\"",
                     is_role ? fi->role_key : fi->section_key);
         n += have[f] == 1;
@@ -648,6 +668,10 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
         const yt_node *k = root->kids[i], *v = root->kids[i + 1];
         if (k->type != YT_SCALAR)
             continue;
+        if (k->plain == -1) { /* refused by the parser: no "missing" messages */
+            have_title = have_sections = 1;
+            continue;
+        }
         if (is_key(k, "title")) {
             have_title = 1;
             L->title = get_string(L, "title", v, 0);
@@ -693,6 +717,8 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
             }
             for (size_t j = 0; j < v->n; j++) {
                 const yt_node *m = v->kids[j];
+                if (m->plain == -1)
+                    continue; /* already reported */
                 if (m->type != YT_MAP) {
                     problem(L, m->line, m->column,
                             "item %zu of \"sections\" must be a mapping, not %s", j + 1,
@@ -840,6 +866,14 @@ static const struct id_index *find_id(const struct id_index *ids, size_t n, cons
     return bsearch(id, ids, n, sizeof *ids, cmp_id_index);
 }
 
+static int is_role_file(const struct loader *L, const char *id)
+{
+    for (size_t i = 0; i < L->n_file_ids; i++)
+        if (strcmp(L->file_ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
 /* The checks across files: role_order, section ids against role ids, and
  * links.  They run even when some files had problems, over the roles that
  * loaded, so that one run reports as much as it can. */
@@ -859,7 +893,7 @@ static void cross_check(struct loader *L)
         const struct id_index *r = find_id(roles, n, L->order[i].id);
         if (r) {
             L->roles.v[r->index].rank = i;
-        } else {
+        } else if (!is_role_file(L, L->order[i].id)) {
             L->path = L->sections_path;
             problem(L, L->order[i].line, L->order[i].column,
                     "\"role_order\" names \"%s\", which is not a role", L->order[i].id);
@@ -875,7 +909,7 @@ static void cross_check(struct loader *L)
     for (size_t i = 0; i < L->roles.n + L->sections.n; i++) {
         const struct draft *d = i < L->roles.n ? &L->roles.v[i] : &L->sections.v[i - L->roles.n];
         for (size_t j = 0; j < d->n_refs; j++) {
-            if (find_id(roles, n, d->refs[j].id))
+            if (find_id(roles, n, d->refs[j].id) || is_role_file(L, d->refs[j].id))
                 continue;
             int is_section = 0;
             for (size_t q = 0; q < L->sections.n; q++)
@@ -947,6 +981,8 @@ static bl_guide *assemble(struct loader *L, const char *dir)
 
 static void loader_done(struct loader *L)
 {
+    free(L->file_ids);
+    L->file_ids = NULL;
     drafts_free(&L->roles);
     drafts_free(&L->sections);
     free(L->order);
@@ -996,6 +1032,17 @@ bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
                               "(at most %d), followed by .yaml", BL_MAX_ID);
             continue;
         }
+        if (L.n_file_ids == L.cap_file_ids) {
+            size_t cap = L.cap_file_ids ? L.cap_file_ids * 2 : 64;
+            const char **v = realloc(L.file_ids, cap * sizeof *v);
+            if (!v) {
+                out_of_memory(&L);
+                break;
+            }
+            L.file_ids = v;
+            L.cap_file_ids = cap;
+        }
+        L.file_ids[L.n_file_ids++] = id;
         buf = read_file(&L, L.path, &len);
         if (buf) {
             load_role(&L, L.path, id, buf, len);

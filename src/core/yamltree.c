@@ -71,7 +71,10 @@ static int check_bytes(const char *text, size_t len, int allow_cr, size_t *bad_o
             *what = "invalid UTF-8";
             return -1;
         }
-        if (is_control(cp, allow_cr)) {
+        /* A CR is allowed only as part of a CRLF line end: libyaml takes a
+         * lone CR for a line break, which would put every position after it
+         * on the wrong line. */
+        if (is_control(cp, allow_cr && (cp != '\r' || (i + 1 < len && s[i + 1] == '\n')))) {
             *bad_offset = i;
             *what = "control character";
             return -1;
@@ -283,9 +286,8 @@ static yt_node *parse_collection(struct yt_parser *p, yaml_event_t *start, int d
             continue;
         }
         if (!kid) {
-            /* Keep a mapping's key/value pairs aligned with a stand-in. */
-            if (!is_map)
-                continue;
+            /* A stand-in keeps a mapping's key/value pairs aligned, and keeps
+             * a list from looking empty (or shorter) to its users. */
             kid = new_node(p, YT_SCALAR, mark);
             if (!kid)
                 break;
@@ -323,7 +325,7 @@ static yt_node *parse_collection(struct yt_parser *p, yaml_event_t *start, int d
             }
             for (size_t j = 0; j < i; j += 2) {
                 const yt_node *o = n->kids[j];
-                if (o->type == YT_SCALAR && o->len == k->len &&
+                if (o->type == YT_SCALAR && o->plain != -1 && o->len == k->len &&
                     memcmp(o->str, k->str, k->len) == 0 && k->plain != -1) {
                     p->errors++;
                     bl_diags_add(p->diags, p->path, k->line, k->column,
@@ -406,13 +408,18 @@ yt_node *yt_parse(bl_arena *a, const char *path, const unsigned char *buf, size_
         off = 3;
     if (check_bytes((const char *)buf + off, len - off, 1, &bad, &what) < 0) {
         size_t line, column;
-        bad += off;
-        position_of(buf, bad, &line, &column);
-        bl_diags_add(diags, path, line, column, "%s (byte 0x%02X); %s", what, buf[bad],
+        /* Positions count from after the BOM, as libyaml's do. */
+        position_of(buf + off, bad, &line, &column);
+        bl_diags_add(diags, path, line, column, "%s (byte 0x%02X); %s", what, buf[off + bad],
                      what[0] == 'i' ? "save the file as UTF-8"
                                     : "only newline and tab are allowed");
         return NULL;
     }
+    /* The BOM is skipped here: with the encoding set explicitly, libyaml's
+     * scanner skips it but counts it as a column, so the root mapping would
+     * start at column 2 and every later line would be a syntax error. */
+    buf += off;
+    len -= off;
     struct yt_parser p = {.arena = a, .path = path, .diags = diags};
     if (!yaml_parser_initialize(&p.yaml)) {
         bl_diags_add(diags, path, 0, 0, "out of memory");

@@ -1,0 +1,7 @@
+# core.cmake — tests of the content loader and the command line (included by
+# tests/CMakeLists.txt, which defines bl_unit_test and bl_script_test).
+
+bl_unit_test(test_loader test_loader.c)
+bl_unit_test(test_robust test_robust.c)
+set_tests_properties(test_robust PROPERTIES TIMEOUT 300)
+bl_script_test(test_cli cli/test_cli.sh)
