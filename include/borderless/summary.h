@@ -1,0 +1,87 @@
+/* summary.h — a role's summary as a document, and saving it to a file.
+ *
+ * The summary holds the role's title, the guide's title, the role's summary,
+ * responsibilities, skills, qualifications, organisations, threats or crime
+ * areas, related roles by title, and a pointer to the guide's section
+ * BL_SUMMARY_TRAINING_ID.  Two formats:
+ *  - text: wrapped at BL_SUMMARY_WIDTH display columns, headings underlined
+ *    with '=' (the title) or '-' (the rest) to their display width, lists
+ *    as "- " items with a hanging indent;
+ *  - Markdown: CommonMark ATX headings and "- " lists, one paragraph or item
+ *    a line, text escaped by bl_summary_md_escape().
+ * Text is made safe to print first (layout.h's rules: no control
+ * characters).  The output depends on the content only (no dates, no
+ * paths): the same guide gives the same bytes.  Pure: no curses, no I/O
+ * except bl_summary_save().
+ *
+ * The in-guide "print" action calls bl_summary_default_path() for the
+ * prompt's initial text, then bl_summary_save() with what the user typed and
+ * overwrite 0; on BL_SAVE_EXISTS it asks "Overwrite <path>? (y/N)" and on a
+ * yes calls bl_summary_save() again with overwrite 1.
+ */
+#ifndef BORDERLESS_SUMMARY_H
+#define BORDERLESS_SUMMARY_H
+
+#include "borderless/model.h"
+#include "borderless/safewrite.h"
+
+#include <stddef.h>
+
+#define BL_SUMMARY_WIDTH 72
+#define BL_SUMMARY_TRAINING_ID "training"
+
+enum bl_summary_format {
+    BL_SUMMARY_AUTO = -1, /* from the file's extension, else text */
+    BL_SUMMARY_TEXT = 0,
+    BL_SUMMARY_MARKDOWN = 1
+};
+
+/* "text" or "markdown" (also "txt", "md"), case-insensitive, into *out.
+ * 0, or -1 for anything else. */
+int bl_summary_parse_format(const char *name, enum bl_summary_format *out);
+
+/* The format a file name implies: .md and .markdown (any case) give
+ * Markdown, everything else (NULL, "-", no extension) text. */
+enum bl_summary_format bl_summary_format_for_path(const char *path);
+
+/* The file name the guide's prompt starts with: "./<id>-summary.txt".
+ * 0, or -1 when it does not fit. */
+int bl_summary_default_path(const bl_entry *role, char *buf, size_t size);
+
+/* Renders role `role` of g in fmt (TEXT or MARKDOWN) into a new malloc'd,
+ * NUL-terminated buffer: *out (freed by the caller) and *out_len (without
+ * the NUL).  0; -EINVAL when role is not a role or fmt is not a format;
+ * -ENOMEM.  Nothing is allocated on failure. */
+int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_format fmt,
+                      char **out, size_t *out_len);
+
+/* Escapes s[0..len) for Markdown text into a new malloc'd string (NULL
+ * when memory runs out).  Always escaped: \ ` * _ { } [ ] < > # | ~ and an
+ * '&' that could start an entity.  At the start of the text (where a block
+ * could begin): + - = > and the '.' or ')' after leading digits.  ( ) . !
+ * elsewhere can't start markup once [ ] are escaped and stay as they are,
+ * for readability.  The text must be one line (as bl_summary_render makes
+ * it). */
+char *bl_summary_md_escape(const char *s, size_t len);
+
+enum bl_save_status {
+    BL_SAVE_OK,     /* written; message is "Saved <path>" */
+    BL_SAVE_EXISTS, /* a regular file is there and overwrite was 0: ask */
+    BL_SAVE_FAILED  /* message says why, naming the path */
+};
+
+typedef struct bl_save_result {
+    enum bl_save_status status;
+    int err;                      /* errno of a failure, else 0 */
+    char path[BL_PATH_MAX];       /* the absolute path ("" if none could be made) */
+    char message[BL_REASON_MAX];  /* one line for a status bar */
+} bl_save_result;
+
+/* Renders role `role` of g and writes it with bl_safewrite() to `typed`, a
+ * path as the user typed it (see bl_path_resolve: "~" expands, relative
+ * means from the current folder).  fmt BL_SUMMARY_AUTO chooses by the
+ * extension.  Never prints, never exits; *res says what happened. */
+void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
+                     enum bl_summary_format fmt, int overwrite, bl_save_result *res);
+
+#endif

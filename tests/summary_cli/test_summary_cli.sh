@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# test_summary_cli.sh — `borderless summary` end to end: stdout, -o FILE,
+# refusal without --force, --force, formats by option and by extension,
+# unknown ids and bad usage.
+#
+# Needs BORDERLESS_BIN (the built program) and BORDERLESS_SOURCE_DIR (the
+# repository, for content/ and tests/golden/).
+set -u
+
+bin=${BORDERLESS_BIN:?BORDERLESS_BIN is not set}
+src=${BORDERLESS_SOURCE_DIR:?BORDERLESS_SOURCE_DIR is not set}
+content="$src/content"
+golden="$src/tests/golden"
+tmp=$(mktemp -d /tmp/bl-summary-cli-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+failures=0
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+# run EXPECTED_STATUS ARGS...: runs the program, keeps stdout and stderr.
+run() {
+    local want=$1
+    shift
+    "$bin" -C "$content" "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    if [ "$got" -ne "$want" ]; then
+        fail "borderless $* exited $got, want $want; stderr: $(cat "$tmp/err")"
+        return 1
+    fi
+    return 0
+}
+
+same() { cmp -s "$1" "$2" || fail "$3: $1 differs from $2"; }
+has() { grep -qF -- "$2" "$1" || fail "$3: '$2' not in $1: $(cat "$1")"; }
+
+cd "$tmp" || exit 1
+[ -x "$bin" ] || { echo "FAIL: $bin is not built" >&2; exit 1; }
+
+# To stdout, text by default; -o - is stdout too.
+run 0 summary interpol-agent && same out "$golden/interpol-agent.txt" "stdout text"
+[ -s err ] && fail "stdout run printed to stderr: $(cat err)"
+run 0 summary interpol-agent -o - && same out "$golden/interpol-agent.txt" "-o -"
+run 0 summary -f markdown interpol-agent && same out "$golden/interpol-agent.md" "-f markdown"
+run 0 summary interpol-agent --format=markdown && same out "$golden/interpol-agent.md" "--format="
+
+# -o FILE creates it, silently.
+run 0 summary interpol-agent -o s.txt && same s.txt "$golden/interpol-agent.txt" "-o s.txt"
+[ -s out ] && fail "-o printed to stdout"
+
+# Again without --force: exit 1, message, file unchanged.
+echo "my notes" >s.txt
+run 1 summary interpol-agent -o s.txt
+has err "s.txt already exists; use --force" "refusal message"
+[ "$(cat s.txt)" = "my notes" ] || fail "s.txt changed without --force"
+
+# --force replaces it (options in any order).
+run 0 summary --force -o s.txt interpol-agent && same s.txt "$golden/interpol-agent.txt" "--force"
+
+# The extension picks Markdown; -f wins over it.
+run 0 summary interpol-agent -o s.md && same s.md "$golden/interpol-agent.md" ".md"
+run 0 summary interpol-agent -o s.markdown && same s.markdown "$golden/interpol-agent.md" ".markdown"
+run 0 summary interpol-agent -o t.md -f text && same t.md "$golden/interpol-agent.txt" "-f text .md"
+
+# No temporary files are left behind.
+left=$(ls -A | grep -v -x -e out -e err -e s.txt -e s.md -e s.markdown -e t.md)
+[ -z "$left" ] || fail "files left behind: $left"
+
+# Write errors name the path and the reason.
+run 1 summary interpol-agent -o no/such/dir/x.txt
+has err "no/such/dir/x.txt: No such file or directory" "missing folder"
+mkdir folder
+run 1 summary interpol-agent -o folder --force
+has err "folder is a folder" "folder as target"
+run 0 summary interpol-agent -o /dev/null
+
+# Every role renders in both formats (widths are checked by test_summary).
+for id in $("$bin" -C "$content" list | awk -F'\t' '$1 == "role" { print $2 }'); do
+    run 0 summary "$id" && [ -s out ] || fail "$id: no text summary"
+    run 0 summary "$id" -f md && [ -s out ] || fail "$id: no Markdown summary"
+done
+
+# Unknown ids and sections: exit 1.
+run 1 summary no-such-role && has err "no-such-role" "unknown id"
+run 1 summary training && has err "only roles have summaries" "section id"
+
+# Usage errors: exit 2 with a hint.
+run 2 summary interpol-agent -f html && has err "unknown format 'html'" "bad format"
+has err "--help" "usage hint"
+run 2 summary && has err "needs a role ID" "no id"
+run 2 summary interpol-agent extra && has err "unexpected argument 'extra'" "extra argument"
+run 2 summary interpol-agent -o && has err "needs a file name" "-o without a file"
+run 2 summary interpol-agent --frobnicate && has err "unknown option '--frobnicate'" "bad option"
+run 0 summary --help && has out "Usage: borderless" "summary --help"
+
+if [ "$failures" -ne 0 ]; then
+    echo "$failures failure(s)" >&2
+    exit 1
+fi
+echo "summary CLI: all checks passed"

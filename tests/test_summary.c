@@ -1,0 +1,515 @@
+/* test_summary.c — the role summary: golden files of a real role in both
+ * formats, the 72-column text rules, Markdown escaping, formats by name and
+ * extension, and bl_summary_save() with "~" and relative paths.
+ *
+ * Regenerate the golden files after an intended change (then review the
+ * diff): BORDERLESS_UPDATE_GOLDEN=1 ctest -R test_summary
+ */
+#include "borderless/layout.h"
+#include "borderless/loader.h"
+#include "borderless/safewrite.h"
+#include "borderless/summary.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#define GOLDEN_ROLE "interpol-agent"
+
+static bl_guide *guide;
+
+static int load_guide(void **state)
+{
+    (void)state;
+    const char *src = getenv("BORDERLESS_SOURCE_DIR");
+    assert_non_null(src);
+    char dir[BL_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/content", src);
+    bl_diags d;
+    bl_diags_init(&d, BL_DIAGS_DEFAULT_MAX);
+    guide = bl_load_dir(dir, &d);
+    if (!guide)
+        bl_diags_print(&d, stderr);
+    bl_diags_free(&d);
+    return guide ? 0 : -1;
+}
+
+static int free_guide(void **state)
+{
+    (void)state;
+    bl_guide_free(guide);
+    guide = NULL;
+    return 0;
+}
+
+static char *render(const bl_guide *g, const char *id, enum bl_summary_format fmt,
+                    size_t *len)
+{
+    const bl_entry *e = bl_guide_find(g, id);
+    assert_non_null(e);
+    char *doc = NULL;
+    assert_int_equal(bl_summary_render(g, e, fmt, &doc, len), 0);
+    assert_non_null(doc);
+    assert_int_equal(strlen(doc), *len);
+    return doc;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    assert_non_null(buf);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap + 1);
+            assert_non_null(buf);
+        }
+    }
+    assert_int_equal(ferror(f), 0);
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* ---- golden files ---------------------------------------------------- */
+
+static void check_golden(enum bl_summary_format fmt, const char *ext)
+{
+    size_t len = 0;
+    char *doc = render(guide, GOLDEN_ROLE, fmt, &len);
+    char path[BL_PATH_MAX];
+    snprintf(path, sizeof path, "%s/tests/golden/%s.%s", getenv("BORDERLESS_SOURCE_DIR"),
+             GOLDEN_ROLE, ext);
+    const char *update = getenv("BORDERLESS_UPDATE_GOLDEN");
+    if (update && strcmp(update, "1") == 0) {
+        char reason[BL_REASON_MAX];
+        int rc = bl_safewrite(path, doc, len, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason);
+        if (rc != 0)
+            fail_msg("cannot update %s", reason);
+        fprintf(stderr, "updated %s\n", path);
+    }
+    size_t glen = 0;
+    char *golden = slurp(path, &glen);
+    if (!golden)
+        fail_msg("cannot read %s: %s (set BORDERLESS_UPDATE_GOLDEN=1 to create it)", path,
+                 strerror(errno));
+    if (glen != len || memcmp(golden, doc, len) != 0) {
+        size_t i = 0;
+        while (i < len && i < glen && golden[i] == doc[i])
+            i++;
+        fprintf(stderr, "--- rendered ---\n%s--- end ---\n", doc);
+        fail_msg("%s differs from the rendered summary at byte %zu "
+                 "(BORDERLESS_UPDATE_GOLDEN=1 regenerates it)", path, i);
+    }
+    free(golden);
+    free(doc);
+}
+
+static void test_golden_text(void **state)
+{
+    (void)state;
+    check_golden(BL_SUMMARY_TEXT, "txt");
+}
+
+static void test_golden_markdown(void **state)
+{
+    (void)state;
+    check_golden(BL_SUMMARY_MARKDOWN, "md");
+}
+
+/* ---- the text format ------------------------------------------------ */
+
+static int all_of(const char *s, size_t len, char c)
+{
+    if (len == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != c)
+            return 0;
+    return 1;
+}
+
+/* Every line fits 72 columns, has no trailing space, and an underline is as
+ * wide as the heading above it.  Returns the number of underlines. */
+static int check_text_rules(const char *doc, size_t len, const char *title)
+{
+    assert_true(len > 0);
+    assert_int_equal(doc[len - 1], '\n');
+    assert_null(strstr(doc, "\n\n\n"));
+    /* The title comes first, underlined with '='. */
+    size_t tl = strlen(title);
+    if (bl_text_width(title, tl) <= BL_SUMMARY_WIDTH) {
+        assert_memory_equal(doc, title, tl);
+        assert_int_equal(doc[tl], '\n');
+    }
+    int underlines = 0;
+    int block_widest = 0; /* widest line since the last blank line */
+    for (const char *p = doc; p < doc + len;) {
+        const char *nl = memchr(p, '\n', (size_t)(doc + len - p));
+        assert_non_null(nl);
+        size_t n = (size_t)(nl - p);
+        int w = bl_text_width(p, n);
+        if (w > BL_SUMMARY_WIDTH)
+            fail_msg("line of %d columns: %.*s", w, (int)n, p);
+        if (n > 0 && p[n - 1] == ' ')
+            fail_msg("trailing space: %.*s", (int)n, p);
+        if (block_widest > 0 && (all_of(p, n, '=') || all_of(p, n, '-'))) {
+            /* A heading (maybe wrapped) is underlined to its widest line. */
+            assert_int_equal(w, block_widest);
+            underlines++;
+            block_widest = 0;
+        } else {
+            block_widest = n == 0 ? 0 : (w > block_widest ? w : block_widest);
+        }
+        p = nl + 1;
+    }
+    return underlines;
+}
+
+static void test_text_rules_every_role(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < guide->n_roles; i++) {
+        const bl_entry *e = &guide->entries[i];
+        size_t len = 0;
+        char *doc = render(guide, e->id, BL_SUMMARY_TEXT, &len);
+        /* title + summary, what they do, skills, qualifications,
+         * organisations, threats, related, pointer */
+        assert_int_equal(check_text_rules(doc, len, e->title), 1 + 6 + (e->n_links > 0) + 1);
+        assert_non_null(strstr(doc, "Role summary from Borderless"));
+        assert_non_null(
+            strstr(doc, "the section \"Training and\nqualifications\" in Borderless."));
+        assert_non_null(strstr(doc, "\n\n    borderless show training\n"));
+        for (size_t k = 0; k < e->n_links; k++)
+            assert_non_null(strstr(doc, guide->entries[e->links[k]].title));
+        /* One or two pages. */
+        size_t lines = 0;
+        for (size_t k = 0; k < len; k++)
+            lines += doc[k] == '\n';
+        assert_true(lines <= 2 * 66);
+        /* No dates: the review date must not leak in. */
+        assert_null(strstr(doc, e->reviewed));
+        free(doc);
+    }
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    for (int fmt = BL_SUMMARY_TEXT; fmt <= BL_SUMMARY_MARKDOWN; fmt++) {
+        size_t a_len = 0, b_len = 0;
+        char *a = render(guide, GOLDEN_ROLE, (enum bl_summary_format)fmt, &a_len);
+        char *b = render(guide, GOLDEN_ROLE, (enum bl_summary_format)fmt, &b_len);
+        assert_int_equal(a_len, b_len);
+        assert_memory_equal(a, b, a_len);
+        free(a);
+        free(b);
+    }
+}
+
+/* ---- a hostile role built by hand ----------------------------------- */
+
+static const char *const hostile_items[] = {
+    "- starts like a list item",
+    "1. starts like an ordered item",
+    "# starts like a heading",
+    "Control\x01" "char and \x1b[31mescape\x1b[0m",
+    "Wide \xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+    "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+    "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+    "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+    "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+    "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+    "\xe4\xb8\xad\xe6\x96\x87 characters",
+    "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword",
+};
+
+static bl_guide hostile_guide(bl_entry entries[2], bl_field_value fields[2], size_t by_id[2])
+{
+    fields[0] = (bl_field_value){
+        .field = BL_FIELD_SUMMARY,
+        .text = "A *bold* claim with [a link](http://x) and <b>html</b>.\n\n"
+                "Second paragraph: 100% of `code` and a_b_c | pipes."};
+    fields[1] = (bl_field_value){.field = BL_FIELD_SKILLS, .items = hostile_items,
+                                 .n_items = sizeof hostile_items / sizeof hostile_items[0]};
+    entries[0] = (bl_entry){
+        .kind = BL_ENTRY_ROLE, .id = "hostile",
+        .title = "The *very* long [title] of a role that goes on and on past the seventy-two "
+                 "column limit",
+        .fields = fields, .n_fields = 2};
+    entries[1] = (bl_entry){.kind = BL_ENTRY_SECTION, .id = "training", .title = "Train_ing"};
+    by_id[0] = 0;
+    by_id[1] = 1;
+    return (bl_guide){.title = "Guide #1", .tagline = NULL, .entries = entries,
+                      .n_entries = 2, .n_roles = 1, .n_sections = 1, .by_id = by_id};
+}
+
+static void test_hostile_text(void **state)
+{
+    (void)state;
+    bl_entry entries[2];
+    bl_field_value fields[2];
+    size_t by_id[2];
+    bl_guide g = hostile_guide(entries, fields, by_id);
+    size_t len = 0;
+    char *doc = render(&g, "hostile", BL_SUMMARY_TEXT, &len);
+    /* The long title wraps to two lines, underlined to the wider one. */
+    check_text_rules(doc, len, entries[0].title);
+    assert_non_null(strstr(doc, "Role summary from Guide #1\n"));
+    assert_null(strchr(doc, '\x1b'));
+    assert_null(strchr(doc, '\x01'));
+    assert_non_null(strstr(doc, "\n- Averyvery"));
+    assert_non_null(strstr(doc, "\"Train_ing\""));
+    assert_non_null(strstr(doc, " To read it, run:\n\n    borderless show training\n"));
+    free(doc);
+}
+
+static void test_hostile_markdown(void **state)
+{
+    (void)state;
+    bl_entry entries[2];
+    bl_field_value fields[2];
+    size_t by_id[2];
+    bl_guide g = hostile_guide(entries, fields, by_id);
+    size_t len = 0;
+    char *doc = render(&g, "hostile", BL_SUMMARY_MARKDOWN, &len);
+    static const char *const expected[] = {
+        "# The \\*very\\* long \\[title\\] of a role that goes on and on past the "
+        "seventy-two column limit\n",
+        "\nRole summary from Guide \\#1\n",
+        "\n## Summary\n\nA \\*bold\\* claim with \\[a link\\](http://x) and "
+        "\\<b\\>html\\</b\\>.\n\nSecond paragraph: 100% of \\`code\\` and a\\_b\\_c \\| "
+        "pipes.\n",
+        "\n## Skills\n\n- \\- starts like a list item\n- 1\\. starts like an ordered item\n"
+        "- \\# starts like a heading\n- Control\xef\xbf\xbd" "char and \xef\xbf\xbd\\[31mescape",
+        "\n## More in the guide\n\nFor how to prepare for these careers, see the section "
+        "\"Train\\_ing\" in Guide \\#1. To read it, run: `borderless show training`\n",
+    };
+    for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
+        if (!strstr(doc, expected[i]))
+            fail_msg("missing:\n%s\nin:\n%s", expected[i], doc);
+    assert_null(strchr(doc, '\x1b'));
+    free(doc);
+}
+
+/* ---- Markdown escaping ---------------------------------------------- */
+
+static void check_escape(const char *in, const char *want)
+{
+    char *got = bl_summary_md_escape(in, strlen(in));
+    assert_non_null(got);
+    if (strcmp(got, want) != 0)
+        fail_msg("escape(\"%s\") = \"%s\", want \"%s\"", in, got, want);
+    free(got);
+}
+
+static void test_md_escape(void **state)
+{
+    (void)state;
+    check_escape("", "");
+    check_escape("plain words, (parentheses). Yes!", "plain words, (parentheses). Yes!");
+    check_escape("a*b_c`d", "a\\*b\\_c\\`d");
+    check_escape("[link](http://x) ![img](y)", "\\[link\\](http://x) !\\[img\\](y)");
+    check_escape("<b>&amp; &#35; R&D & co", "\\<b\\>\\&amp; \\&\\#35; R\\&D & co");
+    check_escape("back\\slash", "back\\\\slash");
+    check_escape("a | b ~~c~~ {d} #e", "a \\| b \\~\\~c\\~\\~ \\{d\\} \\#e");
+    check_escape("# heading", "\\# heading");
+    check_escape("- item", "\\- item");
+    check_escape("+ item", "\\+ item");
+    check_escape("* item", "\\* item");
+    check_escape("> quote", "\\> quote");
+    check_escape("===", "\\===");
+    check_escape("---", "\\---");
+    check_escape("1. one", "1\\. one");
+    check_escape("2024) two", "2024\\) two");
+    check_escape("1234567890. ten digits", "1234567890. ten digits");
+    check_escape("a - b + c = d. 1. e", "a - b + c = d. 1. e");
+    check_escape("    indented", "indented");
+    check_escape("caf\xc3\xa9 \xe4\xb8\xad", "caf\xc3\xa9 \xe4\xb8\xad");
+}
+
+/* ---- formats, names ------------------------------------------------- */
+
+static void test_formats(void **state)
+{
+    (void)state;
+    enum bl_summary_format f = BL_SUMMARY_AUTO;
+    assert_int_equal(bl_summary_parse_format("text", &f), 0);
+    assert_int_equal(f, BL_SUMMARY_TEXT);
+    assert_int_equal(bl_summary_parse_format("Markdown", &f), 0);
+    assert_int_equal(f, BL_SUMMARY_MARKDOWN);
+    assert_int_equal(bl_summary_parse_format("md", &f), 0);
+    assert_int_equal(bl_summary_parse_format("html", &f), -1);
+    assert_int_equal(bl_summary_parse_format("", &f), -1);
+
+    assert_int_equal(bl_summary_format_for_path("a.md"), BL_SUMMARY_MARKDOWN);
+    assert_int_equal(bl_summary_format_for_path("/x/y/a.MARKDOWN"), BL_SUMMARY_MARKDOWN);
+    assert_int_equal(bl_summary_format_for_path("a.txt"), BL_SUMMARY_TEXT);
+    assert_int_equal(bl_summary_format_for_path("a"), BL_SUMMARY_TEXT);
+    assert_int_equal(bl_summary_format_for_path(".md"), BL_SUMMARY_TEXT);
+    assert_int_equal(bl_summary_format_for_path("x.md/a"), BL_SUMMARY_TEXT);
+    assert_int_equal(bl_summary_format_for_path("-"), BL_SUMMARY_TEXT);
+    assert_int_equal(bl_summary_format_for_path(NULL), BL_SUMMARY_TEXT);
+
+    char buf[64];
+    const bl_entry *e = bl_guide_find(guide, GOLDEN_ROLE);
+    assert_int_equal(bl_summary_default_path(e, buf, sizeof buf), 0);
+    assert_string_equal(buf, "./interpol-agent-summary.txt");
+    assert_int_equal(bl_summary_default_path(e, buf, 10), -1);
+}
+
+static void test_render_rejects(void **state)
+{
+    (void)state;
+    char *doc = NULL;
+    size_t len = 0;
+    const bl_entry *section = bl_guide_find(guide, "training");
+    assert_non_null(section);
+    assert_int_equal(bl_summary_render(guide, section, BL_SUMMARY_TEXT, &doc, &len), -EINVAL);
+    const bl_entry *role = bl_guide_find(guide, GOLDEN_ROLE);
+    assert_int_equal(bl_summary_render(guide, role, BL_SUMMARY_AUTO, &doc, &len), -EINVAL);
+    assert_null(doc);
+}
+
+/* ---- saving --------------------------------------------------------- */
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static void test_save(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bl-summary-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char old_cwd[BL_PATH_MAX];
+    assert_non_null(getcwd(old_cwd, sizeof old_cwd));
+    assert_int_equal(chdir(dir), 0);
+    const char *old_home = getenv("HOME");
+    char *saved_home = old_home ? strdup(old_home) : NULL;
+
+    const bl_entry *e = bl_guide_find(guide, GOLDEN_ROLE);
+    char typed[64], want[BL_PATH_MAX + 64], msg[BL_PATH_MAX + 128];
+    assert_int_equal(bl_summary_default_path(e, typed, sizeof typed), 0);
+    snprintf(want, sizeof want, "%s/interpol-agent-summary.txt", dir);
+    snprintf(msg, sizeof msg, "Saved %s", want);
+
+    bl_save_result r;
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    assert_int_equal(r.status, BL_SAVE_OK);
+    assert_int_equal(r.err, 0);
+    assert_string_equal(r.path, want);
+    assert_string_equal(r.message, msg);
+    size_t len = 0, want_len = 0;
+    char *content = slurp(want, &len);
+    char *doc = render(guide, GOLDEN_ROLE, BL_SUMMARY_TEXT, &want_len);
+    assert_non_null(content);
+    assert_int_equal(len, want_len);
+    assert_memory_equal(content, doc, len);
+    free(content);
+    free(doc);
+
+    /* Again: the prompt must ask first; the file is untouched. */
+    FILE *f = fopen(want, "w");
+    assert_non_null(f);
+    fputs("mine\n", f);
+    assert_int_equal(fclose(f), 0);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    assert_int_equal(r.status, BL_SAVE_EXISTS);
+    assert_int_equal(r.err, EEXIST);
+    assert_string_equal(r.path, want);
+    assert_non_null(strstr(r.message, want));
+    content = slurp(want, &len);
+    assert_string_equal(content, "mine\n");
+    free(content);
+    /* The user said yes. */
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 1, &r);
+    assert_int_equal(r.status, BL_SAVE_OK);
+    content = slurp(want, &len);
+    assert_int_equal(len, want_len);
+    free(content);
+
+    /* "~" is the home folder; .md picks Markdown. */
+    assert_int_equal(setenv("HOME", dir, 1), 0);
+    bl_summary_save(guide, e, "~/s.md", BL_SUMMARY_AUTO, 0, &r);
+    assert_int_equal(r.status, BL_SAVE_OK);
+    snprintf(want, sizeof want, "%s/s.md", dir);
+    assert_string_equal(r.path, want);
+    content = slurp(want, &len);
+    assert_non_null(content);
+    assert_memory_equal(content, "# Interpol officer\n", 19);
+    free(content);
+    /* An explicit format wins over the extension. */
+    bl_summary_save(guide, e, "~/t.md", BL_SUMMARY_TEXT, 0, &r);
+    assert_int_equal(r.status, BL_SAVE_OK);
+    content = slurp(r.path, &len);
+    assert_memory_equal(content, "Interpol officer\n====", 21);
+    free(content);
+
+    /* A missing folder fails, naming the path and the reason. */
+    bl_summary_save(guide, e, "no/such/folder/x.txt", BL_SUMMARY_AUTO, 0, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_int_equal(r.err, ENOENT);
+    snprintf(want, sizeof want, "%s/no/such/folder/x.txt: No such file or directory", dir);
+    assert_string_equal(r.message, want);
+
+    /* A folder. */
+    bl_summary_save(guide, e, ".", BL_SUMMARY_AUTO, 1, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_int_equal(r.err, EISDIR);
+
+    /* Nothing typed; a section. */
+    bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_string_equal(r.message, "No file name given");
+    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_int_equal(r.err, EINVAL);
+
+    if (saved_home) {
+        setenv("HOME", saved_home, 1);
+        free(saved_home);
+    } else {
+        unsetenv("HOME");
+    }
+    assert_int_equal(chdir(old_cwd), 0);
+    assert_int_equal(nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_golden_text),
+        cmocka_unit_test(test_golden_markdown),
+        cmocka_unit_test(test_text_rules_every_role),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_hostile_text),
+        cmocka_unit_test(test_hostile_markdown),
+        cmocka_unit_test(test_md_escape),
+        cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_render_rejects),
+        cmocka_unit_test(test_save),
+    };
+    return cmocka_run_group_tests(tests, load_guide, free_guide);
+}
