@@ -1,0 +1,436 @@
+#include "borderless/nav.h"
+
+#include <string.h>
+
+/* ---- menu rows ----------------------------------------------------- */
+
+size_t bl_menu_rows(const bl_guide *g)
+{
+    size_t rows = 0;
+    if (g->n_roles)
+        rows += 1 + g->n_roles;
+    if (g->n_sections)
+        rows += (g->n_roles ? 1 : 0) + 1 + g->n_sections;
+    return rows;
+}
+
+enum bl_menu_row_kind bl_menu_row(const bl_guide *g, size_t row, size_t *entry)
+{
+    if (g->n_roles) {
+        if (row == 0)
+            return BL_ROW_HEADING_ROLES;
+        if (row <= g->n_roles) {
+            if (entry)
+                *entry = row - 1;
+            return BL_ROW_ENTRY;
+        }
+        row -= 1 + g->n_roles;
+        if (g->n_sections) {
+            if (row == 0)
+                return BL_ROW_BLANK;
+            row--;
+        }
+    }
+    if (!g->n_sections || row > g->n_sections)
+        return BL_ROW_BLANK;
+    if (row == 0)
+        return BL_ROW_HEADING_SECTIONS;
+    if (entry)
+        *entry = g->n_roles + row - 1;
+    return BL_ROW_ENTRY;
+}
+
+size_t bl_menu_row_of(const bl_guide *g, size_t entry)
+{
+    if (entry < g->n_roles)
+        return entry + 1;
+    return (g->n_roles ? g->n_roles + 2 : 0) + 1 + (entry - g->n_roles);
+}
+
+/* ---- helpers ------------------------------------------------------- */
+
+static size_t height(int h)
+{
+    return h < 1 ? 1 : (size_t)h;
+}
+
+size_t bl_nav_lines(const bl_nav *n)
+{
+    return n->lay ? n->lay->n_lines : 0;
+}
+
+size_t bl_nav_max_top(const bl_nav *n)
+{
+    size_t lines = bl_nav_lines(n), h = height(n->detail_h);
+    return lines > h ? lines - h : 0;
+}
+
+static size_t n_links(const bl_nav *n)
+{
+    return n->lay ? n->lay->n_links : 0;
+}
+
+static size_t link_line(const bl_nav *n, long k)
+{
+    return n->lay->links[k];
+}
+
+static int link_visible(const bl_nav *n, long k)
+{
+    size_t line = link_line(n, k);
+    return line >= n->top && line < n->top + height(n->detail_h);
+}
+
+static void clamp_top(bl_nav *n)
+{
+    size_t max = bl_nav_max_top(n);
+    if (n->top > max)
+        n->top = max;
+}
+
+/* After a scroll: a focused link scrolled out of view loses the focus. */
+static void drop_hidden_link(bl_nav *n)
+{
+    if (n->link >= 0 && ((size_t)n->link >= n_links(n) || !link_visible(n, n->link)))
+        n->link = -1;
+}
+
+static void show_menu_sel(bl_nav *n)
+{
+    size_t rows = bl_menu_rows(n->g), h = height(n->menu_h);
+    size_t row = bl_menu_row_of(n->g, n->sel);
+    /* Show the heading above the first entry of a group with it. */
+    size_t want = row;
+    if (row > 0 && bl_menu_row(n->g, row - 1, NULL) != BL_ROW_ENTRY)
+        want = row - 1;
+    if (want < n->menu_top)
+        n->menu_top = want;
+    if (row >= n->menu_top + h)
+        n->menu_top = row - h + 1;
+    if (rows > h && n->menu_top > rows - h)
+        n->menu_top = rows - h;
+    if (rows <= h)
+        n->menu_top = 0;
+}
+
+static void relayout(bl_nav *n)
+{
+    n->lay = n->layout_fn ? n->layout_fn(n->layout_ctx, n->sel, n->detail_w) : NULL;
+}
+
+/* Shows entry e from its top (or from a remembered place). */
+static void select_entry(bl_nav *n, size_t e)
+{
+    n->sel = e;
+    n->top = 0;
+    n->link = -1;
+    relayout(n);
+    show_menu_sel(n);
+}
+
+static void scroll_to_line(bl_nav *n, size_t line)
+{
+    size_t h = height(n->detail_h);
+    if (line < n->top)
+        n->top = line;
+    else if (line >= n->top + h)
+        n->top = line - h + 1;
+    clamp_top(n);
+}
+
+/* ---- the state machine ---------------------------------------------- */
+
+void bl_nav_init(bl_nav *n, const bl_guide *g, bl_nav_layout_fn fn, void *ctx)
+{
+    memset(n, 0, sizeof *n);
+    n->g = g;
+    n->layout_fn = fn;
+    n->layout_ctx = ctx;
+    n->menu_h = n->detail_h = n->detail_w = 1;
+    n->link = -1;
+    n->focus = BL_FOCUS_MENU;
+    if (g->n_entries)
+        select_entry(n, 0);
+}
+
+void bl_nav_done(bl_nav *n)
+{
+    n->lay = NULL;
+    n->n_hist = 0;
+}
+
+void bl_nav_set_view(bl_nav *n, int menu_h, int detail_h, int detail_w, int narrow)
+{
+    if (detail_w < 1)
+        detail_w = 1;
+    n->menu_h = menu_h;
+    n->detail_h = detail_h;
+    n->narrow = narrow != 0;
+    if (n->g->n_entries == 0)
+        return;
+    if (detail_w != n->detail_w || !n->lay) {
+        int had = n->lay != NULL;
+        bl_layout_pos pos = had ? bl_layout_pos_of(n->lay, n->top) : (bl_layout_pos){0};
+        n->detail_w = detail_w;
+        relayout(n);
+        n->top = had && n->lay ? bl_layout_line_at(n->lay, pos) : 0;
+    }
+    clamp_top(n);
+    if (n->link >= 0 && (size_t)n->link >= n_links(n))
+        n->link = -1;
+    if (n->link >= 0)
+        scroll_to_line(n, link_line(n, n->link));
+    show_menu_sel(n);
+}
+
+static unsigned menu_move(bl_nav *n, long delta)
+{
+    size_t count = n->g->n_entries;
+    if (count == 0)
+        return 0;
+    long to = (long)n->sel + delta;
+    if (to < 0)
+        to = 0;
+    if ((size_t)to >= count)
+        to = (long)count - 1;
+    if ((size_t)to == n->sel)
+        return 0;
+    select_entry(n, (size_t)to);
+    return BL_NAV_REDRAW | BL_NAV_ENTRY;
+}
+
+static unsigned detail_scroll(bl_nav *n, long delta)
+{
+    size_t old = n->top;
+    if (delta < 0)
+        n->top = (size_t)-delta > n->top ? 0 : n->top - (size_t)-delta;
+    else
+        n->top += (size_t)delta;
+    clamp_top(n);
+    drop_hidden_link(n);
+    return n->top != old ? BL_NAV_REDRAW : 0;
+}
+
+static unsigned heading_jump(bl_nav *n, int forward)
+{
+    const bl_layout *l = n->lay;
+    size_t old = n->top;
+    if (!l || l->n_headings == 0) {
+        n->msg = "This entry has no headings";
+        return BL_NAV_REDRAW;
+    }
+    if (forward) {
+        size_t k = 0;
+        while (k < l->n_headings && l->headings[k] <= n->top)
+            k++;
+        if (k == l->n_headings || n->top >= bl_nav_max_top(n)) {
+            n->msg = "No heading below";
+            return BL_NAV_REDRAW;
+        }
+        n->top = l->headings[k];
+    } else {
+        size_t k = l->n_headings;
+        while (k > 0 && l->headings[k - 1] >= n->top)
+            k--;
+        if (k == 0) {
+            if (n->top == 0) {
+                n->msg = "No heading above";
+                return BL_NAV_REDRAW;
+            }
+            n->top = 0; /* the title */
+        } else {
+            n->top = l->headings[k - 1];
+        }
+    }
+    clamp_top(n);
+    drop_hidden_link(n);
+    return n->top != old ? BL_NAV_REDRAW : 0;
+}
+
+static unsigned link_cycle(bl_nav *n, int forward)
+{
+    size_t count = n_links(n);
+    if (count == 0) {
+        n->msg = "No links in this entry";
+        return BL_NAV_REDRAW;
+    }
+    long k;
+    if (n->link < 0) {
+        /* Start from the view: the first link at or below the top (the
+         * last one above the bottom going backwards), else wrap. */
+        size_t bottom = n->top + height(n->detail_h);
+        if (forward) {
+            for (k = 0; (size_t)k < count && link_line(n, k) < n->top; k++)
+                ;
+            if ((size_t)k == count)
+                k = 0;
+        } else {
+            for (k = (long)count - 1; k >= 0 && link_line(n, k) >= bottom; k--)
+                ;
+            if (k < 0)
+                k = (long)count - 1;
+        }
+    } else if (forward) {
+        k = (size_t)n->link + 1 < count ? n->link + 1 : 0;
+    } else {
+        k = n->link > 0 ? n->link - 1 : (long)count - 1;
+    }
+    n->link = k;
+    /* Show the whole link when it wraps onto several lines. */
+    size_t first = link_line(n, k), last = first;
+    while (last + 1 < n->lay->n_lines && n->lay->lines[last + 1].link_no == k)
+        last++;
+    scroll_to_line(n, last);
+    scroll_to_line(n, first);
+    return BL_NAV_REDRAW;
+}
+
+static void push_visit(bl_nav *n)
+{
+    if (n->n_hist == BL_NAV_HISTORY) {
+        memmove(&n->hist[0], &n->hist[1], (BL_NAV_HISTORY - 1) * sizeof n->hist[0]);
+        n->n_hist--;
+    }
+    bl_nav_visit *v = &n->hist[n->n_hist++];
+    v->entry = n->sel;
+    v->pos = n->lay ? bl_layout_pos_of(n->lay, n->top) : (bl_layout_pos){0};
+    v->link = n->link;
+}
+
+static unsigned follow(bl_nav *n, long k)
+{
+    if (k < 0 || (size_t)k >= n_links(n)) {
+        n->msg = n_links(n) ? "Press Tab to choose a link, then Enter to follow it"
+                            : "No links in this entry";
+        return BL_NAV_REDRAW;
+    }
+    long target = n->lay->link_targets[k];
+    if (target < 0 || (size_t)target >= n->g->n_entries)
+        return 0;
+    push_visit(n);
+    select_entry(n, (size_t)target);
+    n->focus = BL_FOCUS_DETAIL;
+    return BL_NAV_REDRAW | BL_NAV_ENTRY;
+}
+
+static unsigned back(bl_nav *n)
+{
+    if (n->n_hist == 0) {
+        n->msg = "No earlier entry: Backspace returns after following a link";
+        return BL_NAV_REDRAW;
+    }
+    bl_nav_visit v = n->hist[--n->n_hist];
+    select_entry(n, v.entry);
+    if (n->lay) {
+        n->top = bl_layout_line_at(n->lay, v.pos);
+        clamp_top(n);
+        if (v.link >= 0 && (size_t)v.link < n_links(n)) {
+            n->link = v.link;
+            scroll_to_line(n, link_line(n, v.link));
+        }
+    }
+    return BL_NAV_REDRAW | BL_NAV_ENTRY;
+}
+
+static long page(int h)
+{
+    return h > 2 ? h - 1 : 1;
+}
+
+unsigned bl_nav_apply(bl_nav *n, enum bl_action a)
+{
+    n->msg = NULL;
+    if (n->g->n_entries == 0)
+        return 0;
+    if (a == BL_ACT_BACK)
+        return back(n);
+    if (n->focus == BL_FOCUS_MENU) {
+        long pg = page(n->menu_h);
+        switch (a) {
+        case BL_ACT_UP:
+            return menu_move(n, -1);
+        case BL_ACT_DOWN:
+            return menu_move(n, 1);
+        case BL_ACT_PAGE_UP:
+            return menu_move(n, -pg);
+        case BL_ACT_PAGE_DOWN:
+            return menu_move(n, pg);
+        case BL_ACT_HOME:
+            return menu_move(n, -(long)n->g->n_entries);
+        case BL_ACT_END:
+            return menu_move(n, (long)n->g->n_entries);
+        case BL_ACT_OPEN:
+            n->focus = BL_FOCUS_DETAIL;
+            return BL_NAV_REDRAW;
+        default:
+            return 0;
+        }
+    }
+    long pg = page(n->detail_h);
+    switch (a) {
+    case BL_ACT_UP:
+        return detail_scroll(n, -1);
+    case BL_ACT_DOWN:
+        return detail_scroll(n, 1);
+    case BL_ACT_PAGE_UP:
+        return detail_scroll(n, -pg);
+    case BL_ACT_PAGE_DOWN:
+        return detail_scroll(n, pg);
+    case BL_ACT_HOME:
+        return detail_scroll(n, -(long)bl_nav_lines(n) - 1);
+    case BL_ACT_END:
+        return detail_scroll(n, (long)bl_nav_lines(n) + 1);
+    case BL_ACT_CLOSE:
+        n->focus = BL_FOCUS_MENU;
+        n->link = -1;
+        return BL_NAV_REDRAW;
+    case BL_ACT_PREV_HEADING:
+        return heading_jump(n, 0);
+    case BL_ACT_NEXT_HEADING:
+        return heading_jump(n, 1);
+    case BL_ACT_NEXT_LINK:
+        return link_cycle(n, 1);
+    case BL_ACT_PREV_LINK:
+        return link_cycle(n, 0);
+    case BL_ACT_FOLLOW:
+        return follow(n, n->link);
+    default:
+        return 0;
+    }
+}
+
+unsigned bl_nav_click_menu(bl_nav *n, int y)
+{
+    size_t entry;
+    n->msg = NULL;
+    if (y < 0 || bl_menu_row(n->g, n->menu_top + (size_t)y, &entry) != BL_ROW_ENTRY)
+        return 0;
+    if (entry == n->sel) {
+        n->focus = BL_FOCUS_DETAIL;
+        return BL_NAV_REDRAW;
+    }
+    n->focus = BL_FOCUS_MENU;
+    select_entry(n, entry);
+    return BL_NAV_REDRAW | BL_NAV_ENTRY;
+}
+
+unsigned bl_nav_click_detail(bl_nav *n, int y)
+{
+    n->msg = NULL;
+    if (y < 0 || !n->lay)
+        return 0;
+    size_t line = n->top + (size_t)y;
+    unsigned r = n->focus != BL_FOCUS_DETAIL ? BL_NAV_REDRAW : 0;
+    n->focus = BL_FOCUS_DETAIL;
+    if (line < n->lay->n_lines && n->lay->lines[line].link_no >= 0)
+        return follow(n, n->lay->lines[line].link_no);
+    return r;
+}
+
+unsigned bl_nav_wheel(bl_nav *n, enum bl_focus pane, int delta)
+{
+    n->msg = NULL;
+    if (pane == BL_FOCUS_MENU)
+        return menu_move(n, delta < 0 ? -1 : 1);
+    return detail_scroll(n, delta);
+}

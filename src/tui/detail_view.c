@@ -1,0 +1,140 @@
+#include "borderless/layout.h"
+#include "draw.h"
+#include "panes.h"
+
+#include <stdlib.h>
+
+struct detail_view {
+    struct view v;
+    bl_nav *nav;
+};
+
+/* Wide: a border column, a space, the text, a space.  Narrow: a space each
+ * side. */
+static int text_x(int narrow)
+{
+    return narrow ? 1 : 2;
+}
+
+int detail_text_width(int win_w, int narrow)
+{
+    int w = win_w - text_x(narrow) - 1;
+    return w < 1 ? 1 : w;
+}
+
+static attr_t line_attr(const struct view *v, const bl_nav *n, const bl_line *ln)
+{
+    const attr_t *at = v->term->attr;
+    switch (ln->style) {
+    case BL_LINE_TITLE:
+        return at[TH_ENTRY_TITLE];
+    case BL_LINE_HEADING:
+        return at[TH_HEADING];
+    case BL_LINE_LINK:
+        return ln->link_no == n->link && n->focus == BL_FOCUS_DETAIL ? at[TH_LINK_FOCUS]
+                                                                      : at[TH_LINK];
+    case BL_LINE_META:
+        return at[TH_META];
+    default:
+        return at[TH_NORMAL];
+    }
+}
+
+static void detail_draw(struct view *v)
+{
+    struct detail_view *d = (struct detail_view *)v;
+    const bl_nav *n = d->nav;
+    WINDOW *w = v->win;
+    int h = getmaxy(w), width = getmaxx(w);
+    int x0 = text_x(n->narrow);
+    werase(w);
+    if (!n->narrow) {
+        wattrset(w, v->term->attr[TH_BORDER]);
+        /* The character itself rather than ACS_VLINE: the same cell on
+         * every terminal, and in screen dumps. */
+        for (int y = 0; y < h; y++)
+            mvwaddstr(w, y, 0, v->term->ascii ? "|" : "\u2502");
+        wattrset(w, A_NORMAL);
+    }
+    if (width <= x0)
+        return;
+    if (!n->lay) {
+        wmove(w, 0, x0);
+        draw_str(w, "(not enough memory to show this entry)", width - x0, v->term->ascii);
+        return;
+    }
+    for (int y = 0; y < h && n->top + (size_t)y < n->lay->n_lines; y++) {
+        const bl_line *ln = &n->lay->lines[n->top + (size_t)y];
+        if (ln->style == BL_LINE_BLANK)
+            continue;
+        wmove(w, y, x0);
+        attr_t a = line_attr(v, n, ln);
+        if (ln->style == BL_LINE_LINK || ln->style == BL_LINE_ITEM) {
+            /* The bullet or arrow plain, the text styled. */
+            size_t cut = bl_text_fit(ln->text, ln->len, ln->indent, NULL);
+            draw_text(w, ln->text, cut, width - x0, v->term->ascii);
+            wattrset(w, a);
+            draw_text(w, ln->text + cut, ln->len - cut, width - getcurx(w), v->term->ascii);
+        } else {
+            wattrset(w, a);
+            draw_text(w, ln->text, ln->len, width - x0, v->term->ascii);
+        }
+        wattrset(w, A_NORMAL);
+    }
+}
+
+static struct view_result detail_key(struct view *v, enum bl_action a,
+                                     const struct view_event *ev)
+{
+    struct detail_view *d = (struct detail_view *)v;
+    unsigned r;
+    if (ev->key == KM_FN(KEY_MOUSE)) {
+        if (ev->buttons & BUTTON4_PRESSED)
+            r = bl_nav_wheel(d->nav, BL_FOCUS_DETAIL, -3);
+        else if (ev->buttons & BUTTON5_PRESSED)
+            r = bl_nav_wheel(d->nav, BL_FOCUS_DETAIL, 3);
+        else
+            r = bl_nav_click_detail(d->nav, ev->y);
+        return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), d->nav->msg};
+    }
+    if (a == BL_ACT_NONE || a == BL_ACT_HELP || a == BL_ACT_QUIT)
+        return (struct view_result){0, NULL};
+    r = bl_nav_apply(d->nav, a);
+    return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), d->nav->msg};
+}
+
+static void detail_cursor(struct view *v, int *y, int *x)
+{
+    struct detail_view *d = (struct detail_view *)v;
+    const bl_nav *n = d->nav;
+    *y = 0;
+    *x = text_x(n->narrow);
+    if (n->link >= 0 && n->lay && (size_t)n->link < n->lay->n_links) {
+        size_t line = n->lay->links[n->link];
+        if (line >= n->top && line - n->top < (size_t)getmaxy(v->win)) {
+            *y = (int)(line - n->top);
+            *x += n->lay->lines[line].indent;
+        }
+    }
+    if (*x >= getmaxx(v->win))
+        *x = getmaxx(v->win) - 1;
+}
+
+static const struct view_ops detail_ops = {
+    .name = "detail",
+    .keys = KM_DETAIL,
+    .draw = detail_draw,
+    .key = detail_key,
+    .cursor = detail_cursor,
+};
+
+struct view *detail_view_new(const struct term *t, bl_nav *nav)
+{
+    struct detail_view *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->v.ops = &detail_ops;
+    d->v.term = t;
+    d->nav = nav;
+    return &d->v;
+}

@@ -1,0 +1,58 @@
+#include "draw.h"
+
+#include "borderless/layout.h"
+
+#include <string.h>
+
+int draw_text(WINDOW *w, const char *s, size_t len, int cols, int ascii)
+{
+    if (cols <= 0)
+        return 0;
+    int fits_all;
+    int total_used;
+    size_t fit = bl_text_fit(s, len, cols, &total_used);
+    fits_all = fit == len;
+    /* Not all of it: leave a column for the cut mark. */
+    if (!fits_all)
+        fit = bl_text_fit(s, len, cols - 1, NULL);
+    char buf[256];
+    size_t o = 0;
+    int used = 0;
+    for (size_t i = 0; i < fit;) {
+        bl_glyph g;
+        i += bl_glyph_next(s + i, fit - i, &g);
+        if (o + 4 > sizeof buf) {
+            waddnstr(w, buf, (int)o);
+            o = 0;
+        }
+        o += bl_glyph_encode(&g, ascii, buf + o);
+        used += g.width;
+    }
+    if (!fits_all) {
+        bl_glyph mark = {.cp = 0x2026, .width = 1, .len = 3};
+        if (o + 4 > sizeof buf) {
+            waddnstr(w, buf, (int)o);
+            o = 0;
+        }
+        if (ascii)
+            buf[o++] = '~';
+        else
+            o += bl_glyph_encode(&mark, 0, buf + o);
+        used++;
+    }
+    if (o)
+        waddnstr(w, buf, (int)o);
+    return used;
+}
+
+int draw_str(WINDOW *w, const char *s, int cols, int ascii)
+{
+    return draw_text(w, s, strlen(s), cols, ascii);
+}
+
+void draw_fill(WINDOW *w, int n)
+{
+    int x = getcurx(w), maxx = getmaxx(w);
+    for (int i = 0; i < n && x + i < maxx; i++)
+        waddch(w, ' ');
+}

@@ -1,0 +1,172 @@
+#include "term.h"
+
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+static volatile sig_atomic_t pending_signal;
+static volatile sig_atomic_t pending_suspend;
+static int active;
+static SCREEN *screen;
+
+static void on_signal(int sig)
+{
+    if (sig == SIGTSTP)
+        pending_suspend = 1;
+    else
+        pending_signal = sig;
+}
+
+static void set_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a signal interrupts the wait for a key. */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTSTP, &sa, NULL);
+}
+
+static void reset_handlers(void)
+{
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGTSTP, SIG_DFL);
+}
+
+int term_pending_signal(void)
+{
+    int s = pending_signal;
+    pending_signal = 0;
+    return s;
+}
+
+static void theme(struct term *t)
+{
+    static const attr_t mono[TH_COUNT] = {
+        [TH_NORMAL] = A_NORMAL,
+        [TH_TITLE_BAR] = A_REVERSE | A_BOLD,
+        [TH_MENU_HEADING] = A_BOLD | A_UNDERLINE,
+        [TH_SEL] = A_REVERSE,
+        [TH_SEL_DIM] = A_BOLD | A_UNDERLINE,
+        [TH_ENTRY_TITLE] = A_BOLD,
+        [TH_HEADING] = A_BOLD | A_UNDERLINE,
+        [TH_LINK] = A_UNDERLINE,
+        [TH_LINK_FOCUS] = A_REVERSE,
+        [TH_META] = A_NORMAL,
+        [TH_BAR_KEY] = A_BOLD,
+        [TH_BAR_LABEL] = A_REVERSE,
+        [TH_MESSAGE] = A_BOLD,
+        [TH_BORDER] = A_NORMAL,
+    };
+    memcpy(t->attr, mono, sizeof mono);
+    const char *nc = getenv("NO_COLOR");
+    t->color = has_colors() && !(nc && *nc) && start_color() == OK && COLORS >= 8;
+    if (!t->color)
+        return;
+    short bg = -1;
+    if (use_default_colors() != OK)
+        bg = COLOR_BLACK;
+    static const struct {
+        enum theme_role role;
+        short fg, bg; /* bg -2: the default background */
+        attr_t extra;
+    } pairs[] = {
+        {TH_TITLE_BAR, COLOR_WHITE, COLOR_BLUE, A_BOLD},
+        {TH_MENU_HEADING, COLOR_YELLOW, -2, A_BOLD},
+        {TH_SEL, COLOR_BLACK, COLOR_CYAN, 0},
+        {TH_SEL_DIM, COLOR_BLACK, COLOR_WHITE, 0},
+        {TH_ENTRY_TITLE, COLOR_YELLOW, -2, A_BOLD},
+        {TH_HEADING, COLOR_CYAN, -2, A_BOLD},
+        {TH_LINK, COLOR_GREEN, -2, A_UNDERLINE},
+        {TH_LINK_FOCUS, COLOR_BLACK, COLOR_GREEN, 0},
+        {TH_META, COLOR_BLUE, -2, A_BOLD},
+        {TH_BAR_KEY, -1, -2, A_BOLD},
+        {TH_BAR_LABEL, COLOR_BLACK, COLOR_CYAN, 0},
+        {TH_MESSAGE, COLOR_YELLOW, -2, A_BOLD},
+        {TH_BORDER, COLOR_BLUE, -2, 0},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        short fg = pairs[i].fg, b = pairs[i].bg == -2 ? bg : pairs[i].bg;
+        if (fg == -1 && bg != -1)
+            fg = COLOR_WHITE;
+        short pair = (short)(i + 1);
+        if (pair < COLOR_PAIRS && init_pair(pair, fg, b) == OK)
+            t->attr[pairs[i].role] = COLOR_PAIR(pair) | pairs[i].extra;
+    }
+}
+
+static void modes(void)
+{
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    /* The cursor marks the focused item for screen readers. */
+    if (curs_set(1) == ERR)
+        curs_set(2);
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+int term_init(struct term *t)
+{
+    memset(t, 0, sizeof *t);
+    const char *cs = nl_langinfo(CODESET);
+    t->ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+    /* Before curses starts, so that it leaves these signals to us. */
+    set_handlers();
+    static int registered;
+    if (!registered && atexit(term_done) == 0)
+        registered = 1;
+    screen = newterm(NULL, stdout, stdin);
+    if (!screen) {
+        reset_handlers();
+        return -1;
+    }
+    active = 1;
+    modes();
+    theme(t);
+    return 0;
+}
+
+void term_done(void)
+{
+    if (!active)
+        return;
+    active = 0;
+    curs_set(1);
+    endwin();
+    delscreen(screen);
+    screen = NULL;
+    reset_handlers();
+}
+
+int term_handle_suspend(void)
+{
+    if (!pending_suspend)
+        return 0;
+    pending_suspend = 0;
+    if (!active)
+        return 0;
+    endwin();
+    /* Stop for real: the default action, then ours again. */
+    signal(SIGTSTP, SIG_DFL);
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &set, &old);
+    raise(SIGTSTP);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    set_handlers();
+    /* Back: curses restores its modes on the next refresh. */
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    return 1;
+}

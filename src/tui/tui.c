@@ -1,0 +1,19 @@
+#include "borderless/tui.h"
+
+#include "screen.h"
+#include "term.h"
+
+#include <stdio.h>
+
+int bl_tui_run(const bl_guide *g)
+{
+    struct term t;
+    if (term_init(&t) != 0) {
+        fprintf(stderr, "borderless: cannot start the full-screen guide on this terminal "
+                        "(is TERM set?); try 'borderless list'\n");
+        return 1;
+    }
+    int status = screen_run(g, &t);
+    term_done();
+    return status;
+}

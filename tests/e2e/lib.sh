@@ -1,0 +1,118 @@
+# lib.sh — drive the real borderless binary in a private tmux server.
+#
+# Each test sources this file, calls e2e_start, sends keys with e2e_keys,
+# and waits for the screen with e2e_wait (polling capture-pane until a
+# deadline; no fixed sleeps).  The server is killed on exit, whatever
+# happens.  Needs BORDERLESS_BIN and BORDERLESS_SOURCE_DIR (set by CTest).
+
+set -u
+
+: "${BORDERLESS_BIN:?set by CTest}"
+: "${BORDERLESS_SOURCE_DIR:?set by CTest}"
+CONTENT="$BORDERLESS_SOURCE_DIR/content"
+E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bl-e2e.XXXXXX")
+SOCK="$E2E_DIR/tmux.0.sock"
+EXIT_FILE="$E2E_DIR/exit"
+E2E_RUN=0
+E2E_TIMEOUT=${E2E_TIMEOUT:-10}
+
+# -u and a UTF-8 locale for tmux itself, whatever the caller has.
+tm() { LC_ALL=C.UTF-8 tmux -u -S "$SOCK" -f /dev/null "$@"; }
+
+e2e_cleanup() {
+    tm kill-server >/dev/null 2>&1
+    [ -n "${E2E_KEEP:-}" ] && return
+    rm -rf "$E2E_DIR"
+}
+trap e2e_cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    echo "---- screen ----" >&2
+    tm capture-pane -p >&2 2>/dev/null
+    echo "----------------" >&2
+    exit 1
+}
+
+# e2e_start [WIDTH HEIGHT [TERM [LANG [extra env...]]]]: runs the guide in a
+# new session; its exit status lands in $EXIT_FILE.
+e2e_start() {
+    local w=${1:-100} h=${2:-30} term=${3:-xterm-256color} lang=${4:-C.UTF-8}
+    # A fresh server (and socket) for every run.
+    tm kill-server >/dev/null 2>&1
+    E2E_RUN=$((E2E_RUN + 1))
+    SOCK="$E2E_DIR/tmux.$E2E_RUN.sock"
+    rm -f "$EXIT_FILE"
+    shift 4 2>/dev/null || shift $#
+    local envs=""
+    for e in "$@"; do envs="$envs $e"; done
+    # bash (not sh) keeps going after the child handles SIGINT itself.
+    tm new-session -d -x "$w" -y "$h" \
+        "env -u NO_COLOR LANG=$lang LC_ALL=$lang TERM=$term$envs bash -c '\"\$0\" -C \"\$1\"; echo EXIT=\$? > \"\$2\"; sleep 600' '$BORDERLESS_BIN' '$CONTENT' '$EXIT_FILE'" \
+        || fail "cannot start tmux"
+    tm set-option -g status off >/dev/null 2>&1
+}
+
+e2e_screen() { tm capture-pane -p; }
+e2e_keys() { tm send-keys "$@" || fail "send-keys $*"; }
+
+# e2e_wait TEXT [MESSAGE]: until the screen shows TEXT (fixed string).
+e2e_wait() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        e2e_screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "${2:-screen never showed '$1'}"
+}
+
+# e2e_wait_gone TEXT [MESSAGE]: until the screen no longer shows TEXT.
+e2e_wait_gone() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        e2e_screen | grep -qF -- "$1" || return 0
+        sleep 0.1
+    done
+    fail "${2:-screen kept showing '$1'}"
+}
+
+# e2e_wait_exit STATUS: until the program exits with STATUS.
+e2e_wait_exit() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        if [ -s "$EXIT_FILE" ]; then
+            grep -qx "EXIT=$1" "$EXIT_FILE" && return 0
+            fail "exit status: $(cat "$EXIT_FILE"), expected $1"
+        fi
+        sleep 0.1
+    done
+    fail "the program did not exit"
+}
+
+# e2e_resize W H
+e2e_resize() { tm resize-window -x "$1" -y "$2" || fail "resize to $1x$2"; }
+
+# Line N (1-based) of the screen.
+e2e_line() { e2e_screen | sed -n "${1}p"; }
+
+# Titles of the roles, in reading order, from the program itself.
+role_title() {
+    "$BORDERLESS_BIN" -C "$CONTENT" list | awk -F '\t' -v n="$1" '$1 == "role" { if (++i == n) print $3 }'
+}
+role_id() {
+    "$BORDERLESS_BIN" -C "$CONTENT" list | awk -F '\t' -v n="$1" '$1 == "role" { if (++i == n) print $2 }'
+}
+
+# PID of the borderless process in the pane.
+e2e_pid() {
+    local shell_pid
+    shell_pid=$(tm display-message -p '#{pane_pid}') || return 1
+    pgrep -P "$shell_pid" | head -n 1
+}
+
+# The text of the screen line the hardware cursor is on.
+e2e_cursor_line() {
+    local y
+    y=$(tm display-message -p '#{cursor_y}')
+    e2e_line $((y + 1))
+}

@@ -1,0 +1,29 @@
+#!/bin/bash
+# q, Ctrl-C, SIGTERM and SIGHUP all leave a clean terminal.
+. "$(dirname "$0")/lib.sh"
+
+e2e_start 100 30
+e2e_wait "Roles"
+e2e_keys q
+e2e_wait_exit 0
+# The alternate screen is gone: the guide no longer shows.
+e2e_wait_gone "Roles"
+
+e2e_start 100 30
+e2e_wait "Roles"
+e2e_keys C-c
+e2e_wait_exit 0
+e2e_wait_gone "Roles"
+
+e2e_start 100 30
+e2e_wait "Roles"
+pid=$(e2e_pid) && [ -n "$pid" ] || fail "no process"
+kill -TERM "$pid"
+e2e_wait_exit 143
+e2e_wait_gone "Roles"
+
+e2e_start 100 30
+e2e_wait "Roles"
+pid=$(e2e_pid) && [ -n "$pid" ] || fail "no process"
+kill -HUP "$pid"
+e2e_wait_exit 129
