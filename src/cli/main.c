@@ -9,6 +9,8 @@
 #include "borderless/layout.h"
 #include "borderless/loader.h"
 #include "borderless/tui.h"
+#include "cmd_search.h"
+#include "cmd_summary.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -32,6 +34,12 @@ static const char usage_text[] =
     "  check        validate the content; print \"N roles, M sections\"\n"
     "  list         list roles and sections: kind<TAB>id<TAB>title\n"
     "  show ID      print a role or section, wrapped to the terminal's width\n"
+    "  search QUERY...\n"
+    "               print the entries that match, best first:\n"
+    "               kind<TAB>id<TAB>title<TAB>snippet (exit 1 when none)\n"
+    "  summary ID [-o FILE] [-f text|markdown] [--force]\n"
+    "               write a one- or two-page summary of a role to FILE (else\n"
+    "               standard output); never replaces FILE without --force\n"
     "\n"
     "Options:\n"
     "  -C DIR       read content from DIR (else $BORDERLESS_CONTENT, else the\n"
@@ -188,6 +196,58 @@ static int cmd_browse(const bl_guide *g)
     return bl_tui_run(g);
 }
 
+/* Adapters so every command has the same shape. */
+static int run_check(const bl_guide *g, int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    return cmd_check(g);
+}
+
+static int run_list(const bl_guide *g, int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    return cmd_list(g);
+}
+
+static int run_show(const bl_guide *g, int argc, char **argv)
+{
+    (void)argc;
+    return cmd_show(g, argv[0]);
+}
+
+static int check_no_args(int argc, char **argv)
+{
+    return argc ? usage_error("unexpected argument", argv[0]) : 0;
+}
+
+static int check_show(int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1)
+        return usage_error(argc ? "show takes one ID" : "show needs an ID", NULL);
+    return 0;
+}
+
+static int check_search(int argc, char **argv)
+{
+    (void)argv;
+    return argc ? 0 : usage_error("search needs a query", NULL);
+}
+
+/* Every command: its arguments are checked before content is loaded, so a
+ * usage error is reported as one even when the content is broken. */
+static const struct command {
+    const char *name;
+    int (*check)(int argc, char **argv); /* 0, or EXIT_USAGE after a message */
+    int (*run)(const bl_guide *g, int argc, char **argv);
+} commands[] = {
+    {.name = "check", .check = check_no_args, .run = run_check},
+    {.name = "list", .check = check_no_args, .run = run_list},
+    {.name = "show", .check = check_show, .run = run_show},
+    {.name = "search", .check = check_search, .run = bl_cmd_search},
+    {.name = "summary", .check = bl_cmd_summary_check, .run = bl_cmd_summary},
+};
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -216,16 +276,17 @@ int main(int argc, char **argv)
             break;
         }
     }
-    const char *cmd = i < argc ? argv[i++] : NULL;
-    int nargs = argc - i;
-    char **args = argv + i;
-    if (cmd && strcmp(cmd, "check") != 0 && strcmp(cmd, "list") != 0 &&
-        strcmp(cmd, "show") != 0)
-        return usage_error("unknown command", cmd);
-    if (cmd && strcmp(cmd, "show") == 0 && nargs != 1)
-        return usage_error(nargs ? "show takes one ID" : "show needs an ID", NULL);
-    if (cmd && strcmp(cmd, "show") != 0 && nargs != 0)
-        return usage_error("unexpected argument", args[0]);
+    const struct command *cmd = NULL;
+    if (i < argc) {
+        for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+            if (strcmp(argv[i], commands[c].name) == 0)
+                cmd = &commands[c];
+        if (!cmd)
+            return usage_error("unknown command", argv[i]);
+        i++;
+        if (cmd->check(argc - i, argv + i) != 0)
+            return EXIT_USAGE;
+    }
 
     char buf[PATH_MAX];
     const char *dir = find_content(content_opt, buf, sizeof buf);
@@ -234,15 +295,7 @@ int main(int argc, char **argv)
     bl_guide *g = load(dir);
     if (!g)
         return EXIT_FAIL;
-    int status;
-    if (!cmd)
-        status = cmd_browse(g);
-    else if (strcmp(cmd, "check") == 0)
-        status = cmd_check(g);
-    else if (strcmp(cmd, "list") == 0)
-        status = cmd_list(g);
-    else
-        status = cmd_show(g, args[0]);
+    int status = cmd ? cmd->run(g, argc - i, argv + i) : cmd_browse(g);
     bl_guide_free(g);
     return status;
 }

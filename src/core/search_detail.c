@@ -1,0 +1,340 @@
+/* search_detail.c — the matches of a hit in its source strings, and its
+ * snippet.  Done per hit on demand: a query may match thousands of entries
+ * while a screen shows twenty. */
+#include "search_int.h"
+
+#include "borderless/arena.h"
+#include "borderless/layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct mvec {
+    bl_search_match *v;
+    size_t n, cap;
+};
+
+static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t end)
+{
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 32;
+        bl_search_match *v = realloc(m->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        m->v = v;
+        m->cap = cap;
+    }
+    m->v[m->n++] = (bl_search_match){.part = part, .item = item, .start = start, .end = end};
+    return 0;
+}
+
+static int cmp_match(const void *pa, const void *pb)
+{
+    const bl_search_match *a = pa, *b = pb;
+    if (a->part != b->part)
+        return a->part < b->part ? -1 : 1;
+    if (a->item != b->item)
+        return a->item < b->item ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* The occurrence at global position pos in entry e (a word of a phrase). */
+static const struct bl_sx_occ *occ_at(const bl_search_index *ix, uint32_t e, uint32_t pos)
+{
+    uint32_t t = ix->fwd[pos];
+    if (t == BL_SX_GAP)
+        return NULL;
+    const struct bl_sx_doc *d = bl_sx_find_doc(ix, t, e);
+    if (!d)
+        return NULL;
+    const struct bl_sx_occ *o = ix->occs + d->occ_start;
+    size_t lo = 0, hi = d->n_occ;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o[mid].pos < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->n_occ && o[lo].pos == pos ? &o[lo] : NULL;
+}
+
+static int collect(const bl_search_index *ix, const struct bl_search_query *q, uint32_t e,
+                   struct mvec *m)
+{
+    for (size_t g = 0; g < q->n_groups; g++) {
+        const struct bl_sx_group *gr = &q->groups[g];
+        const struct bl_sx_word *w = &q->words[gr->first + gr->anchor];
+        for (size_t x = 0; x < w->n_exp; x++) {
+            const struct bl_sx_doc *d = bl_sx_find_doc(ix, q->exps[w->exp_start + x].term, e);
+            if (!d)
+                continue;
+            const struct bl_sx_occ *o = ix->occs + d->occ_start;
+            for (uint32_t k = 0; k < d->n_occ; k++) {
+                size_t start = o[k].start, end = start + o[k].len;
+                if (gr->n > 1) {
+                    if (bl_sx_phrase_at(ix, q, gr, o[k].pos) <= 0)
+                        continue;
+                    const struct bl_sx_occ *first = occ_at(ix, e, o[k].pos - (uint32_t)gr->anchor);
+                    const struct bl_sx_occ *last =
+                        occ_at(ix, e, o[k].pos - (uint32_t)gr->anchor + (uint32_t)gr->n - 1);
+                    if (!first || !last)
+                        continue;
+                    start = first->start;
+                    end = (size_t)last->start + last->len;
+                }
+                if (mvec_push(m, o[k].part, o[k].item, start, end))
+                    return -1;
+            }
+        }
+    }
+    /* reading order, overlaps merged */
+    if (m->n > 1)
+        qsort(m->v, m->n, sizeof *m->v, cmp_match);
+    size_t out = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        bl_search_match *p = out ? &m->v[out - 1] : NULL;
+        if (p && p->part == m->v[i].part && p->item == m->v[i].item && m->v[i].start < p->end) {
+            if (m->v[i].end > p->end)
+                p->end = m->v[i].end;
+        } else {
+            m->v[out++] = m->v[i];
+        }
+    }
+    m->n = out;
+    return 0;
+}
+
+/* ---- snippets ------------------------------------------------------- */
+
+#define SNIPPET_BYTES 1024
+#define SNIPPET_BEFORE 20 /* columns of context before the match */
+static const char ellipsis[] = "\xE2\x80\xA6";
+
+struct snip {
+    char buf[SNIPPET_BYTES];
+    size_t len;
+    int cols;
+    bl_search_mark marks[16];
+    size_t src_end[16]; /* where each mark ends in the source */
+    size_t n_marks;
+};
+
+/* Start of the code point before byte i (i > 0). */
+static size_t prev_cp(const char *s, size_t i)
+{
+    size_t p = i - 1;
+    while (p > 0 && i - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    return p;
+}
+
+static int is_space_byte(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Where a snippet around byte `focus` starts: about SNIPPET_BEFORE columns
+ * earlier, moved forward to the start of a word. */
+static size_t snippet_start(const char *s, size_t len, size_t focus)
+{
+    size_t st = focus;
+    int w = 0;
+    while (st > 0 && w < SNIPPET_BEFORE) {
+        size_t p = prev_cp(s, st);
+        bl_glyph g;
+        if (bl_glyph_next(s + p, len - p, &g) != st - p) {
+            p = st - 1; /* an invalid byte: one column */
+            g.width = 1;
+        }
+        w += g.width;
+        st = p;
+    }
+    if (st > 0 && !is_space_byte(s[st - 1])) {
+        size_t k = st;
+        while (k < focus && !is_space_byte(s[k]))
+            k++;
+        if (k < focus)
+            st = k;
+    }
+    return st;
+}
+
+/* Writes a snippet of s[0..len) around byte `focus` into sn: display-safe
+ * glyphs (layout.h), whitespace collapsed, "…" where text was cut.  The
+ * matches ms[0..nm) (all in s, sorted) become marks. */
+static void snippet(struct snip *sn, const char *s, size_t len, size_t focus,
+                    const bl_search_match *ms, size_t nm)
+{
+    const int budget = BL_SEARCH_SNIPPET_COLS - 1; /* room for a final "…" */
+    memset(sn, 0, sizeof *sn);
+    if (focus > len)
+        focus = len;
+    size_t st = snippet_start(s, len, focus);
+    size_t lead = 0;
+    for (size_t k = 0; k < st; k++)
+        if (!is_space_byte(s[k])) {
+            memcpy(sn->buf, ellipsis, 3);
+            sn->len = lead = 3;
+            sn->cols = 1;
+            break;
+        }
+    size_t mi = 0;
+    int pending_space = 0, cut = 0, space_cols = 0;
+    size_t space_len = 0, i = st;
+    while (i < len) {
+        bl_glyph g;
+        size_t n = bl_glyph_next(s + i, len - i, &g);
+        if (g.cp == ' ' || g.cp < 0) {
+            pending_space |= g.cp == ' ' && sn->len > lead;
+            i += n;
+            continue;
+        }
+        char enc[4];
+        size_t el = bl_glyph_encode(&g, 0, enc);
+        if (sn->cols + g.width + pending_space > budget ||
+            sn->len + el + 1 + sizeof ellipsis >= SNIPPET_BYTES) {
+            cut = 1;
+            break;
+        }
+        if (pending_space) {
+            space_len = sn->len;
+            space_cols = sn->cols;
+            sn->buf[sn->len++] = ' ';
+            sn->cols++;
+            pending_space = 0;
+        }
+        for (; mi < nm && ms[mi].start < i + n; mi++)
+            if (ms[mi].end > i && sn->n_marks < 16) {
+                sn->marks[sn->n_marks] = (bl_search_mark){.start = sn->len, .end = sn->len};
+                sn->src_end[sn->n_marks++] = ms[mi].end;
+            }
+        memcpy(sn->buf + sn->len, enc, el);
+        sn->len += el;
+        sn->cols += g.width;
+        i += n;
+        for (size_t k = 0; k < sn->n_marks; k++)
+            if (sn->src_end[k] >= i)
+                sn->marks[k].end = sn->len;
+    }
+    if (cut) {
+        /* end at a word boundary if that keeps most of the line */
+        if (space_len > lead && space_cols >= budget / 2)
+            sn->len = space_len;
+        size_t keep = 0;
+        for (size_t k = 0; k < sn->n_marks; k++) {
+            if (sn->marks[k].start >= sn->len)
+                break;
+            if (sn->marks[k].end > sn->len)
+                sn->marks[k].end = sn->len;
+            keep++;
+        }
+        sn->n_marks = keep;
+        memcpy(sn->buf + sn->len, ellipsis, 3);
+        sn->len += 3;
+    }
+    sn->buf[sn->len] = '\0';
+}
+
+/* The string the snippet is cut from, when only the title matched: the
+ * entry's first text field, else its first list item. */
+static int fallback_part(const bl_entry *e, int *part, size_t *item)
+{
+    for (size_t f = 0; f < e->n_fields; f++)
+        if (bl_field_info(e->fields[f].field)->kind == BL_KIND_TEXT && e->fields[f].text) {
+            *part = (int)e->fields[f].field;
+            *item = 0;
+            return 1;
+        }
+    for (size_t f = 0; f < e->n_fields; f++)
+        if (e->fields[f].n_items > 0 && bl_field_info(e->fields[f].field)->search_weight > 0) {
+            *part = (int)e->fields[f].field;
+            *item = 0;
+            return 1;
+        }
+    return 0;
+}
+
+int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
+{
+    if (!ix || !r || i >= r->n_hits)
+        return -1;
+    bl_search_hit *h = &r->hits[i];
+    if (h->detailed)
+        return 0;
+    const bl_entry *e = &ix->g->entries[h->entry];
+    struct mvec m = {0};
+    if (collect(ix, r->q, (uint32_t)h->entry, &m)) {
+        free(m.v);
+        return -1;
+    }
+    /* best: the heaviest part (first in reading order on a tie).  The
+     * snippet comes from the first match in running text or lists; aliases
+     * and keywords are terse (and the title is shown anyway), so they are
+     * used only when nothing else matched. */
+    int best = -1, best_w = -1;
+    size_t snip = SIZE_MAX, terse = SIZE_MAX;
+    for (size_t k = 0; k < m.n; k++) {
+        int wt = bl_sx_part_weight(m.v[k].part);
+        if (wt > best_w) {
+            best_w = wt;
+            best = (int)k;
+        }
+        int p = m.v[k].part;
+        if (p == BL_FIELD_ALIASES || p == BL_FIELD_KEYWORDS) {
+            if (terse == SIZE_MAX)
+                terse = k;
+        } else if (p != BL_PART_TITLE && snip == SIZE_MAX) {
+            snip = k;
+        }
+    }
+    if (snip == SIZE_MAX)
+        snip = terse;
+    int part = BL_PART_TITLE;
+    size_t item = 0, focus = 0;
+    int have = 1;
+    if (snip != SIZE_MAX) {
+        part = m.v[snip].part;
+        item = m.v[snip].item;
+        focus = m.v[snip].start;
+    } else {
+        have = fallback_part(e, &part, &item);
+    }
+    const char *src = have ? bl_sx_part_string(e, part, item) : NULL;
+    size_t a = 0, b = 0; /* the matches in src */
+    if (src && snip != SIZE_MAX) {
+        a = snip;
+        for (b = a; b < m.n && m.v[b].part == part && m.v[b].item == item; b++)
+            ;
+    }
+    struct snip *sn = malloc(sizeof *sn);
+    if (!sn) {
+        free(m.v);
+        return -1;
+    }
+    snippet(sn, src ? src : "", src ? strlen(src) : 0, focus, m.v + a, b - a);
+    bl_arena *ar = r->q->arena;
+    char *text = bl_arena_strndup(ar, sn->buf, sn->len);
+    bl_search_mark *marks = bl_arena_array(ar, sn->n_marks ? sn->n_marks : 1, sizeof *marks);
+    bl_search_match *matches = bl_arena_array(ar, m.n ? m.n : 1, sizeof *matches);
+    int rc = -1;
+    if (text && marks && matches) {
+        memcpy(marks, sn->marks, sn->n_marks * sizeof *marks);
+        if (m.n)
+            memcpy(matches, m.v, m.n * sizeof *matches);
+        h->snippet = text;
+        h->snippet_marks = marks;
+        h->n_snippet_marks = sn->n_marks;
+        h->matches = matches;
+        h->n_matches = m.n;
+        h->best_part = best >= 0 ? m.v[best].part : BL_PART_TITLE;
+        h->best_item = best >= 0 ? m.v[best].item : 0;
+        h->detailed = 1;
+        rc = 0;
+    }
+    free(sn);
+    free(m.v);
+    return rc;
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `borderless search` through the real binary: output format, exit statuses,
+# suggestions on stderr.  Needs BORDERLESS_BIN and BORDERLESS_SOURCE_DIR.
+set -u
+bin=${BORDERLESS_BIN:?}
+content=${BORDERLESS_SOURCE_DIR:?}/content
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+run() { # run NAME ARGS...: status in $status, output in $tmp/NAME.{out,err}
+    local name=$1
+    shift
+    "$bin" -C "$content" search "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    status=$?
+}
+
+run hits trafficking
+[ "$status" -eq 0 ] || fail "search trafficking: exit $status, want 0 ($(cat "$tmp/hits.err"))"
+[ -s "$tmp/hits.out" ] || fail "search trafficking: no output"
+if awk -F'\t' 'NF != 4 || ($1 != "role" && $1 != "section") { exit 1 }' "$tmp/hits.out"; then :
+else fail "search trafficking: a line is not kind<TAB>id<TAB>title<TAB>snippet"; fi
+for id in transnational-crime-investigator customs-border-officer landscape; do
+    cut -f2 "$tmp/hits.out" | grep -qx "$id" || fail "search trafficking: $id missing"
+done
+[ "$(head -n1 "$tmp/hits.out" | cut -f1)" = role ] || fail "search trafficking: first hit is not a role"
+
+run top interpol
+[ "$status" -eq 0 ] && [ "$(head -n1 "$tmp/top.out" | cut -f2)" = interpol-agent ] ||
+    fail "search interpol: interpol-agent is not first"
+
+run phrase '"border protection"'
+[ "$status" -eq 0 ] && [ "$(head -n1 "$tmp/phrase.out" | cut -f2)" = customs-border-officer ] ||
+    fail "search '\"border protection\"': customs-border-officer is not first"
+
+run none qqqqzzz
+[ "$status" -eq 1 ] || fail "search qqqqzzz: exit $status, want 1"
+[ -s "$tmp/none.out" ] && fail "search qqqqzzz: printed on stdout"
+grep -q "no matches for 'qqqqzzz'" "$tmp/none.err" || fail "search qqqqzzz: no message on stderr"
+
+run typo intrepolx
+[ "$status" -eq 1 ] || fail "search intrepolx: exit $status, want 1"
+grep -q "Did you mean: interpol" "$tmp/typo.err" || fail "search intrepolx: no suggestion on stderr"
+
+run empty
+[ "$status" -eq 2 ] || fail "search without a query: exit $status, want 2"
+
+[ "$failures" -eq 0 ] && echo "search CLI: all checks passed"
+exit $((failures > 0))
