@@ -6,6 +6,7 @@
 #include "borderless/layout.h"
 
 #include <libstemmer.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -431,29 +432,6 @@ static int make_suggestions(const bl_search_index *ix, bl_search_results *r)
 
 /* ---- ranking -------------------------------------------------------- */
 
-/* Natural logarithm of x > 0 (x is at most a few million here), without
- * libm, which the core does not link: halve into [1, 2), then the atanh
- * series, which converges fast for (x-1)/(x+1) <= 1/3. */
-static double ln_pos(double x)
-{
-    const double ln2 = 0.69314718055994530942;
-    int k = 0;
-    while (x >= 2.0) {
-        x /= 2.0;
-        k++;
-    }
-    while (x < 1.0) {
-        x *= 2.0;
-        k--;
-    }
-    double y = (x - 1.0) / (x + 1.0), y2 = y * y, term = y, sum = 0;
-    for (int i = 1; i < 40; i += 2) {
-        sum += term / i;
-        term *= y2;
-    }
-    return 2.0 * sum + k * ln2;
-}
-
 struct ranked {
     uint32_t entry;
     float score;
@@ -541,7 +519,7 @@ static int rank(const bl_search_index *ix, bl_search_results *r)
             }
         }
         double df = (double)n_touched;
-        double idf = ln_pos(1.0 + (N - df + 0.5) / (df + 0.5));
+        double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
         for (size_t k = 0; k < n_touched; k++) {
             uint32_t e = touched[k];
             double norm = 1.0 - BM25_B + BM25_B * ix->entry_len[e] / ix->avg_len;
