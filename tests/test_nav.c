@@ -6,7 +6,9 @@
 #include <cmocka.h>
 
 #include "borderless/layout.h"
+#include "borderless/marks.h"
 #include "borderless/nav.h"
+#include "borderless/search.h"
 #include "tui_fixtures/fixture_guide.h"
 
 #include <string.h>
@@ -375,6 +377,306 @@ static void test_empty_guide(void **state)
     bl_nav_done(&n);
 }
 
+/* ---- search results and matches ------------------------------------ */
+
+static bl_search_results *query(const bl_search_index *ix, const char *q)
+{
+    bl_search_results *r = bl_search_run(ix, q, strlen(q), 0);
+    assert_non_null(r);
+    return r;
+}
+
+/* The line of the current match is on screen. */
+static void assert_match_visible(const bl_nav *n)
+{
+    assert_true(n->match >= 0);
+    long line = bl_marks_line_of(n->lay, &n->g->entries[n->sel], &n->matches[n->match]);
+    assert_true(line >= 0);
+    assert_true((size_t)line >= n->top);
+    assert_true((size_t)line < n->top + (size_t)n->detail_h);
+}
+
+static void test_results_replace_menu(void **state)
+{
+    struct fixture *f = *state;
+    bl_nav *n = &f->nav;
+    bl_search_index *ix = bl_search_index_build(f->g);
+    assert_non_null(ix);
+    bl_search_results *r = query(ix, "liaison");
+    assert_true(r->n_hits >= 2);
+    bl_nav_show_results(n, ix, r);
+    assert_int_equal(n->searching, 1);
+    assert_int_equal(n->focus, BL_FOCUS_MENU);
+    assert_int_equal(n->hit, 0);
+    /* The first hit's entry, with its matches, the first one current. */
+    assert_int_equal(n->sel, r->hits[0].entry);
+    assert_int_equal(r->hits[0].detailed, 1);
+    assert_ptr_equal(n->matches, r->hits[0].matches);
+    assert_true(n->n_matches > 0);
+    assert_match_visible(n);
+    /* Menu actions move over the hits. */
+    unsigned fl = bl_nav_apply(n, BL_ACT_DOWN);
+    assert_true(fl & BL_NAV_ENTRY);
+    assert_int_equal(n->hit, 1);
+    assert_int_equal(n->sel, r->hits[1].entry);
+    assert_ptr_equal(n->matches, r->hits[1].matches);
+    assert_match_visible(n);
+    APPLY(n, BL_ACT_END);
+    assert_int_equal(n->hit, r->n_hits - 1);
+    assert_int_equal(bl_nav_apply(n, BL_ACT_DOWN), 0);
+    APPLY(n, BL_ACT_HOME);
+    assert_int_equal(n->hit, 0);
+    assert_int_equal(bl_nav_apply(n, BL_ACT_UP), 0);
+    /* Open: the detail pane, where n/N work. */
+    APPLY(n, BL_ACT_OPEN);
+    assert_int_equal(n->focus, BL_FOCUS_DETAIL);
+    APPLY(n, BL_ACT_CLOSE);
+    assert_int_equal(n->focus, BL_FOCUS_MENU);
+    assert_int_equal(n->searching, 1);
+
+    /* A new query replaces the results; the old ones can go at once. */
+    bl_search_results *r2 = query(ix, "languages");
+    bl_nav_show_results(n, ix, r2);
+    bl_search_results_free(r);
+    assert_int_equal(n->hit, 0);
+    assert_int_equal(n->sel, 0); /* alpha */
+    assert_ptr_equal(n->matches, r2->hits[0].matches);
+    APPLY(n, BL_ACT_DOWN, BL_ACT_UP, BL_ACT_NEXT_MATCH);
+
+    bl_nav_end_search(n);
+    assert_int_equal(n->searching, 0);
+    assert_null(n->res);
+    assert_null(n->matches);
+    bl_search_results_free(r2);
+    bl_search_index_free(ix);
+}
+
+static void test_match_cycle(void **state)
+{
+    struct fixture *f = *state;
+    bl_nav *n = &f->nav;
+    bl_nav_set_view(n, 20, 6, 40, 0);
+    bl_search_index *ix = bl_search_index_build(f->g);
+    /* "Seven" is item 6 of gamma's skills and of its threats. */
+    bl_search_results *r = query(ix, "seven");
+    assert_int_equal(r->n_hits, 1);
+    bl_nav_show_results(n, ix, r);
+    assert_int_equal(n->sel, 2);
+    assert_int_equal(n->n_matches, 2);
+    size_t cur = 99;
+    assert_int_equal(bl_nav_matches_shown(n, &cur), 2);
+    assert_int_equal(cur, 1);
+    /* Scrolled so the first match shows, though it is far down. */
+    assert_true(n->top > 0);
+    assert_match_visible(n);
+    size_t top1 = n->top;
+
+    APPLY(n, BL_ACT_OPEN, BL_ACT_NEXT_MATCH);
+    assert_int_equal(n->match, 1);
+    assert_string_equal(n->msg, "match 2/2");
+    assert_match_visible(n);
+    assert_true(n->top > top1);
+    /* Wraps both ways. */
+    APPLY(n, BL_ACT_NEXT_MATCH);
+    assert_int_equal(n->match, 0);
+    assert_string_equal(n->msg, "match 1/2");
+    assert_match_visible(n);
+    APPLY(n, BL_ACT_PREV_MATCH);
+    assert_int_equal(n->match, 1);
+    assert_string_equal(n->msg, "match 2/2");
+    /* Scrolling away and back: n goes to the next one from the current. */
+    APPLY(n, BL_ACT_HOME, BL_ACT_NEXT_MATCH);
+    assert_int_equal(n->match, 0);
+    assert_match_visible(n);
+    /* Also from the results list (wide mode: the detail pane is there). */
+    APPLY(n, BL_ACT_CLOSE, BL_ACT_NEXT_MATCH);
+    assert_int_equal(n->focus, BL_FOCUS_MENU);
+    assert_int_equal(n->match, 1);
+    /* A resize keeps the matches (they are source bytes, not lines). */
+    bl_nav_set_view(n, 20, 6, 15, 1);
+    assert_int_equal(bl_nav_matches_shown(n, &cur), 2);
+    assert_int_equal(cur, 2);
+    /* Another entry (a link, the end of the search) has no matches. */
+    bl_nav_end_search(n);
+    assert_int_equal(n->n_matches, 0);
+    assert_int_equal(n->match, -1);
+    APPLY(n, BL_ACT_OPEN, BL_ACT_NEXT_MATCH);
+    assert_non_null(n->msg);
+    assert_int_equal(n->match, -1);
+    bl_search_results_free(r);
+    bl_search_index_free(ix);
+}
+
+static void test_end_search_restores(void **state)
+{
+    struct fixture *f = *state;
+    bl_nav *n = &f->nav;
+    bl_nav_set_view(n, 4, 6, 40, 0);
+    APPLY(n, BL_ACT_DOWN, BL_ACT_DOWN, BL_ACT_OPEN, BL_ACT_DOWN, BL_ACT_DOWN, BL_ACT_DOWN);
+    size_t sel = n->sel, top = n->top, menu_top = n->menu_top;
+    assert_int_equal(sel, 2);
+    assert_true(top > 0);
+    bl_search_index *ix = bl_search_index_build(f->g);
+    bl_search_results *r = query(ix, "liaison");
+    bl_nav_show_results(n, ix, r);
+    assert_int_not_equal(n->sel, sel);
+    /* Results of an empty query: none, but still searching. */
+    bl_nav_show_results(n, ix, NULL);
+    assert_int_equal(n->searching, 1);
+    bl_nav_show_results(n, ix, r);
+    APPLY(n, BL_ACT_DOWN, BL_ACT_OPEN, BL_ACT_PAGE_DOWN);
+    bl_nav_end_search(n);
+    assert_int_equal(n->sel, sel);
+    assert_int_equal(n->top, top);
+    assert_int_equal(n->menu_top, menu_top);
+    assert_int_equal(n->focus, BL_FOCUS_DETAIL);
+    /* Twice is harmless. */
+    bl_nav_end_search(n);
+    assert_int_equal(n->sel, sel);
+    bl_search_results_free(r);
+    bl_search_index_free(ix);
+}
+
+static void test_results_empty(void **state)
+{
+    struct fixture *f = *state;
+    bl_nav *n = &f->nav;
+    APPLY(n, BL_ACT_DOWN);
+    bl_search_index *ix = bl_search_index_build(f->g);
+    bl_search_results *r = query(ix, "zzzzzz");
+    assert_int_equal(r->n_hits, 0);
+    bl_nav_show_results(n, ix, r);
+    assert_int_equal(n->sel, 1); /* the detail keeps what it showed */
+    assert_int_equal(bl_nav_apply(n, BL_ACT_DOWN), 0);
+    bl_nav_apply(n, BL_ACT_OPEN);
+    assert_non_null(n->msg);
+    assert_int_equal(n->focus, BL_FOCUS_MENU);
+    bl_nav_apply(n, BL_ACT_NEXT_MATCH);
+    assert_non_null(n->msg);
+    assert_int_equal(bl_nav_click_menu(n, 1), 0);
+    assert_int_equal(bl_nav_wheel(n, BL_FOCUS_MENU, 1), 0);
+    bl_nav_end_search(n);
+    assert_int_equal(n->sel, 1);
+    bl_search_results_free(r);
+    bl_search_index_free(ix);
+}
+
+static void test_results_scroll_and_mouse(void **state)
+{
+    struct fixture *f = *state;
+    bl_nav *n = &f->nav;
+    /* A count line and two hits of two rows. */
+    bl_nav_set_view(n, 5, 10, 40, 0);
+    assert_int_equal(bl_nav_hit_rows(n), 2);
+    bl_search_index *ix = bl_search_index_build(f->g);
+    /* "th" is a prefix of words in most entries (the, three, ...). */
+    bl_search_results *r = query(ix, "th");
+    assert_true(r->n_hits >= 3);
+    bl_nav_show_results(n, ix, r);
+    APPLY(n, BL_ACT_DOWN, BL_ACT_DOWN);
+    assert_int_equal(n->hit, 2);
+    assert_int_equal(n->hit_top, 1);
+    APPLY(n, BL_ACT_HOME);
+    assert_int_equal(n->hit_top, 0);
+    APPLY(n, BL_ACT_PAGE_DOWN);
+    assert_int_equal(n->hit, 2);
+    /* A click on the second row of the first visible hit selects it;
+     * a second click opens it. */
+    size_t first = n->hit_top;
+    assert_true(bl_nav_click_menu(n, 2) & BL_NAV_ENTRY);
+    assert_int_equal(n->hit, first);
+    assert_int_equal(n->focus, BL_FOCUS_MENU);
+    bl_nav_click_menu(n, 1);
+    assert_int_equal(n->focus, BL_FOCUS_DETAIL);
+    n->focus = BL_FOCUS_MENU;
+    assert_int_equal(bl_nav_click_menu(n, 0), 0); /* the count line */
+    bl_nav_wheel(n, BL_FOCUS_MENU, 1);
+    assert_int_equal(n->hit, first + 1);
+    bl_nav_end_search(n);
+    bl_search_results_free(r);
+    bl_search_index_free(ix);
+}
+
+static void test_marks_on_lines(void **state)
+{
+    struct fixture *f = *state;
+    const bl_guide *g = f->g;
+    bl_search_index *ix = bl_search_index_build(g);
+    for (int ascii = 0; ascii <= 1; ascii++) {
+        /* A text match in the second paragraph: found by bytes, though
+         * the line's item is the paragraph number. */
+        bl_search_results *r = query(ix, "paragraph");
+        assert_int_equal(r->n_hits, 1);
+        assert_int_equal(bl_search_detail(ix, r, 0), 0);
+        const bl_entry *e = &g->entries[r->hits[0].entry];
+        bl_layout *l = bl_layout_entry_ex(g, e, 30, ascii ? BL_LAYOUT_ASCII : 0);
+        const bl_search_match *m = NULL;
+        for (size_t k = 0; k < r->hits[0].n_matches; k++)
+            if (r->hits[0].matches[k].part == BL_FIELD_SUMMARY)
+                m = &r->hits[0].matches[k];
+        assert_non_null(m);
+        long line = bl_marks_line_of(l, e, m);
+        assert_true(line > 0);
+        assert_int_equal(l->lines[line].item, 1);
+        int col, cols;
+        assert_true(bl_marks_on_line(e, &l->lines[line], m, &col, &cols));
+        assert_int_equal(cols, 9);
+        assert_memory_equal(l->lines[line].text + col, "paragraph", 9);
+        bl_layout_free(l);
+        bl_search_results_free(r);
+
+        /* After a wide character and an accent: columns, not bytes. */
+        r = query(ix, "liaison");
+        size_t beta = 1;
+        size_t i = 0;
+        while (i < r->n_hits && r->hits[i].entry != beta)
+            i++;
+        assert_true(i < r->n_hits);
+        bl_search_detail(ix, r, i);
+        e = &g->entries[beta];
+        l = bl_layout_entry_ex(g, e, 40, ascii ? BL_LAYOUT_ASCII : 0);
+        int found_title = 0, found_text = 0;
+        for (size_t k = 0; k < r->hits[i].n_matches; k++) {
+            m = &r->hits[i].matches[k];
+            line = bl_marks_line_of(l, e, m);
+            assert_true(line >= 0);
+            assert_true(bl_marks_on_line(e, &l->lines[line], m, &col, &cols));
+            assert_int_equal(cols, 7);
+            if (m->part == BL_PART_TITLE) {
+                found_title = 1;
+                assert_int_equal(col, 5); /* "Beta " */
+            } else {
+                found_text = 1;
+                assert_int_equal(col, 10); /* "Beta café " */
+            }
+        }
+        assert_true(found_title && found_text);
+        /* A decoration line shows no match. */
+        assert_null(bl_marks_source(e, &l->lines[l->headings[0]]));
+        bl_layout_free(l);
+        bl_search_results_free(r);
+    }
+    /* A list item: the indent counts. */
+    bl_search_results *r = query(ix, "patience");
+    assert_int_equal(bl_search_detail(ix, r, 0), 0);
+    const bl_entry *e = &g->entries[0];
+    bl_layout *l = bl_layout_entry(g, e, 40);
+    long line = bl_marks_line_of(l, e, &r->hits[0].matches[0]);
+    assert_true(line >= 0);
+    assert_int_equal(l->lines[line].style, BL_LINE_ITEM);
+    int col, cols;
+    bl_marks_on_line(e, &l->lines[line], &r->hits[0].matches[0], &col, &cols);
+    assert_int_equal(col, l->lines[line].indent);
+    assert_int_equal(cols, 8);
+    /* The same match on another item's line does not show. */
+    bl_search_match other = r->hits[0].matches[0];
+    other.item = 0;
+    assert_false(bl_marks_on_line(e, &l->lines[line], &other, &col, &cols));
+    bl_layout_free(l);
+    bl_search_results_free(r);
+    bl_search_index_free(ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +693,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
         cmocka_unit_test(test_empty_guide),
+        cmocka_unit_test_setup_teardown(test_results_replace_menu, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_match_cycle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_end_search_restores, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_results_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_results_scroll_and_mouse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_marks_on_lines, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

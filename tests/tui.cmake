@@ -3,11 +3,12 @@
 
 bl_unit_test(test_layout test_layout.c tui_fixtures/fixture_guide.c)
 bl_unit_test(test_nav test_nav.c tui_fixtures/fixture_guide.c)
+bl_unit_test(test_lineedit test_lineedit.c)
 
 # End to end: the real binary in a private tmux server.
 find_program(BL_TMUX tmux)
 if(BL_TMUX)
-  foreach(t browse links help resize quit terms)
+  foreach(t browse links help resize quit terms search save)
     bl_script_test(e2e_${t} e2e/${t}.sh)
     set_tests_properties(e2e_${t} PROPERTIES TIMEOUT 120 LABELS e2e)
     set_property(TEST e2e_${t} APPEND PROPERTY ENVIRONMENT

@@ -1,5 +1,8 @@
 #include "borderless/nav.h"
 
+#include "borderless/marks.h"
+
+#include <stdio.h>
 #include <string.h>
 
 /* ---- menu rows ----------------------------------------------------- */
@@ -95,8 +98,36 @@ static void drop_hidden_link(bl_nav *n)
         n->link = -1;
 }
 
+static size_t n_hits(const bl_nav *n)
+{
+    return n->res ? n->res->n_hits : 0;
+}
+
+size_t bl_nav_hit_rows(const bl_nav *n)
+{
+    int rows = (n->menu_h - BL_NAV_RESULTS_HEAD) / BL_NAV_HIT_ROWS;
+    return rows < 1 ? 1 : (size_t)rows;
+}
+
+static void show_hit(bl_nav *n)
+{
+    size_t rows = bl_nav_hit_rows(n), count = n_hits(n);
+    if (n->hit < n->hit_top)
+        n->hit_top = n->hit;
+    if (n->hit >= n->hit_top + rows)
+        n->hit_top = n->hit - rows + 1;
+    if (count > rows && n->hit_top > count - rows)
+        n->hit_top = count - rows;
+    if (count <= rows)
+        n->hit_top = 0;
+}
+
 static void show_menu_sel(bl_nav *n)
 {
+    if (n->searching) {
+        show_hit(n);
+        return;
+    }
     size_t rows = bl_menu_rows(n->g), h = height(n->menu_h);
     size_t row = bl_menu_row_of(n->g, n->sel);
     /* Show the heading above the first entry of a group with it. */
@@ -124,6 +155,9 @@ static void select_entry(bl_nav *n, size_t e)
     n->sel = e;
     n->top = 0;
     n->link = -1;
+    n->matches = NULL;
+    n->n_matches = 0;
+    n->match = -1;
     relayout(n);
     show_menu_sel(n);
 }
@@ -148,6 +182,7 @@ void bl_nav_init(bl_nav *n, const bl_guide *g, bl_nav_layout_fn fn, void *ctx)
     n->layout_ctx = ctx;
     n->menu_h = n->detail_h = n->detail_w = 1;
     n->link = -1;
+    n->match = -1;
     n->focus = BL_FOCUS_MENU;
     if (g->n_entries)
         select_entry(n, 0);
@@ -157,6 +192,194 @@ void bl_nav_done(bl_nav *n)
 {
     n->lay = NULL;
     n->n_hist = 0;
+    n->res = NULL;
+    n->matches = NULL;
+    n->n_matches = 0;
+    n->searching = 0;
+}
+
+/* ---- search matches --------------------------------------------------- */
+
+static long match_line(const bl_nav *n, size_t k)
+{
+    return bl_marks_line_of(n->lay, &n->g->entries[n->sel], &n->matches[k]);
+}
+
+size_t bl_nav_matches_shown(const bl_nav *n, size_t *current)
+{
+    size_t shown = 0;
+    if (current)
+        *current = 0;
+    for (size_t k = 0; k < n->n_matches; k++) {
+        if (match_line(n, k) < 0)
+            continue;
+        shown++;
+        if (current && (long)k == n->match)
+            *current = shown;
+    }
+    return shown;
+}
+
+/* Scrolls so that `line` shows, a third of the way down when it was out
+ * of view (like less), leaving the view alone when it is in it. */
+static void show_line(bl_nav *n, size_t line)
+{
+    size_t h = height(n->detail_h);
+    if (line >= n->top && line < n->top + h)
+        return;
+    n->top = line > h / 3 ? line - h / 3 : 0;
+    clamp_top(n);
+    drop_hidden_link(n);
+}
+
+/* Makes match k (one that shows) the current one and scrolls to it. */
+static void go_match(bl_nav *n, size_t k)
+{
+    n->match = (long)k;
+    long line = match_line(n, k);
+    if (line >= 0)
+        show_line(n, (size_t)line);
+}
+
+static unsigned match_cycle(bl_nav *n, int forward)
+{
+    size_t count = n->n_matches;
+    if (bl_nav_matches_shown(n, NULL) == 0) {
+        n->msg = n->searching ? "No search matches shown in this entry"
+                              : "No search matches here: press / to search";
+        return BL_NAV_REDRAW;
+    }
+    /* From the current match, or from the view when there is none. */
+    long k = n->match;
+    if (k < 0)
+        k = forward ? -1 : (long)count;
+    for (size_t tries = 0; tries < count; tries++) {
+        k = forward ? (k + 1 < (long)count ? k + 1 : 0) : (k > 0 ? k - 1 : (long)count - 1);
+        if (match_line(n, (size_t)k) >= 0)
+            break;
+    }
+    go_match(n, (size_t)k);
+    size_t cur = 0, shown = bl_nav_matches_shown(n, &cur);
+    snprintf(n->msg_buf, sizeof n->msg_buf, "match %zu/%zu", cur, shown);
+    n->msg = n->msg_buf;
+    return BL_NAV_REDRAW;
+}
+
+/* ---- search results ---------------------------------------------------- */
+
+/* Shows hit i's entry, scrolled to its first match that shows. */
+static void select_hit(bl_nav *n, size_t i)
+{
+    n->hit = i;
+    show_hit(n);
+    bl_search_detail(n->ix, n->res, i); /* on failure: no matches shown */
+    const bl_search_hit *h = &n->res->hits[i];
+    if (h->entry >= n->g->n_entries)
+        return;
+    select_entry(n, h->entry);
+    if (!h->detailed)
+        return;
+    n->matches = h->matches;
+    n->n_matches = h->n_matches;
+    for (size_t k = 0; k < n->n_matches; k++) {
+        if (match_line(n, k) >= 0) {
+            go_match(n, k);
+            break;
+        }
+    }
+}
+
+void bl_nav_show_results(bl_nav *n, const bl_search_index *ix, bl_search_results *r)
+{
+    if (!n->searching) {
+        n->searching = 1;
+        n->saved.entry = n->sel;
+        n->saved.pos = n->lay ? bl_layout_pos_of(n->lay, n->top) : (bl_layout_pos){0};
+        n->saved.link = n->link;
+        n->saved_menu_top = n->menu_top;
+        n->saved_focus = n->focus;
+    }
+    /* The old matches belong to the old results. */
+    n->matches = NULL;
+    n->n_matches = 0;
+    n->match = -1;
+    n->ix = ix;
+    n->res = r;
+    n->hit = n->hit_top = 0;
+    n->focus = BL_FOCUS_MENU;
+    n->link = -1;
+    if (n_hits(n))
+        select_hit(n, 0);
+}
+
+void bl_nav_end_search(bl_nav *n)
+{
+    if (!n->searching)
+        return;
+    n->searching = 0;
+    n->res = NULL;
+    n->ix = NULL;
+    n->hit = n->hit_top = 0;
+    select_entry(n, n->saved.entry);
+    n->menu_top = n->saved_menu_top;
+    show_menu_sel(n);
+    n->focus = n->saved_focus;
+    if (n->lay) {
+        n->top = bl_layout_line_at(n->lay, n->saved.pos);
+        clamp_top(n);
+        if (n->saved.link >= 0 && (size_t)n->saved.link < n_links(n)) {
+            n->link = n->saved.link;
+            scroll_to_line(n, link_line(n, n->saved.link));
+        }
+    }
+}
+
+static unsigned hit_move(bl_nav *n, long delta)
+{
+    size_t count = n_hits(n);
+    if (count == 0)
+        return 0;
+    long to = (long)n->hit + delta;
+    if (to < 0)
+        to = 0;
+    if ((size_t)to >= count)
+        to = (long)count - 1;
+    if ((size_t)to == n->hit)
+        return 0;
+    select_hit(n, (size_t)to);
+    return BL_NAV_REDRAW | BL_NAV_ENTRY;
+}
+
+static unsigned results_apply(bl_nav *n, enum bl_action a)
+{
+    long pg = (long)bl_nav_hit_rows(n);
+    switch (a) {
+    case BL_ACT_UP:
+        return hit_move(n, -1);
+    case BL_ACT_DOWN:
+        return hit_move(n, 1);
+    case BL_ACT_PAGE_UP:
+        return hit_move(n, -pg);
+    case BL_ACT_PAGE_DOWN:
+        return hit_move(n, pg);
+    case BL_ACT_HOME:
+        return hit_move(n, -(long)n_hits(n));
+    case BL_ACT_END:
+        return hit_move(n, (long)n_hits(n));
+    case BL_ACT_OPEN:
+        if (n_hits(n) == 0) {
+            n->msg = "Nothing to open: no matches";
+            return BL_NAV_REDRAW;
+        }
+        n->focus = BL_FOCUS_DETAIL;
+        return BL_NAV_REDRAW;
+    case BL_ACT_NEXT_MATCH:
+        return match_cycle(n, 1);
+    case BL_ACT_PREV_MATCH:
+        return match_cycle(n, 0);
+    default:
+        return 0;
+    }
 }
 
 void bl_nav_set_view(bl_nav *n, int menu_h, int detail_h, int detail_w, int narrow)
@@ -344,6 +567,8 @@ unsigned bl_nav_apply(bl_nav *n, enum bl_action a)
         return 0;
     if (a == BL_ACT_BACK)
         return back(n);
+    if (n->focus == BL_FOCUS_MENU && n->searching)
+        return results_apply(n, a);
     if (n->focus == BL_FOCUS_MENU) {
         long pg = page(n->menu_h);
         switch (a) {
@@ -394,6 +619,10 @@ unsigned bl_nav_apply(bl_nav *n, enum bl_action a)
         return link_cycle(n, 0);
     case BL_ACT_FOLLOW:
         return follow(n, n->link);
+    case BL_ACT_NEXT_MATCH:
+        return match_cycle(n, 1);
+    case BL_ACT_PREV_MATCH:
+        return match_cycle(n, 0);
     default:
         return 0;
     }
@@ -403,6 +632,20 @@ unsigned bl_nav_click_menu(bl_nav *n, int y)
 {
     size_t entry;
     n->msg = NULL;
+    if (n->searching) {
+        if (y < BL_NAV_RESULTS_HEAD)
+            return 0;
+        size_t i = n->hit_top + (size_t)(y - BL_NAV_RESULTS_HEAD) / BL_NAV_HIT_ROWS;
+        if (i >= n_hits(n))
+            return 0;
+        if (i == n->hit) {
+            n->focus = BL_FOCUS_DETAIL;
+            return BL_NAV_REDRAW;
+        }
+        n->focus = BL_FOCUS_MENU;
+        select_hit(n, i);
+        return BL_NAV_REDRAW | BL_NAV_ENTRY;
+    }
     if (y < 0 || bl_menu_row(n->g, n->menu_top + (size_t)y, &entry) != BL_ROW_ENTRY)
         return 0;
     if (entry == n->sel) {
@@ -430,6 +673,8 @@ unsigned bl_nav_click_detail(bl_nav *n, int y)
 unsigned bl_nav_wheel(bl_nav *n, enum bl_focus pane, int delta)
 {
     n->msg = NULL;
+    if (pane == BL_FOCUS_MENU && n->searching)
+        return hit_move(n, delta < 0 ? -1 : 1);
     if (pane == BL_FOCUS_MENU)
         return menu_move(n, delta < 0 ? -1 : 1);
     return detail_scroll(n, delta);

@@ -1,4 +1,5 @@
 #include "borderless/layout.h"
+#include "borderless/marks.h"
 #include "draw.h"
 #include "panes.h"
 
@@ -37,6 +38,23 @@ static attr_t line_attr(const struct view *v, const bl_nav *n, const bl_line *ln
         return at[TH_META];
     default:
         return at[TH_NORMAL];
+    }
+}
+
+/* Search matches on line ln, drawn at row y from column x0. */
+static void draw_matches(struct view *v, const bl_nav *n, const bl_line *ln, int y, int x0)
+{
+    const bl_entry *e = &n->g->entries[n->sel];
+    int width = getmaxx(v->win);
+    for (size_t k = 0; k < n->n_matches; k++) {
+        int col, cols;
+        if (!bl_marks_on_line(e, ln, &n->matches[k], &col, &cols))
+            continue;
+        /* Not over a cut mark in the last column. */
+        if (ln->cols > width - x0 && x0 + col + cols >= width)
+            cols = width - 1 - x0 - col;
+        attr_t a = v->term->attr[(long)k == n->match ? TH_MATCH_CUR : TH_MATCH];
+        draw_mark(v->win, y, x0 + col, cols, a);
     }
 }
 
@@ -80,6 +98,7 @@ static void detail_draw(struct view *v)
             draw_text(w, ln->text, ln->len, width - x0, v->term->ascii);
         }
         wattrset(w, A_NORMAL);
+        draw_matches(v, n, ln, y, x0);
     }
 }
 
@@ -97,8 +116,8 @@ static struct view_result detail_key(struct view *v, enum bl_action a,
             r = bl_nav_click_detail(d->nav, ev->y);
         return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), d->nav->msg};
     }
-    if (a == BL_ACT_NONE || a == BL_ACT_HELP || a == BL_ACT_QUIT)
-        return (struct view_result){0, NULL};
+    if (a == BL_ACT_NONE || a >= BL_ACT_HELP)
+        return (struct view_result){0, NULL}; /* the screen's */
     r = bl_nav_apply(d->nav, a);
     return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), d->nav->msg};
 }
@@ -109,6 +128,18 @@ static void detail_cursor(struct view *v, int *y, int *x)
     const bl_nav *n = d->nav;
     *y = 0;
     *x = text_x(n->narrow);
+    if (n->link < 0 && n->match >= 0 && (size_t)n->match < n->n_matches && n->lay) {
+        /* On the current search match, when it shows. */
+        const bl_search_match *m = &n->matches[n->match];
+        long line = bl_marks_line_of(n->lay, &n->g->entries[n->sel], m);
+        int col, cols;
+        if (line >= 0 && (size_t)line >= n->top &&
+            (size_t)line - n->top < (size_t)getmaxy(v->win) &&
+            bl_marks_on_line(&n->g->entries[n->sel], &n->lay->lines[line], m, &col, &cols)) {
+            *y = (int)((size_t)line - n->top);
+            *x += col;
+        }
+    }
     if (n->link >= 0 && n->lay && (size_t)n->link < n->lay->n_links) {
         size_t line = n->lay->links[n->link];
         if (line >= n->top && line - n->top < (size_t)getmaxy(v->win)) {

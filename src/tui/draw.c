@@ -56,3 +56,35 @@ void draw_fill(WINDOW *w, int n)
     for (int i = 0; i < n && x + i < maxx; i++)
         waddch(w, ' ');
 }
+
+int draw_text_tail(WINDOW *w, const char *s, size_t len, int cols, int ascii)
+{
+    if (cols <= 0)
+        return 0;
+    int total = bl_text_width(s, len);
+    if (total <= cols)
+        return draw_text(w, s, len, cols, ascii);
+    /* Skip glyphs until the rest fits after the mark. */
+    size_t i = 0;
+    while (i < len && total > cols - 1) {
+        bl_glyph g;
+        i += bl_glyph_next(s + i, len - i, &g);
+        total -= g.width;
+    }
+    int used = draw_str(w, ascii ? "~" : "\u2026", 1, ascii);
+    return used + draw_text(w, s + i, len - i, cols - used, ascii);
+}
+
+void draw_mark(WINDOW *w, int y, int x, int cols, attr_t a)
+{
+    int maxx = getmaxx(w);
+    if (x < 0) {
+        cols += x;
+        x = 0;
+    }
+    if (cols > maxx - x)
+        cols = maxx - x;
+    if (cols <= 0 || y < 0 || y >= getmaxy(w))
+        return;
+    mvwchgat(w, y, x, cols, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+}

@@ -14,8 +14,9 @@ struct help_line {
     int heading;
 };
 
-/* One column: every context; two columns (wide screens): the menu and
- * "anywhere" on the left, the entry and the mouse on the right. */
+/* One column: every context; two columns (wide screens): the menu,
+ * "anywhere", the search results, the question and the mouse on the left,
+ * the entry and the prompt on the right. */
 enum { COL_SINGLE, COL_LEFT, COL_RIGHT, COL_COUNT };
 
 struct help_col {
@@ -91,11 +92,17 @@ static int build(struct help_view *h)
     add_context(&h->col[COL_SINGLE], KM_ANY);
     add_context(&h->col[COL_SINGLE], KM_MENU);
     add_context(&h->col[COL_SINGLE], KM_DETAIL);
+    add_context(&h->col[COL_SINGLE], KM_RESULTS);
+    add_context(&h->col[COL_SINGLE], KM_PROMPT);
+    add_context(&h->col[COL_SINGLE], KM_QUESTION);
     add_context(&h->col[COL_SINGLE], KM_MOUSE);
     add_context(&h->col[COL_LEFT], KM_MENU);
     add_context(&h->col[COL_LEFT], KM_ANY);
+    add_context(&h->col[COL_LEFT], KM_RESULTS);
+    add_context(&h->col[COL_LEFT], KM_QUESTION);
+    add_context(&h->col[COL_LEFT], KM_MOUSE);
     add_context(&h->col[COL_RIGHT], KM_DETAIL);
-    add_context(&h->col[COL_RIGHT], KM_MOUSE);
+    add_context(&h->col[COL_RIGHT], KM_PROMPT);
     return 0;
 }
 
@@ -107,8 +114,9 @@ static size_t n_rows(const struct help_view *h)
     return l > r ? l : r;
 }
 
-static struct rect help_place(struct view *v, struct rect avail)
+static struct rect help_place(struct view *v, struct rect avail, struct rect bar)
 {
+    (void)bar;
     struct help_view *h = (struct help_view *)v;
     h->two = avail.w >= 80;
     int w = h->two ? 96 : 64;

@@ -7,6 +7,8 @@
  * mouse events by position, not through keymap_lookup(). */
 static const struct km_binding table[] = {
     {KM_ANY, BL_ACT_HELP, {KM_FN(KEY_F(1)), '?'}, "Show this help", "Help"},
+    {KM_ANY, BL_ACT_SEARCH, {'/'}, "Search the whole guide", "Search"},
+    {KM_ANY, BL_ACT_SAVE, {'p'}, "Save a role's summary to a file", "Save"},
 
     {KM_MENU, BL_ACT_UP, {KM_FN(KEY_UP), 'k'}, "Previous entry", NULL},
     {KM_MENU, BL_ACT_DOWN, {KM_FN(KEY_DOWN), 'j'}, "Next entry", NULL},
@@ -17,6 +19,14 @@ static const struct km_binding table[] = {
     {KM_MENU, BL_ACT_OPEN, {KM_FN(KEY_ENTER), '\r', KM_FN(KEY_RIGHT), '\t'},
      "Read the entry", "Read"},
     {KM_MENU, BL_ACT_OPEN, {'\n', 'l'}, NULL, NULL},
+
+    /* Search results: the menu's keys move over the hits. */
+    {KM_RESULTS, BL_ACT_OPEN, {KM_FN(KEY_ENTER), '\r', KM_FN(KEY_RIGHT), '\t'},
+     "Read the result", "Open"},
+    {KM_RESULTS, BL_ACT_OPEN, {'\n', 'l'}, NULL, NULL},
+    {KM_RESULTS, BL_ACT_NEXT_MATCH, {'n'}, "Next match in the entry", "Next"},
+    {KM_RESULTS, BL_ACT_PREV_MATCH, {'N'}, "Previous match", NULL},
+    {KM_RESULTS, BL_ACT_CLOSE, {27}, "Close the search", "Close"},
 
     {KM_DETAIL, BL_ACT_UP, {KM_FN(KEY_UP), 'k'}, "Scroll up a line", NULL},
     {KM_DETAIL, BL_ACT_DOWN, {KM_FN(KEY_DOWN), 'j'}, "Scroll down a line", NULL},
@@ -29,10 +39,33 @@ static const struct km_binding table[] = {
     {KM_DETAIL, BL_ACT_NEXT_LINK, {'\t'}, "Next link (related role)", "Link"},
     {KM_DETAIL, BL_ACT_PREV_LINK, {KM_FN(KEY_BTAB)}, "Previous link", NULL},
     {KM_DETAIL, BL_ACT_FOLLOW, {KM_FN(KEY_ENTER), '\r', '\n'}, "Open the selected link", "Follow"},
+    {KM_DETAIL, BL_ACT_NEXT_MATCH, {'n'}, "Next search match (wraps)", NULL},
+    {KM_DETAIL, BL_ACT_PREV_MATCH, {'N'}, "Previous search match", NULL},
     {KM_DETAIL, BL_ACT_CLOSE, {27, KM_FN(KEY_LEFT), 'h'}, "Back to the menu", "Menu"},
 
     {KM_ANY, BL_ACT_QUIT, {'q', KM_FN(KEY_F(10)), KM_CTRL('c')}, "Quit", "Quit"},
     {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}, "Go back (after a link)", "Back"},
+
+    /* The bottom-line prompt (search, file name): typed text is inserted. */
+    {KM_PROMPT, BL_ACT_ACCEPT, {KM_FN(KEY_ENTER), '\r', '\n'},
+     "Read the result / save the file", NULL},
+    {KM_PROMPT, BL_ACT_CANCEL, {27, KM_CTRL('g')}, "Cancel (closes the search)", NULL},
+    {KM_PROMPT, BL_ACT_UP, {KM_FN(KEY_UP), KM_CTRL('p')}, "Previous result", NULL},
+    {KM_PROMPT, BL_ACT_DOWN, {KM_FN(KEY_DOWN), KM_CTRL('n')}, "Next result", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_LEFT, {KM_FN(KEY_LEFT), KM_CTRL('b')}, "Cursor left", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_RIGHT, {KM_FN(KEY_RIGHT), KM_CTRL('f')}, "Cursor right", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_HOME, {KM_FN(KEY_HOME), KM_CTRL('a')}, "Start of the line", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_END, {KM_FN(KEY_END), KM_CTRL('e')}, "End of the line", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_BACKSPACE, {KM_FN(KEY_BACKSPACE), 127, 8},
+     "Delete the character before", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_DELETE, {KM_FN(KEY_DC), KM_CTRL('d')},
+     "Delete the character under", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_KILL_START, {KM_CTRL('u')}, "Delete to the start", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_KILL_END, {KM_CTRL('k')}, "Delete to the end", NULL},
+    {KM_PROMPT, BL_ACT_EDIT_KILL_WORD, {KM_CTRL('w')}, "Delete the word before",
+     NULL},
+
+    {KM_QUESTION, BL_ACT_YES, {'y', 'Y'}, "Yes (any other key: no)", NULL},
 
     {KM_MOUSE, BL_ACT_NONE, {KM_FN(KEY_MOUSE)}, "Select an entry, follow a link", NULL},
     {KM_MOUSE, BL_ACT_NONE, {-1}, "Scroll the pane under the pointer", NULL},
@@ -59,7 +92,11 @@ static enum bl_action find(enum km_context ctx, int key)
 enum bl_action keymap_lookup(enum km_context ctx, int key)
 {
     enum bl_action a = find(ctx, key);
-    return a != BL_ACT_NONE || ctx == KM_ANY ? a : find(KM_ANY, key);
+    if (a == BL_ACT_NONE && ctx == KM_RESULTS)
+        a = find(KM_MENU, key);
+    if (a == BL_ACT_NONE && ctx != KM_ANY && ctx != KM_QUESTION)
+        a = find(KM_ANY, key);
+    return a;
 }
 
 const char *keymap_key_name(int key, char buf[16])
@@ -72,6 +109,7 @@ const char *keymap_key_name(int key, char buf[16])
         {KM_FN(KEY_LEFT), "Left"},   {KM_FN(KEY_RIGHT), "Right"},
         {KM_FN(KEY_PPAGE), "PgUp"},  {KM_FN(KEY_NPAGE), "PgDn"},
         {KM_FN(KEY_HOME), "Home"},   {KM_FN(KEY_END), "End"},
+        {KM_FN(KEY_DC), "Delete"},
         {KM_FN(KEY_ENTER), "Enter"}, {'\r', "Enter"},
         {'\n', "Enter"},             {'\t', "Tab"},
         {KM_FN(KEY_BTAB), "Shift-Tab"}, {KM_FN(KEY_BACKSPACE), "Backspace"},
@@ -105,8 +143,14 @@ const char *keymap_context_name(enum km_context ctx)
         return "Anywhere";
     case KM_MENU:
         return "In the menu (left)";
+    case KM_RESULTS:
+        return "In the search results (left)";
     case KM_DETAIL:
         return "In an entry (right)";
+    case KM_PROMPT:
+        return "In the search or file-name prompt";
+    case KM_QUESTION:
+        return "In a question (y/N)";
     case KM_MOUSE:
         return "Mouse";
     default:

@@ -15,9 +15,19 @@
 #define KM_FN(k) ((k) | 0x1000000)
 #define KM_CTRL(c) ((c) & 0x1f)
 
-/* Where a binding applies.  KM_ANY bindings apply in every context, after
- * the context's own. */
-enum km_context { KM_ANY, KM_MENU, KM_DETAIL, KM_MOUSE, KM_CONTEXT_COUNT };
+/* Where a binding applies.  A context's own bindings come first, then its
+ * parent's (search results: the menu's), then KM_ANY's -- except in a
+ * question, where every key is an answer. */
+enum km_context {
+    KM_ANY,
+    KM_MENU,
+    KM_RESULTS, /* the search results in place of the menu */
+    KM_DETAIL,
+    KM_PROMPT,  /* a line being edited on the bottom line */
+    KM_QUESTION,
+    KM_MOUSE,
+    KM_CONTEXT_COUNT
+};
 
 #define KM_MAX_KEYS 4
 

@@ -1,10 +1,14 @@
 #include "screen.h"
 
 #include "borderless/layout.h"
+#include "borderless/lineedit.h"
 #include "borderless/nav.h"
+#include "borderless/summary.h"
 #include "draw.h"
+#include "finder.h"
 #include "keymap.h"
 #include "panes.h"
+#include "prompt.h"
 #include "view.h"
 
 #include <signal.h>
@@ -13,6 +17,9 @@
 #include <string.h>
 
 #define STACK_MAX 8
+
+/* What a prompt on the stack is for. */
+enum { ASK_SEARCH, ASK_SAVE_PATH, ASK_OVERWRITE };
 
 struct screen {
     const bl_guide *g;
@@ -30,8 +37,21 @@ struct screen {
     WINDOW *title, *bar;
     int h, w;
     int too_small;
+    int title_w; /* the longest entry title, for the menu's width */
+
+    struct finder find;
+
+    /* Saving a summary: the role, and the path as typed (for the
+     * overwrite question). */
+    size_t save_entry;
+    char save_typed[BL_LINEEDIT_MAX + 1];
+    char save_abs[BL_PATH_MAX];
 
     const char *msg; /* until the next key */
+    int msg_error;   /* msg reports a failure */
+    int msg_tail;    /* when cut, show msg's end (it names a path) ... */
+    size_t msg_keep; /* ... after its first msg_keep bytes ("Saved ") */
+    char msg_buf[BL_REASON_MAX + 64];
     int dirty;
     int quit;
     int status;
@@ -83,8 +103,9 @@ static struct rect body_rect(const struct screen *s)
 
 static void place_overlay(struct screen *s, struct view *v)
 {
-    struct rect avail = body_rect(s);
-    struct rect r = v->ops->place ? v->ops->place(v, avail) : avail;
+    struct rect body = body_rect(s);
+    struct rect bar = {.y = s->h - 1, .x = 0, .h = 1, .w = s->w};
+    struct rect r = v->ops->place ? v->ops->place(v, body, bar) : body;
     free_win(&v->win);
     if (!s->too_small)
         v->win = make_win(r);
@@ -111,7 +132,7 @@ static void screen_resize(struct screen *s)
     s->bar = make_win((struct rect){s->h - 1, 0, 1, s->w});
     struct rect mr = body, dr = body;
     if (!narrow) {
-        mr.w = menu_width(s->g, s->w);
+        mr.w = menu_width(s->title_w, s->w);
         dr.x = mr.w;
         dr.w = s->w - mr.w;
     }
@@ -196,11 +217,17 @@ static void draw_bar(struct screen *s)
         mw = 0;
     int room = s->w - mw;
     if (s->msg) {
-        wattrset(w, at[TH_MESSAGE]);
+        wattrset(w, at[s->msg_error ? TH_ERROR : TH_MESSAGE]);
         waddch(w, ' ');
-        draw_str(w, s->msg, room - 1, ascii);
+        if (s->msg_tail) {
+            int kept = draw_text(w, s->msg, s->msg_keep, room - 1, ascii);
+            draw_text_tail(w, s->msg + s->msg_keep, strlen(s->msg + s->msg_keep),
+                           room - 1 - kept, ascii);
+        } else {
+            draw_str(w, s->msg, room - 1, ascii);
+        }
     } else {
-        enum km_context ctx = top_view(s)->ops->keys;
+        enum km_context ctx = view_context(top_view(s));
         size_t n;
         const struct km_binding *t = keymap_table(&n);
         for (size_t i = 0; i < n; i++) {
@@ -313,6 +340,7 @@ static void push(struct screen *s, struct view *v)
     }
     s->stack[s->depth++] = v;
     place_overlay(s, v);
+    s->dirty = 1;
 }
 
 static void pop(struct screen *s)
@@ -357,6 +385,143 @@ static struct view *mouse_target(struct screen *s, struct view_event *ev, int sy
     return NULL;
 }
 
+static void say(struct screen *s, int error, const char *text)
+{
+    snprintf(s->msg_buf, sizeof s->msg_buf, "%s", text);
+    s->msg = s->msg_buf;
+    s->msg_error = error;
+    s->msg_tail = 0;
+    s->msg_keep = 0;
+    s->dirty = 1;
+}
+
+static struct view *top_prompt(struct screen *s)
+{
+    return s->depth && prompt_is(s->stack[s->depth - 1]) ? s->stack[s->depth - 1] : NULL;
+}
+
+/* ---- search -------------------------------------------------------- */
+
+static void search_open(struct screen *s)
+{
+    if (top_prompt(s))
+        return;
+    /* The results (and the prompt's Up/Down) are in the menu pane. */
+    if (s->nav.searching && s->nav.focus == BL_FOCUS_DETAIL)
+        bl_nav_apply(&s->nav, BL_ACT_CLOSE);
+    push(s, prompt_line_new(s->t, ASK_SEARCH, "Search: ", finder_text(&s->find)));
+    s->dirty = 1;
+}
+
+static void search_edited(struct screen *s, const char *text)
+{
+    if (finder_query(&s->find, &s->nav, text) != 0)
+        say(s, 1, "Not enough memory to search");
+    s->dirty = 1;
+}
+
+static void search_end(struct screen *s)
+{
+    finder_end(&s->find, &s->nav);
+    s->dirty = 1;
+}
+
+/* Enter in the search prompt: read the selected hit. */
+static void search_accept(struct screen *s)
+{
+    const bl_search_results *r = s->nav.res;
+    if (!s->nav.searching || !r || r->n_terms == 0) {
+        pop(s);
+        search_end(s); /* nothing was asked */
+        return;
+    }
+    if (r->n_hits == 0) {
+        beep(); /* the pane says why; the query can be fixed */
+        return;
+    }
+    pop(s);
+    bl_nav_apply(&s->nav, BL_ACT_OPEN);
+    s->dirty = 1;
+}
+
+/* ---- saving a summary ---------------------------------------------- */
+
+static void save_open(struct screen *s)
+{
+    const bl_guide *g = s->g;
+    if (top_prompt(s) || g->n_entries == 0)
+        return;
+    const bl_entry *e = &g->entries[s->nav.sel];
+    if (e->kind != BL_ENTRY_ROLE) {
+        say(s, 0, "Summaries are for roles; select a role");
+        return;
+    }
+    char path[BL_PATH_MAX];
+    if (bl_summary_default_path(e, path, sizeof path) != 0)
+        path[0] = '\0';
+    s->save_entry = s->nav.sel;
+    push(s, prompt_line_new(s->t, ASK_SAVE_PATH, "Save summary to: ", path));
+    s->dirty = 1;
+}
+
+static void save_write(struct screen *s, int overwrite)
+{
+    bl_save_result res;
+    bl_summary_save(s->g, &s->g->entries[s->save_entry], s->save_typed, BL_SUMMARY_AUTO,
+                    overwrite, &res);
+    if (res.status == BL_SAVE_EXISTS && !overwrite) {
+        snprintf(s->save_abs, sizeof s->save_abs, "%s", res.path);
+        push(s, prompt_question_new(s->t, ASK_OVERWRITE, "Overwrite ",
+                                    res.path[0] ? res.path : s->save_typed, "? (y/N) "));
+        return;
+    }
+    say(s, res.status != BL_SAVE_OK, res.message[0] ? res.message : "Not saved");
+    /* The path's end says most; "Saved " stays in front of it (a failure
+     * starts with the path and ends with the reason). */
+    s->msg_tail = 1;
+    if (res.status == BL_SAVE_OK && strchr(s->msg_buf, ' '))
+        s->msg_keep = (size_t)(strchr(s->msg_buf, ' ') - s->msg_buf) + 1;
+}
+
+/* A prompt said it is done (accept or cancel); its text is still there. */
+static void prompt_finished(struct screen *s, struct view *v, int accept)
+{
+    int purpose = prompt_purpose(v);
+    switch (purpose) {
+    case ASK_SEARCH:
+        if (accept) {
+            search_accept(s);
+        } else {
+            pop(s);
+            search_end(s);
+        }
+        return;
+    case ASK_SAVE_PATH:
+        snprintf(s->save_typed, sizeof s->save_typed, "%s", prompt_text(v));
+        pop(s);
+        if (!accept || s->save_typed[0] == '\0')
+            say(s, 0, "Not saved");
+        else
+            save_write(s, 0);
+        return;
+    case ASK_OVERWRITE:
+        pop(s);
+        if (accept) {
+            save_write(s, 1);
+        } else {
+            char kept[BL_PATH_MAX + 8];
+            snprintf(kept, sizeof kept, "Kept %s", s->save_abs);
+            say(s, 0, kept);
+            s->msg_tail = 1;
+            s->msg_keep = strlen("Kept ");
+        }
+        return;
+    default:
+        pop(s);
+        return;
+    }
+}
+
 static void dispatch(struct screen *s, struct view_event *ev)
 {
     struct view *v;
@@ -371,10 +536,32 @@ static void dispatch(struct screen *s, struct view_event *ev)
     } else {
         v = top_view(s);
     }
-    enum bl_action a = keymap_lookup(v->ops->keys, ev->key);
+    enum bl_action a = keymap_lookup(view_context(v), ev->key);
     struct view_result r = v->ops->key(v, a, ev);
-    if (r.msg)
+    if (r.msg) {
         s->msg = r.msg;
+        s->msg_error = s->msg_tail = 0;
+    }
+    if (prompt_is(v)) {
+        if (r.flags & VIEW_REDRAW)
+            s->dirty = 1;
+        if ((r.flags & VIEW_EDITED) && prompt_purpose(v) == ASK_SEARCH)
+            search_edited(s, prompt_text(v));
+        if (r.flags & (VIEW_ACCEPT | VIEW_CANCEL)) {
+            prompt_finished(s, v, (r.flags & VIEW_ACCEPT) != 0);
+            return;
+        }
+        if (r.flags & VIEW_HANDLED)
+            return;
+        /* Up and Down in the search prompt pick a result. */
+        if (prompt_purpose(v) == ASK_SEARCH &&
+            (a == BL_ACT_UP || a == BL_ACT_DOWN || a == BL_ACT_PAGE_UP ||
+             a == BL_ACT_PAGE_DOWN)) {
+            if (bl_nav_apply(&s->nav, a))
+                s->dirty = 1;
+            return;
+        }
+    }
     if (r.flags & VIEW_CLOSE)
         pop(s);
     if (r.flags & (VIEW_REDRAW | VIEW_CLOSE))
@@ -389,17 +576,37 @@ static void dispatch(struct screen *s, struct view_event *ev)
         push(s, help_view_new(s->t));
         s->dirty = 1;
         break;
+    case BL_ACT_SEARCH:
+        search_open(s);
+        break;
+    case BL_ACT_SAVE:
+        save_open(s);
+        break;
+    case BL_ACT_CLOSE:
+        if (s->nav.searching && !s->depth)
+            search_end(s);
+        break;
     default:
         break;
     }
 }
 
-/* Reads one key; 0 when none arrived (timeout or signal). */
-static int read_key(struct view_event *ev)
+/* Reads one key; 0 when none arrived (timeout or signal).  A terminal
+ * whose locale is not UTF-8 is read byte by byte: curses' multibyte decoding
+ * can swallow the keys after a byte its locale does not know, and the
+ * prompt takes only ASCII there anyway. */
+static int read_key(const struct term *t, struct view_event *ev)
 {
+    memset(ev, 0, sizeof *ev);
+    if (t->ascii) {
+        int c = wgetch(stdscr);
+        if (c == ERR)
+            return 0;
+        ev->key = c >= KEY_MIN ? KM_FN(c) : c;
+        return 1;
+    }
     wint_t ch;
     int r = wget_wch(stdscr, &ch);
-    memset(ev, 0, sizeof *ev);
     if (r == KEY_CODE_YES)
         ev->key = KM_FN((int)ch);
     else if (r == OK)
@@ -411,9 +618,10 @@ static int read_key(struct view_event *ev)
 
 int screen_run(const bl_guide *g, const struct term *t)
 {
-    struct screen s = {.g = g, .t = t, .cache_w = -1};
+    struct screen s = {.g = g, .t = t, .cache_w = -1, .title_w = menu_longest_title(g)};
+    finder_init(&s.find, g);
     s.cache = calloc(g->n_entries ? g->n_entries : 1, sizeof *s.cache);
-    s.menu = menu_view_new(t, &s.nav);
+    s.menu = menu_view_new(t, &s.nav, &s.find);
     s.detail = detail_view_new(t, &s.nav);
     if (!s.cache || !s.menu || !s.detail) {
         free(s.cache);
@@ -439,7 +647,7 @@ int screen_run(const bl_guide *g, const struct term *t)
             s.dirty = 0;
         }
         struct view_event ev;
-        if (!read_key(&ev))
+        if (!read_key(t, &ev))
             continue;
         if (ev.key == KM_FN(KEY_RESIZE)) {
             screen_resize(&s);
@@ -447,6 +655,7 @@ int screen_run(const bl_guide *g, const struct term *t)
         }
         if (s.msg) {
             s.msg = NULL;
+            s.msg_error = s.msg_tail = 0;
             s.dirty = 1;
         }
         if (s.too_small) {
@@ -465,6 +674,7 @@ int screen_run(const bl_guide *g, const struct term *t)
     free(s.menu);
     free(s.detail);
     bl_nav_done(&s.nav);
+    finder_done(&s.find);
     cache_clear(&s);
     free(s.cache);
     return s.status;

@@ -63,6 +63,10 @@ static void theme(struct term *t)
         [TH_BAR_LABEL] = A_REVERSE,
         [TH_MESSAGE] = A_BOLD,
         [TH_BORDER] = A_NORMAL,
+        [TH_MATCH] = A_BOLD | A_UNDERLINE,
+        [TH_MATCH_CUR] = A_REVERSE,
+        [TH_PROMPT] = A_BOLD,
+        [TH_ERROR] = A_BOLD | A_REVERSE,
     };
     memcpy(t->attr, mono, sizeof mono);
     const char *nc = getenv("NO_COLOR");
@@ -90,6 +94,10 @@ static void theme(struct term *t)
         {TH_BAR_LABEL, COLOR_BLACK, COLOR_CYAN, 0},
         {TH_MESSAGE, COLOR_YELLOW, -2, A_BOLD},
         {TH_BORDER, COLOR_BLUE, -2, 0},
+        {TH_MATCH, COLOR_BLACK, COLOR_YELLOW, 0},
+        {TH_MATCH_CUR, COLOR_BLACK, COLOR_MAGENTA, A_BOLD},
+        {TH_PROMPT, COLOR_YELLOW, -2, A_BOLD},
+        {TH_ERROR, COLOR_RED, -2, A_BOLD},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         short fg = pairs[i].fg, b = pairs[i].bg == -2 ? bg : pairs[i].bg;
@@ -111,6 +119,20 @@ static void modes(void)
     /* The cursor marks the focused item for screen readers. */
     if (curs_set(1) == ERR)
         curs_set(2);
+    /* Home and End as other terminals send them (VT220, rxvt, xterm in
+     * normal mode), when TERM's entry does not already name them: the
+     * same key must work everywhere (as in htop). */
+    static const struct {
+        const char *seq;
+        int key;
+    } extra[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+        {"\033[8~", KEY_END},  {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+        {"\033OH", KEY_HOME},  {"\033OF", KEY_END},  {"\033[3~", KEY_DC},
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        if (key_defined(extra[i].seq) == 0)
+            define_key(extra[i].seq, extra[i].key);
     mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
 }

@@ -27,6 +27,10 @@ enum theme_role {
     TH_BAR_LABEL,  /* its label */
     TH_MESSAGE,    /* a transient status message */
     TH_BORDER,
+    TH_MATCH,      /* a search match in the text */
+    TH_MATCH_CUR,  /* the match n/N went to */
+    TH_PROMPT,     /* a prompt's label on the bottom line */
+    TH_ERROR,      /* a status message about a failure */
     TH_COUNT
 };
 

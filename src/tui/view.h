@@ -27,6 +27,10 @@ enum {
     VIEW_HANDLED = 1, /* the view used the event */
     VIEW_REDRAW = 2,  /* something changed on screen */
     VIEW_CLOSE = 4,   /* pop this view off the stack */
+    /* From a prompt; the screen reads its text and decides what follows: */
+    VIEW_EDITED = 8,  /* the text changed */
+    VIEW_ACCEPT = 16, /* Enter (or yes to a question) */
+    VIEW_CANCEL = 32, /* Esc (or no to a question) */
 };
 
 struct view_result {
@@ -41,13 +45,16 @@ struct rect {
 struct view_ops {
     const char *name;
     enum km_context keys; /* key context used to look up actions */
+    /* The key context now, when it changes with the view's state (NULL:
+     * always `keys`). */
+    enum km_context (*context)(struct view *v);
     /* Draws the view into v->win (already sized). */
     void (*draw)(struct view *v);
     /* a: the action bound to ev->key in `keys` (BL_ACT_NONE if unbound). */
     struct view_result (*key)(struct view *v, enum bl_action a, const struct view_event *ev);
-    /* The area the view wants inside `avail` (NULL: all of it).  For
-     * overlays and prompts. */
-    struct rect (*place)(struct view *v, struct rect avail);
+    /* The area an overlay wants: inside `body` (between the title and the
+     * bottom bar), or `bar` itself for a prompt.  NULL: all of body. */
+    struct rect (*place)(struct view *v, struct rect body, struct rect bar);
     /* Where the hardware cursor rests when the view has the focus. */
     void (*cursor)(struct view *v, int *y, int *x);
     /* Frees the view's own state (NULL: nothing to free but the view). */
@@ -59,5 +66,11 @@ struct view {
     WINDOW *win;             /* owned by the screen */
     const struct term *term; /* for attributes and ASCII mode */
 };
+
+/* The key context of v now. */
+static inline enum km_context view_context(struct view *v)
+{
+    return v->ops->context ? v->ops->context(v) : v->ops->keys;
+}
 
 #endif

@@ -1,21 +1,26 @@
 #!/bin/bash
-# Open and close the help overlay.
+# Open and close the help overlay; it lists every context of the key table.
 . "$(dirname "$0")/lib.sh"
 
-e2e_start 100 30
+# Tall enough for all of it.
+e2e_start 110 50
 e2e_wait "Roles"
 e2e_keys '?'
 e2e_wait "Show this help"
 e2e_wait "Press any key to close"
-# Every action of the key table is listed.
+# Every action of the key table is listed, new ones included.
 for text in "Previous heading" "Next heading" "Next link" "Open the selected link" \
-    "Back to the menu" "Go back" "Quit" "Scroll down a page"; do
-    e2e_screen | grep -qF "$text" || fail "help does not list '$text'"
+    "Back to the menu" "Go back" "Quit" "Scroll down a page" "Search the whole guide" \
+    "Save a role's summary" "Next search match" "In the search results" "Close the search" \
+    "In the search or file-name prompt" "Delete the word before" "Ctrl-W" "Ctrl-U" \
+    "Home, Ctrl-A" "End, Ctrl-E" "Up, Ctrl-P" "Down, Ctrl-N" "In a question" "y, Y"; do
+    e2e_screen | grep -qF -- "$text" || fail "help does not list '$text'"
 done
 e2e_keys x
 e2e_wait_gone "Show this help"
 e2e_wait "Roles"
 
+e2e_resize 100 30
 e2e_keys F1
 e2e_wait "Show this help"
 # q closes the help instead of quitting.

@@ -35,7 +35,8 @@ fail() {
 }
 
 # e2e_start [WIDTH HEIGHT [TERM [LANG [extra env...]]]]: runs the guide in a
-# new session; its exit status lands in $EXIT_FILE.
+# new session (in the folder $E2E_CWD, if set); its exit status lands in
+# $EXIT_FILE.
 e2e_start() {
     local w=${1:-100} h=${2:-30} term=${3:-xterm-256color} lang=${4:-C.UTF-8}
     # A fresh server (and socket) for every run.
@@ -47,7 +48,7 @@ e2e_start() {
     local envs=""
     for e in "$@"; do envs="$envs $e"; done
     # bash (not sh) keeps going after the child handles SIGINT itself.
-    tm new-session -d -x "$w" -y "$h" \
+    tm new-session -d -x "$w" -y "$h" -c "${E2E_CWD:-$PWD}" \
         "env -u NO_COLOR LANG=$lang LC_ALL=$lang TERM=$term$envs bash -c '\"\$0\" -C \"\$1\"; echo EXIT=\$? > \"\$2\"; sleep 600' '$BORDERLESS_BIN' '$CONTENT' '$EXIT_FILE'" \
         || fail "cannot start tmux"
     tm set-option -g status off >/dev/null 2>&1
@@ -115,4 +116,25 @@ e2e_cursor_line() {
     local y
     y=$(tm display-message -p '#{cursor_y}')
     e2e_line $((y + 1))
+}
+
+# The screen with its attributes (SGR escape sequences).
+e2e_screen_sgr() { tm capture-pane -p -e; }
+
+# The text under and after the hardware cursor on its line.
+e2e_at_cursor() {
+    local x line
+    x=$(tm display-message -p '#{cursor_x}')
+    line=$(e2e_cursor_line)
+    LC_ALL=C.UTF-8 bash -c 'printf "%s\n" "${1:$2}"' _ "$line" "$x"
+}
+
+# e2e_wait_cursor TEXT [MESSAGE]: until the text at the cursor starts with TEXT.
+e2e_wait_cursor() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        case "$(e2e_at_cursor)" in "$1"*) return 0 ;; esac
+        sleep 0.1
+    done
+    fail "${2:-the cursor is not on '$1' but on '$(e2e_at_cursor)'}"
 }
