@@ -1,0 +1,122 @@
+# bash completion for borderless(1)                        -*- shell-script -*-
+#
+# Completes the options, the commands, the ids after `show` and `summary`,
+# summary's options, its formats after -f, a file name after -o and a folder
+# after -C.  Ids come from `borderless list` at completion time, run as the
+# command word itself (so ./build/borderless completes from that binary) with
+# any -C DIR already typed, and $BORDERLESS_CONTENT as the program reads it.
+# Installed as share/bash-completion/completions/borderless.
+
+# Prints the ids of the guide read by program $1 with the arguments after it.
+_borderless_ids()
+{
+    local prog=$1
+    shift
+    [[ $prog == \~/* ]] && prog=$HOME/${prog#\~/}
+    "$prog" "$@" list 2>/dev/null | cut -f2
+}
+
+# Fills COMPREPLY with the file (or with -d, folder) names matching $cur.
+_borderless_files()
+{
+    if declare -F _filedir >/dev/null; then
+        _filedir "$@"
+        return
+    fi
+    compopt -o filenames 2>/dev/null
+    if [[ ${1-} == -d ]]; then
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+    else
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+    fi
+}
+
+_borderless()
+{
+    local cur=${COMP_WORDS[COMP_CWORD]}
+    local prev=''
+    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    COMPREPLY=()
+
+    # Before the command: options and -C's folder.  Find the command.
+    local -a copt=()
+    local i=1 w cmd='' cmd_at=0
+    while ((i < COMP_CWORD)); do
+        w=${COMP_WORDS[i]}
+        case $w in
+        -C)
+            ((i + 1 < COMP_CWORD)) && copt=(-C "${COMP_WORDS[i + 1]}")
+            ((i += 2))
+            continue
+            ;;
+        -C?*) copt=("$w") ;;
+        --)
+            ((i + 1 < COMP_CWORD)) && cmd=${COMP_WORDS[i + 1]} cmd_at=$((i + 1))
+            break
+            ;;
+        -*) ;;
+        *)
+            cmd=$w cmd_at=$i
+            break
+            ;;
+        esac
+        ((i++))
+    done
+    # A typed "~/dir" reaches the program unexpanded here: expand it.
+    if ((${#copt[@]} == 2)) && [[ ${copt[1]} == \~/* ]]; then
+        copt[1]=$HOME/${copt[1]#\~/}
+    fi
+
+    if [[ -z $cmd ]]; then
+        if [[ $prev == -C ]]; then
+            _borderless_files -d
+        elif [[ $cur == -* ]]; then
+            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version' -- "$cur")
+        else
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary' -- "$cur")
+        fi
+        return 0
+    fi
+
+    # The words after the command, before the one being completed.
+    local -a args=("${COMP_WORDS[@]:cmd_at+1:COMP_CWORD-cmd_at-1}")
+    case $cmd in
+    show)
+        ((${#args[@]} == 0)) &&
+            mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        ;;
+    summary)
+        case $prev in
+        -o | --output)
+            _borderless_files
+            return 0
+            ;;
+        -f | --format)
+            mapfile -t COMPREPLY < <(compgen -W 'text markdown' -- "$cur")
+            return 0
+            ;;
+        esac
+        if [[ $cur == -* ]]; then
+            mapfile -t COMPREPLY < <(compgen -W '-o --output -f --format --force -h --help' -- "$cur")
+            return 0
+        fi
+        # The id, unless one is already given (option values are not ids).
+        local a have_id='' skip=''
+        for a in "${args[@]}"; do
+            if [[ -n $skip ]]; then
+                skip=
+            elif [[ $a == -o || $a == --output || $a == -f || $a == --format ]]; then
+                skip=1
+            elif [[ $a != -* ]]; then
+                have_id=1
+            fi
+        done
+        [[ -z $have_id ]] &&
+            mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        ;;
+    esac
+    return 0
+} &&
+    complete -F _borderless borderless
+
+# ex: filetype=sh

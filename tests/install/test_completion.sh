@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# test_completion.sh — completion/borderless.bash, sourced into a plain bash
+# (no bash-completion package): commands, options, ids after `show` and
+# `summary` (from the program named by the command word, with the -C DIR or
+# $BORDERLESS_CONTENT it would read), summary's options and formats, and file
+# and folder names.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+SRC=$BORDERLESS_SOURCE_DIR
+SCRIPT=$SRC/completion/borderless.bash
+BIN=$BORDERLESS_BIN
+FIX=$SRC/tests/fixtures/base
+cmd=""
+envs=()
+
+# complete_in DIR WORD... — completes the last WORD of the command line
+# WORD... in a fresh bash run from DIR; leaves the sorted candidates, one a
+# line, in $T/got.  Extra environment: the NAME=VALUE words in array envs.
+complete_in() {
+    local dir=$1
+    shift
+    cmd="complete: $*"
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    (cd "$dir" && env "${envs[@]}" bash --norc --noprofile -c '
+        . "$1" || exit 3
+        shift
+        COMP_WORDS=("$@")
+        COMP_CWORD=$(($# - 1))
+        COMP_LINE="$*"
+        COMP_POINT=${#COMP_LINE}
+        _borderless || exit 4
+        printf "%s\n" "${COMPREPLY[@]}"' bash "$SCRIPT" "$@") >"$T/out" 2>"$T/err"
+    rc=$?
+    sort "$T/out" | sed '/^$/d' >"$T/got"
+}
+
+# expect_candidates EXPECTED — the candidates, one a line (sorted here).
+expect_candidates() {
+    checks=$((checks + 1))
+    local want
+    want=$(printf '%s\n' "$1" | sed '/^$/d' | sort)
+    if [ "$(cat "$T/got")" != "$want" ]; then
+        fail "expected the candidates:
+$(printf '%s\n' "$want" | sed 's/^/    /')
+  got:
+$(sed 's/^/    /' "$T/got")"
+    fi
+    expect_empty "$T/err"
+}
+
+ids=$("$BIN" -C "$SRC/content" list | cut -f2)
+fixture_ids=$("$BIN" -C "$FIX" list | cut -f2)
+
+begin "the script registers the completion"
+cmd="bash -c '. $SCRIPT; complete -p borderless'"
+bash --norc --noprofile -c '. "$1" && complete -p borderless' bash "$SCRIPT" >"$T/out" 2>"$T/err"
+rc=$?
+expect_rc 0
+expect_out "complete -F _borderless borderless"
+
+begin "commands"
+complete_in / borderless ""
+expect_candidates "check
+list
+show
+search
+summary"
+complete_in / borderless s
+expect_candidates "search
+show
+summary"
+
+begin "options"
+complete_in / borderless -
+expect_candidates "-C
+-h
+--help
+--version"
+complete_in / borderless --v
+expect_candidates "--version"
+
+begin "commands after -C DIR"
+complete_in / borderless -C "$FIX" c
+expect_candidates "check"
+
+begin "a folder after -C"
+mkdir -p "$T/work/content-a" "$T/work/content-b"
+touch "$T/work/content-file"
+complete_in "$T/work" borderless -C content
+expect_candidates "content-a
+content-b"
+
+begin "ids after show, with -C DIR"
+complete_in / "$BIN" -C "$SRC/content" show ""
+expect_candidates "$ids"
+complete_in / "$BIN" -C "$SRC/content" show int
+expect_candidates "$(printf '%s\n' "$ids" | grep '^int')"
+complete_in / "$BIN" -C "$FIX" show ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" "-C$FIX" show ""
+expect_candidates "$fixture_ids"
+
+begin "ids with \$BORDERLESS_CONTENT, and a program found on PATH"
+mkdir -p "$T/bin"
+ln -s "$BIN" "$T/bin/borderless"
+envs=("BORDERLESS_CONTENT=$FIX" "PATH=$T/bin:$PATH")
+complete_in / borderless show ""
+expect_candidates "$fixture_ids"
+envs=("PATH=$T/bin:$PATH")
+complete_in / borderless -C "$SRC/content" show ""
+expect_candidates "$ids"
+envs=()
+
+begin "one id only"
+complete_in / "$BIN" -C "$FIX" show alpha ""
+expect_candidates ""
+
+begin "summary: ids, options, formats, files"
+complete_in / "$BIN" -C "$FIX" summary ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" -C "$FIX" summary alpha -
+expect_candidates "-o
+--output
+-f
+--format
+--force
+-h
+--help"
+complete_in / "$BIN" -C "$FIX" summary alpha ""
+expect_candidates ""
+complete_in / "$BIN" -C "$FIX" summary -f ""
+expect_candidates "text
+markdown"
+complete_in / "$BIN" -C "$FIX" summary alpha --format m
+expect_candidates "markdown"
+complete_in / "$BIN" -C "$FIX" summary -o out.md ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" -C "$FIX" summary -f text b
+expect_candidates "beta"
+mkdir -p "$T/files"
+touch "$T/files/alpha.md" "$T/files/alpha.txt" "$T/files/other"
+complete_in "$T/files" "$BIN" -C "$FIX" summary alpha -o al
+expect_candidates "alpha.md
+alpha.txt"
+
+begin "no candidates where none make sense"
+complete_in / "$BIN" -C "$FIX" search ""
+expect_candidates ""
+complete_in / "$BIN" -C "$FIX" check ""
+expect_candidates ""
+
+begin "a program that cannot be run gives no ids and no noise"
+complete_in / "$T/no-such-borderless" show ""
+expect_candidates ""
+complete_in / "$BIN" -C "$T/no-such-content" show ""
+expect_candidates ""
+
+finish
