@@ -21,6 +21,7 @@ void bl_diags_free(bl_diags *d)
     memset(d, 0, sizeof *d);
 }
 
+static char *vformat(const char *fmt, va_list ap) BL_PRINTF(1, 0);
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list ap2;

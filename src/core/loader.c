@@ -88,6 +88,19 @@ static char *normalize(bl_arena *a, const char *s, size_t len, int paragraphs)
     int pending_space = 0, pending_break = 0, line_blank = 1;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
+        if (!is_space(c) && !pending_break && (!pending_space || o == 0)) {
+            /* Fast path: copy the rest of a word in one go. */
+            size_t j = i + 1;
+            while (j < len && (unsigned char)s[j] > ' ')
+                j++;
+            while (j < len && !is_space(s[j]))
+                j++;
+            memcpy(out + o, s + i, j - i);
+            o += j - i;
+            i = j - 1;
+            line_blank = 0;
+            continue;
+        }
         if (c == '\n') {
             if (line_blank && o > 0 && paragraphs)
                 pending_break = 1;

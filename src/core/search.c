@@ -238,7 +238,7 @@ static int expand_word(const bl_search_index *ix, struct bl_search_query *q,
         q->any_fuzzy |= w->fuzzy;
     }
     /* sort by term and keep each term once, with its best quality */
-    struct bl_sx_exp *e = q->exps + w->exp_start;
+    struct bl_sx_exp *e = q->exps ? q->exps + w->exp_start : NULL;
     size_t k = q->n_exps - w->exp_start, out = 0;
     if (k > 1)
         qsort(e, k, sizeof *e, cmp_exp);

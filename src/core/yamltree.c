@@ -2,6 +2,7 @@
 
 #include "borderless/loader.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -64,6 +65,22 @@ static int check_bytes(const char *text, size_t len, int allow_cr, size_t *bad_o
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
+        /* Fast path (most content is ASCII): eight printable ASCII bytes at
+         * a time (no byte below 0x20, none with the high bit, no DEL), then
+         * printable bytes, tabs and newlines one by one. */
+        const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t del = w ^ (0x7F * ones);
+            if (((w - 0x20 * ones) | w | (del - ones)) & highs)
+                break;
+            i += 8;
+        }
+        while (i < len && ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n' || s[i] == '\t'))
+            i++;
+        if (i == len)
+            break;
         unsigned long cp;
         size_t n = utf8_decode(s, len, i, &cp);
         if (n == 0) {

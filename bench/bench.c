@@ -1,0 +1,477 @@
+/* bench — how fast borderless loads, indexes, searches and draws a content
+ * folder, and how much memory it takes.  A measuring tool, not a test:
+ * scripts/bench generates the folders and runs it (README: Performance).
+ *
+ *     bench [-r RUNS] DIR
+ *
+ * Each timing is the median of RUNS runs (default 5) on warm caches.  The
+ * libyaml floor is the time libyaml alone needs to read and parse the same
+ * files into events: a loader cannot beat it, so load/floor says how much
+ * the loader adds.  Peak memory is the process's peak resident set
+ * (ru_maxrss), which includes the program, its libraries and curses.
+ */
+#include "borderless/arena.h"
+#include "borderless/diag.h"
+#include "borderless/layout.h"
+#include "borderless/loader.h"
+#include "borderless/search.h"
+#include "panes.h"
+#include "screen.h"
+#include "term.h"
+
+#include <curses.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#define MAX_RUNS 50
+#define SCREEN_W 120
+#define SCREEN_H 40
+
+/* The fixed query set: common words, prefixes, stems, phrases, several
+ * words, typos (fuzzy matching), words that match nothing, and junk.
+ * scripts/fuzz also uses these lines (one Q("...") per line) as seeds. */
+#define Q(s) s
+static const char *const queries[] = {
+    Q("interpol"),
+    Q("police"),
+    Q("customs"),
+    Q("border"),
+    Q("officer"),
+    Q("analyst"),
+    Q("intelligence"),
+    Q("diplomat"),
+    Q("europol"),
+    Q("cyber"),
+    Q("cybercrime"),
+    Q("smuggler"),
+    Q("smuggling"),
+    Q("trafficking"),
+    Q("money laundering"),
+    Q("\"red notice\""),
+    Q("\"national central bureau\""),
+    Q("\"world customs organization\""),
+    Q("cross-border"),
+    Q("language"),
+    Q("languages french arabic"),
+    Q("degree criminology"),
+    Q("law enforcement career"),
+    Q("international police cooperation"),
+    Q("security clearance"),
+    Q("investigator evidence court"),
+    Q("drugs weapons"),
+    Q("terrorism"),
+    Q("in"),
+    Q("co"),
+    Q("pro"),
+    Q("inter"),
+    Q("traffickng"),
+    Q("inteligence"),
+    Q("diplomacy"),
+    Q("europól"),
+    Q("INTERPOL OFFICER"),
+    Q("analysis data"),
+    Q("the"),
+    Q("a"),
+    Q("zzzzqqq"),
+    Q("xylophone"),
+    Q("secondment lyon"),
+    Q("passport visa"),
+    Q("embassy attache"),
+    Q("fraud financial"),
+    Q("organised crime"),
+    Q("training academy"),
+    Q("  ...  "),
+    Q("officer analyst investigator liaison customs border police agent"),
+};
+#undef Q
+#define N_QUERIES (sizeof queries / sizeof queries[0])
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The q-th quantile (0..1) of v[0..n), sorting v. */
+static double quantile(double *v, size_t n, double q)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    size_t i = (size_t)(q * (double)(n - 1) + 0.5);
+    return v[i < n ? i : n - 1];
+}
+
+static double median(double *v, size_t n)
+{
+    return quantile(v, n, 0.5);
+}
+
+/* The resident set now, in bytes (0 if unknown). */
+static double rss_now(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long size = 0, res = 0;
+    if (f) {
+        if (fscanf(f, "%lu %lu", &size, &res) != 2)
+            res = 0;
+        fclose(f);
+    }
+    return (double)res * (double)sysconf(_SC_PAGESIZE);
+}
+
+static double mib(double bytes)
+{
+    return bytes / (1024.0 * 1024.0);
+}
+
+/* ---- the libyaml floor ------------------------------------------------- */
+
+struct floor_stats {
+    size_t files;
+    size_t bytes;
+};
+
+/* Reads path whole and parses it into events.  -1 on a read or parse
+ * error. */
+static int floor_file(const char *path, struct floor_stats *st, unsigned char **buf,
+                      size_t *cap)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t n = 0;
+    for (;;) {
+        if (n == *cap) {
+            size_t nc = *cap ? *cap * 2 : 65536;
+            unsigned char *nb = realloc(*buf, nc);
+            if (!nb) {
+                close(fd);
+                return -1;
+            }
+            *buf = nb;
+            *cap = nc;
+        }
+        ssize_t r = read(fd, *buf + n, *cap - n);
+        if (r < 0) {
+            close(fd);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        return -1;
+    yaml_parser_set_input_string(&p, *buf, n);
+    int ok = 1;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
+            ok = 0;
+            break;
+        }
+        int end = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+        if (end)
+            break;
+    }
+    yaml_parser_delete(&p);
+    st->files++;
+    st->bytes += n;
+    return ok ? 0 : -1;
+}
+
+/* Lists DIR/roles the way the loader does (readdir, *.yaml) and parses
+ * every file and DIR/sections.yaml.  Returns the time in ms, or -1. */
+static double floor_run(const char *dir, struct floor_stats *st)
+{
+    unsigned char *buf = NULL;
+    size_t cap = 0;
+    char path[4096];
+    memset(st, 0, sizeof *st);
+    double t0 = now_ms();
+    snprintf(path, sizeof path, "%s/sections.yaml", dir);
+    int bad = floor_file(path, st, &buf, &cap);
+    snprintf(path, sizeof path, "%s/roles", dir);
+    DIR *d = opendir(path);
+    if (!d)
+        bad = -1;
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (de->d_name[0] == '.' || l <= 5 || strcmp(de->d_name + l - 5, ".yaml") != 0)
+            continue;
+        snprintf(path, sizeof path, "%s/roles/%s", dir, de->d_name);
+        if (floor_file(path, st, &buf, &cap) != 0)
+            bad = -1;
+    }
+    if (d)
+        closedir(d);
+    double t = now_ms() - t0;
+    free(buf);
+    return bad ? -1 : t;
+}
+
+/* ---- the first screen -------------------------------------------------- */
+
+/* Runs the real screen manager on an off-screen terminal (output to
+ * /dev/null, input a pipe holding "q"): it lays out and draws the first
+ * screen, reads q and returns.  Returns the time in ms, or -1. */
+static double first_screen(const bl_guide *g)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    if (write(fds[1], "q", 1) != 1) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    FILE *in = fdopen(fds[0], "r");
+    FILE *out = fopen("/dev/null", "w");
+    if (!in || !out) {
+        if (in)
+            fclose(in);
+        else
+            close(fds[0]);
+        if (out)
+            fclose(out);
+        close(fds[1]);
+        return -1;
+    }
+    SCREEN *scr = newterm("xterm-256color", out, in);
+    if (!scr) {
+        fclose(in);
+        fclose(out);
+        close(fds[1]);
+        return -1;
+    }
+    set_term(scr);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    struct term t = {.ascii = 0, .color = 0};
+    t.attr[TH_TITLE_BAR] = A_REVERSE;
+    t.attr[TH_MENU_HEADING] = A_BOLD;
+    t.attr[TH_SEL] = A_REVERSE;
+    t.attr[TH_SEL_DIM] = A_UNDERLINE;
+    t.attr[TH_ENTRY_TITLE] = A_BOLD;
+    t.attr[TH_HEADING] = A_BOLD;
+    t.attr[TH_LINK] = A_UNDERLINE;
+    t.attr[TH_LINK_FOCUS] = A_REVERSE;
+    t.attr[TH_BAR_KEY] = A_BOLD;
+    t.attr[TH_BAR_LABEL] = A_REVERSE;
+    t.attr[TH_MATCH] = A_STANDOUT;
+    t.attr[TH_MATCH_CUR] = A_REVERSE;
+    t.attr[TH_PROMPT] = A_BOLD;
+    t.attr[TH_ERROR] = A_BOLD;
+
+    double t0 = now_ms();
+    int status = screen_run(g, &t);
+    double ms = now_ms() - t0;
+
+    endwin();
+    delscreen(scr);
+    fclose(in);
+    fclose(out);
+    close(fds[1]);
+    return status == 0 ? ms : -1;
+}
+
+/* ---- main --------------------------------------------------------------- */
+
+static void verdict(int ok, int *missed)
+{
+    printf("  %s\n", ok ? "ok" : "MISSED");
+    if (!ok)
+        (*missed)++;
+}
+
+int main(int argc, char **argv)
+{
+    int runs = 5;
+    int opt;
+    while ((opt = getopt(argc, argv, "r:")) != -1) {
+        if (opt == 'r') {
+            runs = atoi(optarg);
+        } else {
+            fprintf(stderr, "usage: bench [-r RUNS] DIR\n");
+            return 2;
+        }
+    }
+    if (optind != argc - 1 || runs < 1 || runs > MAX_RUNS) {
+        fprintf(stderr, "usage: bench [-r RUNS(1-%d)] DIR\n", MAX_RUNS);
+        return 2;
+    }
+    const char *dir = argv[optind];
+    /* A hung screen must not hang CI. */
+    alarm(600);
+    if (!setlocale(LC_ALL, "C.UTF-8"))
+        setlocale(LC_ALL, "");
+    setenv("LINES", "40", 1);
+    setenv("COLUMNS", "120", 1);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    long base_kib = ru.ru_maxrss;
+
+    double t[MAX_RUNS];
+    struct floor_stats fs = {0};
+    (void)floor_run(dir, &fs); /* warm the page and directory caches */
+    for (int i = 0; i < runs; i++)
+        if ((t[i] = floor_run(dir, &fs)) < 0) {
+            fprintf(stderr, "bench: libyaml cannot read or parse %s\n", dir);
+            return 1;
+        }
+    double floor_ms = median(t, (size_t)runs);
+
+    bl_guide *g = NULL;
+    for (int i = 0; i < runs; i++) {
+        bl_guide_free(g);
+        bl_diags d;
+        bl_diags_init(&d, 10);
+        double t0 = now_ms();
+        g = bl_load_dir(dir, &d);
+        t[i] = now_ms() - t0;
+        if (!g) {
+            fprintf(stderr, "bench: %s does not load:\n", dir);
+            bl_diags_print(&d, stderr);
+            return 1;
+        }
+        bl_diags_free(&d);
+    }
+    double load_ms = median(t, (size_t)runs);
+    size_t arena = bl_arena_footprint(g->arena);
+    double rss_load = rss_now();
+
+    bl_search_index *ix = NULL;
+    for (int i = 0; i < runs; i++) {
+        bl_search_index_free(ix);
+        double t0 = now_ms();
+        ix = bl_search_index_build(g);
+        t[i] = now_ms() - t0;
+        if (!ix) {
+            fprintf(stderr, "bench: out of memory building the index\n");
+            return 1;
+        }
+    }
+    double index_ms = median(t, (size_t)runs);
+    double rss_index = rss_now();
+
+    /* One untimed round to warm the caches, then `runs` timed rounds. */
+    size_t n_samples = N_QUERIES * (size_t)runs;
+    double *qt = malloc(n_samples * sizeof *qt);
+    double worst[N_QUERIES] = {0};
+    size_t hits[N_QUERIES] = {0};
+    if (!qt)
+        return 1;
+    for (int round = -1; round < runs; round++)
+        for (size_t q = 0; q < N_QUERIES; q++) {
+            double t0 = now_ms();
+            bl_search_results *r = bl_search_run(ix, queries[q], strlen(queries[q]), 20);
+            double ms = now_ms() - t0;
+            if (!r) {
+                fprintf(stderr, "bench: out of memory running a query\n");
+                return 1;
+            }
+            hits[q] = r->n_hits;
+            bl_search_results_free(r);
+            if (round < 0)
+                continue;
+            qt[(size_t)round * N_QUERIES + q] = ms;
+            if (ms > worst[q])
+                worst[q] = ms;
+        }
+    size_t slowest = 0;
+    for (size_t q = 1; q < N_QUERIES; q++)
+        if (worst[q] > worst[slowest])
+            slowest = q;
+    double q_p99 = quantile(qt, n_samples, 0.99);
+    double q_med = median(qt, n_samples);
+    free(qt);
+
+    /* The first entry's layout alone (pure, no curses). */
+    int width = detail_text_width(SCREEN_W - menu_width(menu_longest_title(g), SCREEN_W), 0);
+    for (int i = 0; i < runs; i++) {
+        double t0 = now_ms();
+        bl_layout *l = bl_layout_entry(g, &g->entries[0], width);
+        t[i] = now_ms() - t0;
+        if (!l)
+            return 1;
+        bl_layout_free(l);
+    }
+    double layout_ms = median(t, (size_t)runs);
+    /* Measuring every title for the menu's width (once, at start). */
+    for (int i = 0; i < runs; i++) {
+        double t0 = now_ms();
+        volatile int mw = menu_longest_title(g);
+        (void)mw;
+        t[i] = now_ms() - t0;
+    }
+    double menu_w_ms = median(t, (size_t)runs);
+    for (int i = 0; i < runs; i++)
+        if ((t[i] = first_screen(g)) < 0) {
+            fprintf(stderr, "bench: cannot draw the first screen off-screen (terminfo "
+                            "xterm-256color?)\n");
+            return 1;
+        }
+    double screen_ms = median(t, (size_t)runs);
+
+    getrusage(RUSAGE_SELF, &ru);
+    double peak = (double)ru.ru_maxrss * 1024.0;
+    double budget = 3.0 * (double)fs.bytes + 8.0 * 1024 * 1024;
+
+    int missed = 0;
+    int big = g->n_roles > 1000;
+    printf("%s: %zu roles, %zu sections, %zu files, %.2f MiB; median of %d runs\n", dir,
+           g->n_roles, g->n_sections, fs.files, mib((double)fs.bytes), runs);
+    printf("  libyaml floor (read + parse)  %9.2f ms\n", floor_ms);
+    printf("  load + validate               %9.2f ms   %.2fx floor (target <= 1.50x)",
+           load_ms, load_ms / floor_ms);
+    verdict(load_ms <= 1.5 * floor_ms, &missed);
+    printf("  build search index            %9.2f ms   %zu words\n", index_ms,
+           bl_search_index_terms(ix));
+    printf("  query, %zu x %d          median %7.3f ms   p99 %.3f ms (target < %d ms)",
+           N_QUERIES, runs, q_med, q_p99, big ? 16 : 2);
+    verdict(q_p99 < (big ? 16.0 : 2.0), &missed);
+    printf("    slowest: '%s' %.3f ms, %zu hits\n", queries[slowest], worst[slowest],
+           hits[slowest]);
+    printf("  first screen %dx%d off-screen %9.2f ms", SCREEN_W, SCREEN_H, screen_ms);
+    if (big) {
+        printf("   (target < 10 ms applies at 1,000 roles)\n");
+    } else {
+        printf("   (target < 10 ms)");
+        verdict(screen_ms < 10.0, &missed);
+    }
+    printf("    of which the first entry's layout %.3f ms, the menu's width %.3f ms\n",
+           layout_ms, menu_w_ms);
+    printf("  peak memory (ru_maxrss)       %9.2f MiB  %.2fx corpus; target <= 3x + 8 MiB "
+           "= %.2f MiB",
+           mib(peak), peak / (double)fs.bytes, mib(budget));
+    verdict(peak <= budget, &missed);
+    printf("    resident: %.2f MiB before loading, %.2f after loading (the guide's arena "
+           "%.2f), %.2f with the index\n",
+           mib((double)base_kib * 1024.0), mib(rss_load), mib((double)arena), mib(rss_index));
+
+    bl_search_index_free(ix);
+    bl_guide_free(g);
+    return 0;
+}
