@@ -163,6 +163,20 @@ static void draw_col(struct view *v, const struct help_col *c, size_t top, size_
     }
 }
 
+/* Box-drawing characters themselves rather than ACS: the same cells on every
+ * UTF-8 terminal, in screen dumps, and for screen readers. */
+static void unicode_box(WINDOW *w)
+{
+    static const wchar_t chars[] = {L'\u2502', L'\u2502', L'\u2500', L'\u2500',
+                                    L'\u250c', L'\u2510', L'\u2514', L'\u2518'};
+    cchar_t c[8];
+    for (int i = 0; i < 8; i++) {
+        wchar_t wc[2] = {chars[i], L'\0'};
+        setcchar(&c[i], wc, A_NORMAL, 0, NULL);
+    }
+    wborder_set(w, &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6], &c[7]);
+}
+
 static void help_draw(struct view *v)
 {
     struct help_view *h = (struct help_view *)v;
@@ -174,7 +188,7 @@ static void help_draw(struct view *v)
         if (ascii)
             wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
         else
-            box(w, 0, 0);
+            unicode_box(w);
         if (ww > 8) {
             wmove(w, 0, 2);
             wattrset(w, A_BOLD);
