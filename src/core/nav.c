@@ -334,19 +334,27 @@ void bl_nav_end_search(bl_nav *n)
     }
 }
 
-static unsigned hit_move(bl_nav *n, long delta)
+/* The row `delta` away from `cur` in a list of `count`, kept inside the
+ * list.  0 when it does not move (or the list is empty). */
+static int clamp_move(size_t cur, long delta, size_t count, size_t *to)
 {
-    size_t count = n_hits(n);
     if (count == 0)
         return 0;
-    long to = (long)n->hit + delta;
-    if (to < 0)
-        to = 0;
-    if ((size_t)to >= count)
-        to = (long)count - 1;
-    if ((size_t)to == n->hit)
+    long t = (long)cur + delta;
+    if (t < 0)
+        t = 0;
+    if ((size_t)t >= count)
+        t = (long)count - 1;
+    *to = (size_t)t;
+    return *to != cur;
+}
+
+static unsigned hit_move(bl_nav *n, long delta)
+{
+    size_t to;
+    if (!clamp_move(n->hit, delta, n_hits(n), &to))
         return 0;
-    select_hit(n, (size_t)to);
+    select_hit(n, to);
     return BL_NAV_REDRAW | BL_NAV_ENTRY;
 }
 
@@ -408,17 +416,10 @@ void bl_nav_set_view(bl_nav *n, int menu_h, int detail_h, int detail_w, int narr
 
 static unsigned menu_move(bl_nav *n, long delta)
 {
-    size_t count = n->g->n_entries;
-    if (count == 0)
+    size_t to;
+    if (!clamp_move(n->sel, delta, n->g->n_entries, &to))
         return 0;
-    long to = (long)n->sel + delta;
-    if (to < 0)
-        to = 0;
-    if ((size_t)to >= count)
-        to = (long)count - 1;
-    if ((size_t)to == n->sel)
-        return 0;
-    select_entry(n, (size_t)to);
+    select_entry(n, to);
     return BL_NAV_REDRAW | BL_NAV_ENTRY;
 }
 
