@@ -47,8 +47,8 @@ static const char usage_text[] =
     "  -h, --help   show this help and exit\n"
     "  --version    show the version and exit\n"
     "\n"
-    "Exit status: 0 success, 1 failure (invalid content, unknown id, write\n"
-    "error), 2 usage error.  See borderless(1).\n";
+    "Exit status: 0 success, 1 failure (invalid content, unknown id, no\n"
+    "search match, write error), 2 usage error.  See borderless(1).\n";
 
 static int usage_error(const char *what, const char *arg)
 {
