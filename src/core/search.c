@@ -160,31 +160,49 @@ static int cmp_exp(const void *pa, const void *pb)
     return a->q > b->q ? -1 : a->q < b->q; /* best first, kept by the dedup */
 }
 
-/* The words within one edit of w, scanning the dictionary with a length
- * filter (and an ASCII fast path for the decoding). */
+/* 1 if x has more than k bits set (a loop of at most k + 1 steps: no
+ * popcount instruction is assumed). */
+static int more_bits(uint64_t x, unsigned k)
+{
+    for (unsigned i = 0; i <= k; i++) {
+        if (!x)
+            return 0;
+        x &= x - 1;
+    }
+    return 1;
+}
+
+/* The words within one edit of w: only the lengths that can be (any longer
+ * one for a prefix), and only words missing at most one of w's character
+ * classes are decoded and compared. */
 static int add_fuzzy(const bl_search_index *ix, struct bl_search_query *q,
                      const struct bl_sx_word *w, int prefix)
 {
     uint32_t a[BL_SX_TOKEN_MAX], b[BL_SX_TOKEN_MAX];
     size_t n = bl_sx_decode(w->tok.text, w->tok.len, a, BL_SX_TOKEN_MAX);
-    for (size_t i = 0; i < ix->n_terms; i++) {
-        const struct bl_sx_term *t = &ix->terms[i];
-        if (t->ncp + 1 < n || (!prefix && t->ncp > n + 1))
+    uint64_t ma = bl_sx_mask(a, n);
+    size_t lo_len = n > 0 ? n - 1 : 0, hi_len = prefix ? BL_SX_TOKEN_MAX : n + 1;
+    if (hi_len > BL_SX_TOKEN_MAX)
+        hi_len = BL_SX_TOKEN_MAX;
+    for (size_t k = ix->len_start[lo_len]; k < ix->len_start[hi_len + 1]; k++) {
+        uint32_t i = ix->by_len[k];
+        if (more_bits(ma & ~ix->mask[i], 1))
             continue;
+        const struct bl_sx_term *t = &ix->terms[i];
         const char *s = ix->pool + t->str;
         size_t m;
         if (t->ascii) {
             m = t->len;
-            for (size_t k = 0; k < m; k++)
-                b[k] = (unsigned char)s[k];
+            for (size_t j = 0; j < m; j++)
+                b[j] = (unsigned char)s[j];
         } else {
             m = bl_sx_decode(s, t->len, b, BL_SX_TOKEN_MAX);
         }
         if ((m + 1 >= n && m <= n + 1) && bl_sx_within1(a, n, b, m, 0)) {
-            if (add_exp(q, (uint32_t)i, Q_FUZZY))
+            if (add_exp(q, i, Q_FUZZY))
                 return -1;
         } else if (prefix && bl_sx_within1(a, n, b, m, 1)) {
-            if (add_exp(q, (uint32_t)i, Q_FUZZY_PREFIX))
+            if (add_exp(q, i, Q_FUZZY_PREFIX))
                 return -1;
         }
     }
@@ -327,10 +345,23 @@ static size_t nearest(const bl_search_index *ix, const struct bl_sx_word *w, str
     int bag[32] = {0};
     for (size_t i = 0; i < n; i++)
         bag[a[i] & 31]++;
+    /* and, cheaper still, the classes of characters one has and the other
+     * lacks: each edit adds at most one and removes at most one */
+    uint64_t ma = bl_sx_mask(a, n);
     size_t k = 0;
-    for (size_t i = 0; i < ix->n_terms; i++) {
+    size_t lo_len = n > bound ? n - bound : 0, hi_len = n + bound;
+    if (lo_len < 2)
+        lo_len = 2;
+    if (hi_len > BL_SX_TOKEN_MAX)
+        hi_len = BL_SX_TOKEN_MAX;
+    size_t x_end = lo_len <= hi_len ? ix->len_start[hi_len + 1] : 0;
+    for (size_t x = lo_len <= hi_len ? ix->len_start[lo_len] : 0; x < x_end; x++) {
+        uint32_t i = ix->by_len[x];
         const struct bl_sx_term *t = &ix->terms[i];
-        if (t->ncp + bound < n || t->ncp > n + bound || t->ncp < 2)
+        if (t->ncp + bound < n || t->ncp > n + bound)
+            continue;
+        uint64_t mb = ix->mask[i];
+        if (more_bits(ma & ~mb, bound) || more_bits(mb & ~ma, bound))
             continue;
         size_t m = bl_sx_decode(ix->pool + t->str, t->len, b, BL_SX_TOKEN_MAX);
         int diff[32];
@@ -494,23 +525,32 @@ static int rank(const bl_search_index *ix, bl_search_results *r)
         for (size_t x = 0; x < w->n_exp; x++) {
             const struct bl_sx_exp *ex = &q->exps[w->exp_start + x];
             const struct bl_sx_term *t = &ix->terms[ex->term];
-            const struct bl_sx_doc *d = ix->docs + t->doc_start, *dend = d + t->n_docs;
-            for (; d < dend; d++) {
-                uint32_t e = d->entry;
-                if (count[e] != gi)
-                    continue;
+            const unsigned char *dp = ix->dstream + t->doc_off;
+            const unsigned char *pp = ix->pstream + t->pos_off;
+            uint32_t prev = UINT32_MAX, pos = 0;
+            for (uint32_t di = 0; di < t->n_docs; di++) {
+                struct bl_sx_doc d;
+                bl_sx_next_doc(&dp, &d, prev);
+                prev = d.entry;
+                uint32_t e = d.entry;
                 float add;
                 if (gr->n == 1) {
-                    add = ex->q * d->wtf;
+                    if (count[e] != gi)
+                        continue;
+                    add = ex->q * (float)d.wtf;
                 } else {
+                    /* the positions are read even for skipped entries */
                     add = 0;
-                    const struct bl_sx_occ *o = ix->occs + d->occ_start;
-                    for (uint32_t k = 0; k < d->n_occ; k++) {
-                        float pq = bl_sx_phrase_at(ix, q, gr, o[k].pos);
+                    int live = count[e] == gi;
+                    for (uint32_t k = 0; k < d.n_occ; k++) {
+                        pos += bl_sx_varint(&pp);
+                        if (!live)
+                            continue;
+                        float pq = bl_sx_phrase_at(ix, q, gr, pos);
                         if (pq > 0)
-                            add += pq * (float)bl_sx_part_weight(o[k].part);
+                            add += pq * (float)bl_sx_part_weight(bl_sx_str_of(ix, e, pos)->part);
                     }
-                    if (add <= 0)
+                    if (!live || add <= 0)
                         continue;
                 }
                 if (gtf[e] == 0)
@@ -615,6 +655,7 @@ void bl_search_results_free(bl_search_results *r)
     if (r->q) {
         bl_arena_free(r->q->arena);
         free(r->q->exps);
+        free(r->q->anchors);
         free(r->q);
     }
     free(r);

@@ -40,56 +40,118 @@ static int cmp_match(const void *pa, const void *pb)
     return a->end < b->end ? -1 : a->end > b->end;
 }
 
-/* The occurrence at global position pos in entry e (a word of a phrase). */
-static const struct bl_sx_occ *occ_at(const bl_search_index *ix, uint32_t e, uint32_t pos)
+/* Looking for the `want`-th token of a walk. */
+struct seek {
+    size_t want, seen;
+    size_t start, end;
+    int found;
+};
+
+static int on_seek(void *ctx, size_t start, size_t end)
 {
-    uint32_t t = ix->fwd[pos];
-    if (t == BL_SX_GAP)
-        return NULL;
-    const struct bl_sx_doc *d = bl_sx_find_doc(ix, t, e);
-    if (!d)
-        return NULL;
-    const struct bl_sx_occ *o = ix->occs + d->occ_start;
-    size_t lo = 0, hi = d->n_occ;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (o[mid].pos < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < d->n_occ && o[lo].pos == pos ? &o[lo] : NULL;
+    struct seek *sk = ctx;
+    if (sk->seen++ < sk->want)
+        return 0;
+    sk->start = start;
+    sk->end = end;
+    sk->found = 1;
+    return 1;
 }
 
-static int collect(const bl_search_index *ix, const struct bl_search_query *q, uint32_t e,
+/* The bytes [*start, *end) in s[0..len) of the token at global position p
+ * of the string whose first position is `first`; 0 if it is not there. */
+static int token_at(const bl_search_index *ix, uint32_t first, uint32_t p, const char *s,
+                    size_t len, size_t *start, size_t *end)
+{
+    uint32_t c = p - p % BL_SX_CKPT;
+    size_t off = 0;
+    uint32_t idx = first;
+    if (c >= first && ix->ckpt[c / BL_SX_CKPT] <= len) {
+        off = ix->ckpt[c / BL_SX_CKPT];
+        idx = c;
+    }
+    struct seek sk = {.want = p - idx};
+    bl_sx_token_bounds(s + off, len - off, on_seek, &sk);
+    if (!sk.found)
+        return 0;
+    *start = off + sk.start;
+    *end = off + sk.end;
+    return 1;
+}
+
+/* A match found in the forward array: tokens [first, last] of a string. */
+struct tok_match {
+    uint32_t first, last;
+};
+
+/* Every match of q in entry e, in reading order, overlaps merged.  The
+ * forward array says where the words are; only the strings that hold one
+ * are tokenized again for their bytes. */
+static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_t e,
                    struct mvec *m)
 {
-    for (size_t g = 0; g < q->n_groups; g++) {
-        const struct bl_sx_group *gr = &q->groups[g];
-        const struct bl_sx_word *w = &q->words[gr->first + gr->anchor];
-        for (size_t x = 0; x < w->n_exp; x++) {
-            const struct bl_sx_doc *d = bl_sx_find_doc(ix, q->exps[w->exp_start + x].term, e);
-            if (!d)
-                continue;
-            const struct bl_sx_occ *o = ix->occs + d->occ_start;
-            for (uint32_t k = 0; k < d->n_occ; k++) {
-                size_t start = o[k].start, end = start + o[k].len;
-                if (gr->n > 1) {
-                    if (bl_sx_phrase_at(ix, q, gr, o[k].pos) <= 0)
-                        continue;
-                    const struct bl_sx_occ *first = occ_at(ix, e, o[k].pos - (uint32_t)gr->anchor);
-                    const struct bl_sx_occ *last =
-                        occ_at(ix, e, o[k].pos - (uint32_t)gr->anchor + (uint32_t)gr->n - 1);
-                    if (!first || !last)
-                        continue;
-                    start = first->start;
-                    end = (size_t)last->start + last->len;
-                }
-                if (mvec_push(m, o[k].part, o[k].item, start, end))
-                    return -1;
+    if (!q->anchors) {
+        q->anchors = calloc(ix->n_terms / 64 + 1, sizeof *q->anchors);
+        if (!q->anchors)
+            return -1;
+        for (size_t g = 0; g < q->n_groups; g++) {
+            const struct bl_sx_word *w = &q->words[q->groups[g].first + q->groups[g].anchor];
+            for (size_t x = 0; x < w->n_exp; x++) {
+                uint32_t t = q->exps[w->exp_start + x].term;
+                q->anchors[t / 64] |= (uint64_t)1 << (t % 64);
             }
         }
     }
+    const bl_entry *en = &ix->g->entries[e];
+    struct tok_match *tm = NULL;
+    size_t n_tm = 0, cap_tm = 0;
+    int rc = 0;
+    for (uint32_t si = ix->entry_str[e]; si < ix->entry_str[e + 1] && rc == 0; si++) {
+        const struct bl_sx_str *str = &ix->strs[si];
+        uint32_t first = str->pos, end = ix->strs[si + 1].pos - 1;
+        n_tm = 0;
+        for (uint32_t p = first; p < end && rc == 0; p++) {
+            uint32_t t = ix->fwd[p];
+            if (!(q->anchors[t / 64] >> (t % 64) & 1))
+                continue;
+            for (size_t g = 0; g < q->n_groups; g++) {
+                const struct bl_sx_group *gr = &q->groups[g];
+                float quality;
+                if (!bl_sx_word_has(q, &q->words[gr->first + gr->anchor], t, &quality))
+                    continue;
+                if (gr->n > 1 && bl_sx_phrase_at(ix, q, gr, p) <= 0)
+                    continue;
+                if (n_tm == cap_tm) {
+                    size_t cap = cap_tm ? cap_tm * 2 : 16;
+                    struct tok_match *v = realloc(tm, cap * sizeof *v);
+                    if (!v) {
+                        rc = -1;
+                        break;
+                    }
+                    tm = v;
+                    cap_tm = cap;
+                }
+                uint32_t k = p - first - (uint32_t)gr->anchor;
+                tm[n_tm++] = (struct tok_match){.first = k, .last = k + (uint32_t)gr->n - 1};
+            }
+        }
+        if (rc || n_tm == 0)
+            continue;
+        const char *s = bl_sx_part_string(en, str->part, str->item);
+        if (!s)
+            continue;
+        size_t len = strlen(s);
+        for (size_t i = 0; i < n_tm && rc == 0; i++) {
+            size_t a, b, c, d;
+            if (token_at(ix, first, first + tm[i].first, s, len, &a, &b) &&
+                token_at(ix, first, first + tm[i].last, s, len, &c, &d) &&
+                mvec_push(m, str->part, str->item, a, d))
+                rc = -1;
+        }
+    }
+    free(tm);
+    if (rc)
+        return -1;
     /* reading order, overlaps merged */
     if (m->n > 1)
         qsort(m->v, m->n, sizeof *m->v, cmp_match);

@@ -1,11 +1,11 @@
 /* search_index.c — building the index (see search_int.h for its shape).
  *
- * Two walks over the guide's strings.  The first folds every token, gives
- * each distinct word a provisional id through a hash table and records the
- * id of every position; the ids are then renumbered in sorted order and the
- * posting arrays sized exactly.  The second walk tokenizes again to fill the
- * postings in place, so the peak memory is the index itself plus one id per
- * position.
+ * One walk over the guide's strings folds every token, gives each distinct
+ * word a provisional id through a hash table and records the id of every
+ * position and the start of every string.  The ids are then renumbered in
+ * sorted order, and two scans of the forward array (no second tokenizing)
+ * first size and then fill the varint postings exactly.  The peak is the
+ * index itself plus a few words of scratch per distinct word.
  */
 #include "search_int.h"
 
@@ -20,25 +20,24 @@ struct builder {
     /* provisional words */
     char *pool;
     size_t pool_len, pool_cap;
-    uint32_t *w_str, *w_len, *w_ncp, *w_ascii, *w_count, *w_docs, *w_last;
+    uint32_t *w_str;
+    uint8_t *w_len, *w_ncp, *w_ascii;
     size_t n_words, cap_words;
     uint32_t *table; /* open addressing: word id + 1, 0 empty */
     size_t table_cap;
-    /* positions */
+    /* positions and strings */
     uint32_t *fwd;
     size_t n_fwd, cap_fwd;
+    uint32_t *ckpt;
+    size_t cap_ckpt;
+    struct bl_sx_str *strs;
+    size_t n_strs, cap_strs;
     /* walk state */
-    int pass;
-    uint32_t entry;
     int part;
     size_t item;
-    float weight;
-    size_t pos;        /* next global position (pass 2) */
-    uint32_t *rank;    /* provisional id -> final term id */
-    uint32_t *doc_cur, *occ_cur;
-    int failed;
 };
 
+/* Grows *p to hold `need` elements, by half again each time. */
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
@@ -47,7 +46,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     while (n < need) {
         if (n > SIZE_MAX / 2 / size)
             return -1;
-        n *= 2;
+        n += n / 2;
     }
     void *q = realloc(*p, n * size);
     if (!q)
@@ -55,6 +54,13 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     *p = q;
     *cap = n;
     return 0;
+}
+
+/* Gives back the unused tail of an array (never fails). */
+static void *shrink(void *p, size_t bytes)
+{
+    void *q = realloc(p, bytes ? bytes : 1);
+    return q ? q : p;
 }
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -94,17 +100,20 @@ static long word_id(struct builder *b, const struct bl_sx_token *t)
             return w;
         h = (h + 1) & (b->table_cap - 1);
     }
-    if (b->n_words >= UINT32_MAX - 1 || b->pool_len > UINT32_MAX - BL_SX_TOKEN_MAX)
+    if (b->n_words >= UINT32_MAX - 1 || b->pool_len > UINT32_MAX / 2 - BL_SX_TOKEN_MAX)
         return -1;
     if (b->n_words == b->cap_words) {
         size_t cap = b->cap_words ? b->cap_words * 2 : 1024;
-        uint32_t **arrays[] = {&b->w_str, &b->w_len, &b->w_ncp, &b->w_ascii,
-                               &b->w_count, &b->w_docs, &b->w_last};
-        for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
-            uint32_t *p = realloc(*arrays[i], cap * sizeof **arrays[i]);
+        uint32_t *s = realloc(b->w_str, cap * sizeof *s);
+        if (!s)
+            return -1;
+        b->w_str = s;
+        uint8_t **bytes[] = {&b->w_len, &b->w_ncp, &b->w_ascii};
+        for (size_t i = 0; i < sizeof bytes / sizeof bytes[0]; i++) {
+            uint8_t *p = realloc(*bytes[i], cap);
             if (!p)
                 return -1;
-            *arrays[i] = p;
+            *bytes[i] = p;
         }
         b->cap_words = cap;
     }
@@ -113,12 +122,9 @@ static long word_id(struct builder *b, const struct bl_sx_token *t)
     size_t w = b->n_words++;
     memcpy(b->pool + b->pool_len, t->text, t->len);
     b->w_str[w] = (uint32_t)b->pool_len;
-    b->w_len[w] = (uint32_t)t->len;
-    b->w_ncp[w] = (uint32_t)t->ncp;
-    b->w_ascii[w] = (uint32_t)t->ascii;
-    b->w_count[w] = 0;
-    b->w_docs[w] = 0;
-    b->w_last[w] = UINT32_MAX;
+    b->w_len[w] = (uint8_t)t->len;
+    b->w_ncp[w] = (uint8_t)t->ncp;
+    b->w_ascii[w] = (uint8_t)t->ascii;
     b->pool_len += t->len;
     b->table[h] = (uint32_t)w + 1;
     return (long)w;
@@ -126,8 +132,12 @@ static long word_id(struct builder *b, const struct bl_sx_token *t)
 
 static int push_pos(struct builder *b, uint32_t v)
 {
-    if (grow((void **)&b->fwd, &b->cap_fwd, b->n_fwd + 1, sizeof *b->fwd))
+    if (b->n_fwd >= UINT32_MAX - 2 ||
+        grow((void **)&b->fwd, &b->cap_fwd, b->n_fwd + 1, sizeof *b->fwd) ||
+        grow((void **)&b->ckpt, &b->cap_ckpt, b->n_fwd / BL_SX_CKPT + 1, sizeof *b->ckpt))
         return -1;
+    if (b->n_fwd % BL_SX_CKPT == 0)
+        b->ckpt[b->n_fwd / BL_SX_CKPT] = 0;
     b->fwd[b->n_fwd++] = v;
     return 0;
 }
@@ -135,92 +145,68 @@ static int push_pos(struct builder *b, uint32_t v)
 static int on_token(void *ctx, const struct bl_sx_token *t)
 {
     struct builder *b = ctx;
-    if (b->pass == 1) {
-        long w = word_id(b, t);
-        if (w < 0 || b->n_fwd >= UINT32_MAX - 1 || push_pos(b, (uint32_t)w))
-            return -1;
-        b->w_count[w]++;
-        if (b->w_last[w] != b->entry) {
-            b->w_last[w] = b->entry;
-            b->w_docs[w]++;
-        }
-        return 0;
-    }
-    bl_search_index *ix = b->ix;
-    uint32_t pos = (uint32_t)b->pos++;
-    uint32_t term = ix->fwd[pos];
-    struct bl_sx_term *tm = &ix->terms[term];
-    if (b->doc_cur[term] == tm->doc_start ||
-        ix->docs[b->doc_cur[term] - 1].entry != b->entry) {
-        struct bl_sx_doc *d = &ix->docs[b->doc_cur[term]++];
-        d->entry = b->entry;
-        d->occ_start = b->occ_cur[term];
-        d->n_occ = 0;
-        d->wtf = 0;
-    }
-    struct bl_sx_doc *d = &ix->docs[b->doc_cur[term] - 1];
-    struct bl_sx_occ *o = &ix->occs[b->occ_cur[term]++];
-    d->n_occ++;
-    d->wtf += b->weight;
-    o->pos = pos;
-    o->start = (uint32_t)t->start;
-    o->len = (uint16_t)(t->end - t->start > UINT16_MAX ? UINT16_MAX : t->end - t->start);
-    o->item = (uint16_t)b->item;
-    o->part = (int16_t)b->part;
+    long w = word_id(b, t);
+    if (w < 0 || t->start > UINT32_MAX || push_pos(b, (uint32_t)w))
+        return -1;
+    if ((b->n_fwd - 1) % BL_SX_CKPT == 0)
+        b->ckpt[(b->n_fwd - 1) / BL_SX_CKPT] = (uint32_t)t->start;
     return 0;
 }
 
-/* Walks one string: its tokens, then a gap. */
+/* Walks one string: its start, its tokens, then a gap. */
 static int walk_string(struct builder *b, const char *s)
 {
+    if (grow((void **)&b->strs, &b->cap_strs, b->n_strs + 2, sizeof *b->strs))
+        return -1;
+    b->strs[b->n_strs++] = (struct bl_sx_str){
+        .pos = (uint32_t)b->n_fwd, .part = (int16_t)b->part, .item = (uint16_t)b->item};
     if (s && bl_sx_tokenize(s, strlen(s), on_token, b))
         return -1;
-    if (b->pass == 1)
-        return push_pos(b, BL_SX_GAP);
-    b->pos++;
-    return 0;
+    return push_pos(b, BL_SX_GAP);
 }
 
 static int walk_guide(struct builder *b, const bl_guide *g)
 {
-    if (b->pass == 1 && push_pos(b, BL_SX_GAP))
+    bl_search_index *ix = b->ix;
+    if (push_pos(b, BL_SX_GAP))
         return -1;
-    b->pos = 1;
     for (size_t e = 0; e < g->n_entries; e++) {
         const bl_entry *en = &g->entries[e];
-        size_t before = b->pass == 1 ? b->n_fwd : b->pos;
-        b->entry = (uint32_t)e;
+        size_t before = b->n_fwd;
+        ix->entry_str[e] = (uint32_t)b->n_strs;
         b->part = BL_PART_TITLE;
         b->item = 0;
-        b->weight = BL_SEARCH_TITLE_WEIGHT;
         if (walk_string(b, en->title))
             return -1;
+        size_t strings = 1;
         for (size_t f = 0; f < en->n_fields; f++) {
             const bl_field_value *fv = &en->fields[f];
             const struct bl_field_info *fi = bl_field_info(fv->field);
             if (!fi || fi->search_weight <= 0)
                 continue;
             b->part = (int)fv->field;
-            b->weight = (float)fi->search_weight;
             if (fi->kind == BL_KIND_TEXT) {
                 b->item = 0;
                 if (walk_string(b, fv->text))
                     return -1;
+                strings++;
             } else {
                 for (size_t i = 0; i < fv->n_items && i <= UINT16_MAX; i++) {
                     b->item = i;
                     if (walk_string(b, fv->items[i]))
                         return -1;
+                    strings++;
                 }
             }
         }
-        if (b->pass == 1) {
-            size_t n = 0;
-            for (size_t p = before; p < b->n_fwd; p++)
-                n += b->fwd[p] != BL_SX_GAP;
-            b->ix->entry_len[e] = (float)n;
-        }
+        /* tokens: positions minus one gap per string */
+        ix->entry_len[e] = (float)(b->n_fwd - before - strings);
     }
+    ix->entry_str[g->n_entries] = (uint32_t)b->n_strs;
+    if (grow((void **)&b->strs, &b->cap_strs, b->n_strs + 1, sizeof *b->strs))
+        return -1;
+    /* the sentinel: one past the last string's gap */
+    b->strs[b->n_strs] = (struct bl_sx_str){.pos = (uint32_t)b->n_fwd, .part = BL_PART_TITLE};
     return 0;
 }
 
@@ -248,31 +234,32 @@ static void builder_done(struct builder *b)
     free(b->w_len);
     free(b->w_ncp);
     free(b->w_ascii);
-    free(b->w_count);
-    free(b->w_docs);
-    free(b->w_last);
     free(b->table);
-    free(b->rank);
-    free(b->doc_cur);
-    free(b->occ_cur);
+    free(b->fwd);
+    free(b->ckpt);
+    free(b->strs);
 }
 
-/* Sorts the words, computes stems and sizes the postings. */
+/* Sorts the words, computes stems, masks and the length order, and renumbers
+ * the forward array. */
 static int make_terms(struct builder *b, bl_search_index *ix)
 {
-    size_t n = b->n_words;
-    struct keyed *order = malloc((n ? n : 1) * sizeof *order);
-    b->rank = malloc((n ? n : 1) * sizeof *b->rank);
-    ix->terms = calloc(n ? n : 1, sizeof *ix->terms);
-    ix->by_stem = malloc((n ? n : 1) * sizeof *ix->by_stem);
-    b->doc_cur = malloc((n ? n : 1) * sizeof *b->doc_cur);
-    b->occ_cur = malloc((n ? n : 1) * sizeof *b->occ_cur);
+    size_t n = b->n_words, n1 = n ? n : 1;
+    free(b->table); /* no more lookups */
+    b->table = NULL;
+    struct keyed *order = malloc(n1 * sizeof *order);
+    uint32_t *rank = malloc(n1 * sizeof *rank);
+    ix->terms = calloc(n1, sizeof *ix->terms);
+    ix->by_stem = malloc(n1 * sizeof *ix->by_stem);
+    ix->by_len = malloc(n1 * sizeof *ix->by_len);
+    ix->mask = malloc(n1 * sizeof *ix->mask);
     /* the pool holds each word and its stem (never longer than the word) */
     ix->pool = malloc(b->pool_len * 2 + 1);
     struct sb_stemmer *st = sb_stemmer_new("english", NULL);
-    if (!order || !b->rank || !ix->terms || !ix->by_stem || !b->doc_cur || !b->occ_cur ||
+    if (!order || !rank || !ix->terms || !ix->by_stem || !ix->by_len || !ix->mask ||
         !ix->pool || !st) {
         free(order);
+        free(rank);
         sb_stemmer_delete(st);
         return -1;
     }
@@ -280,11 +267,12 @@ static int make_terms(struct builder *b, bl_search_index *ix)
         order[i] = (struct keyed){.s = b->pool + b->w_str[i], .len = b->w_len[i],
                                   .id = (uint32_t)i};
     qsort(order, n, sizeof *order, cmp_keyed);
-    size_t pool = 0, docs = 0, occs = 0;
+    size_t pool = 0;
+    size_t per_len[BL_SX_TOKEN_MAX + 2] = {0};
     for (size_t r = 0; r < n; r++) {
         uint32_t w = order[r].id;
         struct bl_sx_term *t = &ix->terms[r];
-        b->rank[w] = (uint32_t)r;
+        rank[w] = (uint32_t)r;
         t->str = (uint32_t)pool;
         t->len = b->w_len[w];
         memcpy(ix->pool + pool, b->pool + b->w_str[w], t->len);
@@ -297,19 +285,30 @@ static int make_terms(struct builder *b, bl_search_index *ix)
             sl = t->len;
         }
         t->stem = (uint32_t)pool;
-        t->stem_len = (uint32_t)sl;
+        t->stem_len = (uint8_t)sl;
         memmove(ix->pool + pool, s, sl);
         pool += sl;
         t->ncp = b->w_ncp[w];
         t->ascii = b->w_ascii[w];
-        t->doc_start = (uint32_t)docs;
-        t->n_docs = b->w_docs[w];
-        b->doc_cur[r] = (uint32_t)docs;
-        b->occ_cur[r] = (uint32_t)occs;
-        docs += b->w_docs[w];
-        occs += b->w_count[w];
+        uint32_t cps[BL_SX_TOKEN_MAX];
+        size_t m = bl_sx_decode(ix->pool + t->str, t->len, cps, BL_SX_TOKEN_MAX);
+        ix->mask[r] = bl_sx_mask(cps, m);
+        per_len[t->ncp <= BL_SX_TOKEN_MAX ? t->ncp : BL_SX_TOKEN_MAX]++;
     }
     sb_stemmer_delete(st);
+    ix->pool = shrink(ix->pool, pool);
+    /* by length: a counting sort keeps the text order within a length */
+    size_t at = 0;
+    for (size_t l = 0; l <= BL_SX_TOKEN_MAX; l++) {
+        ix->len_start[l] = (uint32_t)at;
+        at += per_len[l];
+        per_len[l] = ix->len_start[l];
+    }
+    ix->len_start[BL_SX_TOKEN_MAX + 1] = (uint32_t)at;
+    for (size_t r = 0; r < n; r++) {
+        size_t l = ix->terms[r].ncp <= BL_SX_TOKEN_MAX ? ix->terms[r].ncp : BL_SX_TOKEN_MAX;
+        ix->by_len[per_len[l]++] = (uint32_t)r;
+    }
     for (size_t r = 0; r < n; r++)
         order[r] = (struct keyed){.s = ix->pool + ix->terms[r].stem,
                                   .len = ix->terms[r].stem_len, .id = (uint32_t)r};
@@ -318,13 +317,105 @@ static int make_terms(struct builder *b, bl_search_index *ix)
         ix->by_stem[r] = order[r].id;
     free(order);
     ix->n_terms = n;
-    ix->docs = malloc((docs ? docs : 1) * sizeof *ix->docs);
-    ix->occs = malloc((occs ? occs : 1) * sizeof *ix->occs);
-    if (!ix->docs || !ix->occs)
-        return -1;
     for (size_t p = 0; p < b->n_fwd; p++)
         if (b->fwd[p] != BL_SX_GAP)
-            b->fwd[p] = b->rank[b->fwd[p]];
+            b->fwd[p] = rank[b->fwd[p]];
+    free(rank);
+    return 0;
+}
+
+/* ---- postings ------------------------------------------------------- */
+
+struct post_state {
+    uint32_t last_entry, last_pos, wtf, n_occ;
+    size_t dcur, pcur;
+};
+
+/* Writes v at out + *cur (only counts when out is NULL). */
+static void put_varint(unsigned char *out, size_t *cur, uint32_t v)
+{
+    do {
+        unsigned char c = v & 0x7F;
+        v >>= 7;
+        if (out)
+            out[*cur] = (unsigned char)(c | (v ? 0x80 : 0));
+        (*cur)++;
+    } while (v);
+}
+
+static void close_doc(bl_search_index *ix, struct post_state *s)
+{
+    put_varint(ix->dstream, &s->dcur, s->wtf);
+    put_varint(ix->dstream, &s->dcur, s->n_occ);
+}
+
+/* One scan of the forward array: sizes the streams (and counts docs) when
+ * ix->dstream is NULL, else fills them. */
+static void scan_postings(bl_search_index *ix, struct post_state *st)
+{
+    int fill = ix->dstream != NULL;
+    for (size_t e = 0; e < ix->g->n_entries; e++) {
+        for (uint32_t si = ix->entry_str[e]; si < ix->entry_str[e + 1]; si++) {
+            uint32_t weight = (uint32_t)bl_sx_part_weight(ix->strs[si].part);
+            uint32_t end = ix->strs[si + 1].pos - 1; /* the gap */
+            for (uint32_t p = ix->strs[si].pos; p < end; p++) {
+                uint32_t t = ix->fwd[p];
+                struct post_state *s = &st[t];
+                if (s->last_entry != (uint32_t)e) {
+                    if (s->last_entry != UINT32_MAX)
+                        close_doc(ix, s);
+                    put_varint(ix->dstream, &s->dcur,
+                               s->last_entry == UINT32_MAX ? (uint32_t)e
+                                                           : (uint32_t)e - s->last_entry);
+                    s->last_entry = (uint32_t)e;
+                    s->wtf = 0;
+                    s->n_occ = 0;
+                    if (!fill)
+                        ix->terms[t].n_docs++;
+                }
+                s->wtf += weight;
+                s->n_occ++;
+                put_varint(ix->pstream, &s->pcur, p - s->last_pos);
+                s->last_pos = p;
+            }
+        }
+    }
+    for (size_t t = 0; t < ix->n_terms; t++)
+        if (st[t].last_entry != UINT32_MAX)
+            close_doc(ix, &st[t]);
+}
+
+static int make_postings(bl_search_index *ix)
+{
+    size_t n = ix->n_terms;
+    struct post_state *st = calloc(n ? n : 1, sizeof *st);
+    if (!st)
+        return -1;
+    for (size_t t = 0; t < n; t++)
+        st[t].last_entry = UINT32_MAX;
+    scan_postings(ix, st);
+    size_t dlen = 0, plen = 0;
+    for (size_t t = 0; t < n; t++) {
+        ix->terms[t].doc_off = (uint32_t)dlen;
+        ix->terms[t].pos_off = (uint32_t)plen;
+        dlen += st[t].dcur;
+        plen += st[t].pcur;
+        if (dlen > UINT32_MAX || plen > UINT32_MAX) {
+            free(st);
+            return -1;
+        }
+        st[t] = (struct post_state){.last_entry = UINT32_MAX,
+                                    .dcur = ix->terms[t].doc_off,
+                                    .pcur = ix->terms[t].pos_off};
+    }
+    ix->dstream = malloc(dlen ? dlen : 1);
+    ix->pstream = malloc(plen ? plen : 1);
+    if (!ix->dstream || !ix->pstream) {
+        free(st);
+        return -1;
+    }
+    scan_postings(ix, st);
+    free(st);
     return 0;
 }
 
@@ -337,26 +428,30 @@ bl_search_index *bl_search_index_build(const bl_guide *g)
         return NULL;
     ix->g = g;
     ix->entry_len = calloc(g->n_entries ? g->n_entries : 1, sizeof *ix->entry_len);
+    ix->entry_str = calloc(g->n_entries + 1, sizeof *ix->entry_str);
     struct builder b;
     memset(&b, 0, sizeof b);
     b.ix = ix;
-    b.pass = 1;
-    if (!ix->entry_len || walk_guide(&b, g) || make_terms(&b, ix))
+    if (!ix->entry_len || !ix->entry_str || walk_guide(&b, g) || make_terms(&b, ix))
         goto fail;
-    ix->fwd = b.fwd;
+    ix->fwd = shrink(b.fwd, b.n_fwd * sizeof *b.fwd);
     ix->n_fwd = b.n_fwd;
     b.fwd = NULL;
-    b.pass = 2;
-    if (walk_guide(&b, g))
+    ix->ckpt = shrink(b.ckpt, (b.n_fwd / BL_SX_CKPT + 1) * sizeof *b.ckpt);
+    b.ckpt = NULL;
+    ix->strs = shrink(b.strs, (b.n_strs + 1) * sizeof *b.strs);
+    ix->n_strs = b.n_strs;
+    b.strs = NULL;
+    builder_done(&b);
+    memset(&b, 0, sizeof b);
+    if (make_postings(ix))
         goto fail;
     double total = 0;
     for (size_t e = 0; e < g->n_entries; e++)
         total += ix->entry_len[e];
     ix->avg_len = g->n_entries && total > 0 ? (float)(total / (double)g->n_entries) : 1.0f;
-    builder_done(&b);
     return ix;
 fail:
-    free(b.fwd);
     builder_done(&b);
     bl_search_index_free(ix);
     return NULL;
@@ -369,9 +464,14 @@ void bl_search_index_free(bl_search_index *ix)
     free(ix->pool);
     free(ix->terms);
     free(ix->by_stem);
-    free(ix->docs);
-    free(ix->occs);
+    free(ix->by_len);
+    free(ix->mask);
+    free(ix->dstream);
+    free(ix->pstream);
     free(ix->fwd);
+    free(ix->ckpt);
+    free(ix->strs);
+    free(ix->entry_str);
     free(ix->entry_len);
     free(ix);
 }
@@ -381,17 +481,16 @@ size_t bl_search_index_terms(const bl_search_index *ix)
     return ix ? ix->n_terms : 0;
 }
 
-const struct bl_sx_doc *bl_sx_find_doc(const bl_search_index *ix, uint32_t t, uint32_t e)
+const struct bl_sx_str *bl_sx_str_of(const bl_search_index *ix, uint32_t e, uint32_t pos)
 {
-    const struct bl_sx_term *tm = &ix->terms[t];
-    size_t lo = tm->doc_start, hi = (size_t)tm->doc_start + tm->n_docs;
-    while (lo < hi) {
+    size_t lo = ix->entry_str[e], hi = ix->entry_str[e + 1];
+    /* the last string of e whose first position is <= pos */
+    while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ix->docs[mid].entry < e)
-            lo = mid + 1;
+        if (ix->strs[mid].pos <= pos)
+            lo = mid;
         else
             hi = mid;
     }
-    return lo < (size_t)tm->doc_start + tm->n_docs && ix->docs[lo].entry == e ? &ix->docs[lo]
-                                                                              : NULL;
+    return &ix->strs[lo];
 }

@@ -1,12 +1,20 @@
 /* search_int.h — the private parts of the search module (search*.c).
  *
- * The index is a sorted term dictionary with postings at two levels: per
- * (term, entry) a "doc" with the weighted term frequency, for ranking; per
- * token an "occ" with its place, for phrases and highlighting.  A forward
- * array (term of every global position) answers "which word is at position
- * p" in O(1), so a phrase is checked around its rarest word.  Positions are
- * global; a gap (BL_SX_GAP) ends every string, so no phrase spans two
- * strings or two entries.
+ * The index is a sorted term dictionary with compressed postings, a forward
+ * array and a table of the indexed strings:
+ *
+ *   - per term, a doc stream of varints: for each entry that holds the term,
+ *     (entry - previous entry, weighted term frequency, occurrences); and a
+ *     position stream: the term's global positions, delta-coded, in order;
+ *   - fwd[p] is the term at global position p (or GAP), so a phrase is
+ *     checked around its rarest word in O(1) per word;
+ *   - strs lists every indexed string (title, text, list item) with its first
+ *     position and its part: a position's field weight comes from there, and
+ *     byte ranges are recomputed by tokenizing the few tokens after the
+ *     nearest checkpoint (the byte offset of every BL_SX_CKPT-th position).
+ *
+ * Positions are global; a gap (BL_SX_GAP) ends every string, so no phrase
+ * spans two strings or two entries.
  */
 #ifndef BORDERLESS_SEARCH_INT_H
 #define BORDERLESS_SEARCH_INT_H
@@ -18,27 +26,23 @@
 
 #define BL_SX_TOKEN_MAX 64 /* bytes of a folded token; longer ones are cut */
 #define BL_SX_GAP UINT32_MAX
+#define BL_SX_CKPT 16 /* a token's byte offset is kept at every 16th position */
 
 struct bl_sx_term {
-    uint32_t str, len;       /* folded text: pool[str .. str+len) */
-    uint32_t stem, stem_len; /* its Snowball stem, also in the pool */
-    uint32_t ncp;            /* code points */
-    uint32_t doc_start, n_docs;
-    uint32_t ascii;
+    uint32_t str;            /* folded text: pool[str .. str+len) */
+    uint32_t stem;           /* its Snowball stem, also in the pool */
+    uint8_t len, stem_len;   /* bytes (<= BL_SX_TOKEN_MAX) */
+    uint8_t ncp;             /* code points */
+    uint8_t ascii;
+    uint32_t n_docs;
+    uint32_t doc_off, pos_off; /* into ix->dstream and ix->pstream */
 };
 
-struct bl_sx_doc {
-    uint32_t entry;
-    uint32_t occ_start, n_occ; /* into occs, sorted by pos */
-    float wtf;                 /* sum of the field weights of its occs */
-};
-
-struct bl_sx_occ {
-    uint32_t pos;   /* global position (index into fwd) */
-    uint32_t start; /* bytes into the source string */
-    uint16_t len;   /* bytes of the token in the source (clamped) */
+/* An indexed string: its first global position and where it comes from. */
+struct bl_sx_str {
+    uint32_t pos;
+    int16_t part; /* BL_PART_TITLE or enum bl_field */
     uint16_t item;
-    int16_t part;   /* BL_PART_TITLE or enum bl_field */
 };
 
 struct bl_search_index {
@@ -47,13 +51,56 @@ struct bl_search_index {
     struct bl_sx_term *terms; /* sorted by folded text (bytes) */
     size_t n_terms;
     uint32_t *by_stem;        /* term ids sorted by stem */
-    struct bl_sx_doc *docs;
-    struct bl_sx_occ *occs;
+    uint64_t *mask;           /* per term: the character classes it holds */
+    uint32_t *by_len;         /* term ids by code points, then by text */
+    uint32_t len_start[BL_SX_TOKEN_MAX + 2]; /* by_len[len_start[n]..]: n cps */
+    unsigned char *dstream, *pstream;
     uint32_t *fwd;            /* term id at each global position, or GAP */
     size_t n_fwd;
+    uint32_t *ckpt;           /* ckpt[i]: bytes into its string of the token at
+                                 position i * BL_SX_CKPT (if one is there), so
+                                 a detail tokenizes a few tokens, not a string */
+    struct bl_sx_str *strs;   /* n_strs + 1 (a sentinel at position n_fwd) */
+    size_t n_strs;
+    uint32_t *entry_str;      /* entry e's strings: strs[entry_str[e] .. entry_str[e+1]) */
     float *entry_len;         /* tokens per entry */
     float avg_len;
 };
+
+/* One doc of a term's postings, decoded. */
+struct bl_sx_doc {
+    uint32_t entry, wtf, n_occ;
+};
+
+/* Reads a varint at *p and advances it. */
+static inline uint32_t bl_sx_varint(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    uint32_t v = s[0] & 0x7F;
+    unsigned shift = 7;
+    while (*s++ & 0x80) {
+        v |= (uint32_t)(*s & 0x7F) << shift;
+        shift += 7;
+    }
+    *p = s;
+    return v;
+}
+
+/* Reads the next doc record (prev: the previous doc's entry, or UINT32_MAX). */
+static inline void bl_sx_next_doc(const unsigned char **p, struct bl_sx_doc *d, uint32_t prev)
+{
+    uint32_t delta = bl_sx_varint(p);
+    d->entry = prev == UINT32_MAX ? delta : prev + delta;
+    d->wtf = bl_sx_varint(p);
+    d->n_occ = bl_sx_varint(p);
+}
+
+/* The character-class mask of cps[0..n) (letters a-z and digits exact,
+ * others hashed): a within-k word cannot differ in more than k classes. */
+uint64_t bl_sx_mask(const uint32_t *cps, size_t n);
+
+/* The string holding global position pos within entry e. */
+const struct bl_sx_str *bl_sx_str_of(const bl_search_index *ix, uint32_t e, uint32_t pos);
 
 /* One token found by bl_sx_tokenize: its folded text and source bytes. */
 struct bl_sx_token {
@@ -68,6 +115,11 @@ struct bl_sx_token {
  * the walk and is returned. */
 typedef int (*bl_sx_token_fn)(void *ctx, const struct bl_sx_token *t);
 int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx);
+
+/* Calls fn with the bytes [start, end) of every token of s[0..len) that
+ * bl_sx_tokenize would give, without folding them. */
+typedef int (*bl_sx_bounds_fn)(void *ctx, size_t start, size_t end);
+int bl_sx_token_bounds(const char *s, size_t len, bl_sx_bounds_fn fn, void *ctx);
 
 /* Decodes UTF-8 known to be valid (folded text) into cps (room for n);
  * returns the count. */
@@ -87,9 +139,6 @@ int bl_sx_part_weight(int part);
 
 /* The source string of a part of e: title, text, or item; NULL if absent. */
 const char *bl_sx_part_string(const bl_entry *e, int part, size_t item);
-
-/* First doc of term t for entry e, or NULL. */
-const struct bl_sx_doc *bl_sx_find_doc(const bl_search_index *ix, uint32_t t, uint32_t e);
 
 /* ---- a parsed query ---- */
 
@@ -117,6 +166,8 @@ struct bl_search_query {
     struct bl_sx_exp *exps;
     size_t n_exps, cap_exps;
     int any_fuzzy;
+    uint64_t *anchors; /* lazily, for details: a bit per term some group's
+                          anchor word matches */
     struct bl_arena *arena; /* owns hits, snippets, matches, suggestions */
 };
 

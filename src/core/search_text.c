@@ -112,6 +112,70 @@ int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx)
     return 0;
 }
 
+/* 1 if cp (not ASCII) folds to at least one letter or digit. */
+static int folds_to_word(int32_t cp)
+{
+    utf8proc_int32_t out[32];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, out, 32,
+        (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                            UTF8PROC_STRIPMARK),
+        &boundclass);
+    if (n < 0 || n > 32)
+        return 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        if (is_word_category(utf8proc_category(out[i])))
+            return 1;
+    return 0;
+}
+
+int bl_sx_token_bounds(const char *s, size_t len, bl_sx_bounds_fn fn, void *ctx)
+{
+    int in_word = 0, filled = 0;
+    size_t i = 0, start = 0, end = 0;
+    while (i <= len) {
+        size_t n = 1;
+        int word = 0, fills = 0;
+        if (i < len) {
+            unsigned char c = (unsigned char)s[i];
+            if (c < 0x80) {
+                word = fills = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                               (c >= '0' && c <= '9');
+            } else {
+                utf8proc_int32_t u = -1;
+                utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                      (utf8proc_ssize_t)(len - i < 4 ? len - i : 4),
+                                                      &u);
+                if (r > 0 && u >= 0) {
+                    n = (size_t)r;
+                    utf8proc_category_t cat = utf8proc_category(u);
+                    word = is_word_category(cat) || (in_word && is_mark_category(cat));
+                    fills = word && !filled && folds_to_word(u);
+                }
+            }
+        }
+        if (word) {
+            if (!in_word) {
+                start = i;
+                in_word = 1;
+                filled = 0;
+            }
+            filled |= fills;
+            end = i + n;
+        } else if (in_word) {
+            in_word = 0;
+            if (filled) {
+                int rc = fn(ctx, start, end);
+                if (rc)
+                    return rc;
+            }
+        }
+        i += n;
+    }
+    return 0;
+}
+
 size_t bl_sx_decode(const char *s, size_t len, uint32_t *cps, size_t n)
 {
     size_t k = 0, i = 0;
@@ -134,6 +198,19 @@ size_t bl_sx_decode(const char *s, size_t len, uint32_t *cps, size_t n)
         i += (size_t)r;
     }
     return k;
+}
+
+uint64_t bl_sx_mask(const uint32_t *cps, size_t n)
+{
+    uint64_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cps[i];
+        unsigned bit = c >= 'a' && c <= 'z'   ? c - 'a'
+                       : c >= '0' && c <= '9' ? 26 + (c - '0')
+                                              : 36 + c % 28;
+        m |= (uint64_t)1 << bit;
+    }
+    return m;
 }
 
 /* a[i..n) is b[j..m) (whole) or a prefix of it (prefix). */
