@@ -27,10 +27,14 @@ static int on_line(void *ctx, size_t start, size_t end, int cols)
     if (cols != bl_text_width(c->s + start, end - start))
         abort();
     if (cols > c->width) {
-        /* Only a single glyph wider than the width may overflow. */
+        /* Only a single glyph wider than the width may overflow (with any
+         * zero-width glyphs, such as a direction mark, around it). */
         bl_glyph g;
-        size_t n = bl_glyph_next(c->s + start, end - start, &g);
-        if (bl_text_width(c->s + start + n, end - start - n) != 0)
+        size_t at = start;
+        do
+            at += bl_glyph_next(c->s + at, end - at, &g);
+        while (g.width == 0 && at < end);
+        if (bl_text_width(c->s + at, end - at) != 0)
             abort();
     }
     c->last_end = end;

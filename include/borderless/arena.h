@@ -22,6 +22,13 @@ void *bl_arena_array(bl_arena *a, size_t n, size_t sz);
 char *bl_arena_strndup(bl_arena *a, const char *s, size_t len);
 char *bl_arena_strdup(bl_arena *a, const char *s);
 
+/* n bytes that are NOT zeroed, for a buffer the caller fills. */
+char *bl_arena_buffer(bl_arena *a, size_t n);
+
+/* Forgets every allocation but keeps the newest chunk for reuse: a scratch
+ * arena reset per file costs no malloc for small files. */
+void bl_arena_reset(bl_arena *a);
+
 /* Total bytes obtained from malloc so far (for benchmarks). */
 size_t bl_arena_footprint(const bl_arena *a);
 

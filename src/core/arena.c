@@ -58,7 +58,8 @@ static struct chunk *chunk_new(bl_arena *a, size_t size)
     return c;
 }
 
-void *bl_arena_alloc(bl_arena *a, size_t n)
+/* n bytes, not zeroed: for copies that fill every byte. */
+static void *arena_take(bl_arena *a, size_t n)
 {
     if (n == 0)
         n = 1;
@@ -81,7 +82,6 @@ void *bl_arena_alloc(bl_arena *a, size_t n)
                 big->next = NULL;
                 a->head = big;
             }
-            memset(big->data, 0, need);
             return big->data;
         }
         c = chunk_new(a, a->next_size);
@@ -94,7 +94,14 @@ void *bl_arena_alloc(bl_arena *a, size_t n)
     }
     void *p = c->data + c->used;
     c->used += need;
-    memset(p, 0, need);
+    return p;
+}
+
+void *bl_arena_alloc(bl_arena *a, size_t n)
+{
+    void *p = arena_take(a, n);
+    if (p)
+        memset(p, 0, n ? n : 1);
     return p;
 }
 
@@ -109,7 +116,7 @@ char *bl_arena_strndup(bl_arena *a, const char *s, size_t len)
 {
     if (len == SIZE_MAX)
         return NULL;
-    char *p = bl_arena_alloc(a, len + 1);
+    char *p = arena_take(a, len + 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);
@@ -125,4 +132,26 @@ char *bl_arena_strdup(bl_arena *a, const char *s)
 size_t bl_arena_footprint(const bl_arena *a)
 {
     return a->footprint;
+}
+
+char *bl_arena_buffer(bl_arena *a, size_t n)
+{
+    return arena_take(a, n);
+}
+
+void bl_arena_reset(bl_arena *a)
+{
+    /* Keep the newest chunk (the head), free the rest. */
+    struct chunk *c = a->head;
+    if (!c)
+        return;
+    struct chunk *rest = c->next;
+    while (rest) {
+        struct chunk *next = rest->next;
+        a->footprint -= sizeof *rest + rest->size;
+        free(rest);
+        rest = next;
+    }
+    c->next = NULL;
+    c->used = 0;
 }

@@ -48,6 +48,7 @@ struct loader {
     /* Ids of every role file found, loaded or not: a link to a role whose
      * file has problems is not reported a second time. */
     const char **file_ids; /* malloc'd array of arena strings */
+    bl_arena *scratch;     /* one file's YAML tree, reset for each file */
     size_t n_file_ids, cap_file_ids;
 };
 
@@ -81,35 +82,24 @@ static int is_space(char c)
  * and tabs become one space; ends are trimmed.  "" when nothing is left. */
 static char *normalize(bl_arena *a, const char *s, size_t len, int paragraphs)
 {
-    char *out = bl_arena_alloc(a, len + 1);
+    char *out = bl_arena_buffer(a, len + 1);
     if (!out)
         return NULL;
-    size_t o = 0;
+    size_t o = 0, i = 0;
     int pending_space = 0, pending_break = 0, line_blank = 1;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (!is_space(c) && !pending_break && (!pending_space || o == 0)) {
-            /* Fast path: copy the rest of a word in one go. */
-            size_t j = i + 1;
-            while (j < len && (unsigned char)s[j] > ' ')
-                j++;
-            while (j < len && !is_space(s[j]))
-                j++;
-            memcpy(out + o, s + i, j - i);
-            o += j - i;
-            i = j - 1;
-            line_blank = 0;
-            continue;
-        }
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
         if (c == '\n') {
             if (line_blank && o > 0 && paragraphs)
                 pending_break = 1;
             pending_space = o > 0;
             line_blank = 1;
+            i++;
             continue;
         }
-        if (is_space(c)) {
+        if (is_space((char)c)) {
             pending_space = o > 0;
+            i++;
             continue;
         }
         if (o > 0 && pending_break) {
@@ -120,7 +110,21 @@ static char *normalize(bl_arena *a, const char *s, size_t len, int paragraphs)
         }
         pending_break = pending_space = 0;
         line_blank = 0;
-        out[o++] = c;
+        /* Copy in one go the run of words that needs no change: visible
+         * characters and single spaces between them. */
+        size_t j = i + 1;
+        while (j < len) {
+            unsigned char d = (unsigned char)s[j];
+            if (d > ' ')
+                j++;
+            else if (d == ' ' && j + 1 < len && (unsigned char)s[j + 1] > ' ')
+                j += 2;
+            else
+                break;
+        }
+        memcpy(out + o, s + i, j - i);
+        o += j - i;
+        i = j;
     }
     out[o] = '\0';
     return out;
@@ -618,11 +622,21 @@ static unsigned char *read_file(struct loader *L, const char *path, size_t *len)
     return buf;
 }
 
+/* The scratch arena for one file's tree, emptied of the previous file's. */
+static bl_arena *scratch_arena(struct loader *L)
+{
+    if (L->scratch)
+        bl_arena_reset(L->scratch);
+    else
+        L->scratch = bl_arena_new();
+    return L->scratch;
+}
+
 /* Parses one role from bytes; the id comes from the file name. */
 static void load_role(struct loader *L, const char *path, const char *id,
                       const unsigned char *buf, size_t len)
 {
-    bl_arena *tmp = bl_arena_new();
+    bl_arena *tmp = scratch_arena(L);
     if (!tmp) {
         out_of_memory(L);
         return;
@@ -653,12 +667,11 @@ static void load_role(struct loader *L, const char *path, const char *id,
             }
         }
     }
-    bl_arena_free(tmp);
 }
 
 static void load_sections(struct loader *L, const unsigned char *buf, size_t len)
 {
-    bl_arena *tmp = bl_arena_new();
+    bl_arena *tmp = scratch_arena(L);
     if (!tmp) {
         out_of_memory(L);
         return;
@@ -774,7 +787,7 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
             }
     }
 done:
-    bl_arena_free(tmp);
+    return;
 }
 
 static char *join_path(const char *a, const char *b)
@@ -994,6 +1007,8 @@ static bl_guide *assemble(struct loader *L, const char *dir)
 
 static void loader_done(struct loader *L)
 {
+    bl_arena_free(L->scratch);
+    L->scratch = NULL;
     free(L->file_ids);
     L->file_ids = NULL;
     drafts_free(&L->roles);

@@ -129,6 +129,12 @@ struct yt_parser {
     bl_diags *diags;
     int fatal;  /* parsing cannot go on */
     int errors; /* problems reported so far */
+    /* Children of the open collections, innermost last: one vector for the
+     * whole file instead of one allocation per list or mapping. */
+    struct kids {
+        yt_node **v;
+        size_t n, cap;
+    } kids;
 };
 
 static void report(struct yt_parser *p, yaml_mark_t m, const char *what, const char *arg)
@@ -168,12 +174,6 @@ static int next_event(struct yt_parser *p, yaml_event_t *ev)
     }
     return 0;
 }
-
-/* A growable vector of child pointers, copied into the arena when done. */
-struct kids {
-    yt_node **v;
-    size_t n, cap;
-};
 
 static int kids_push(struct kids *k, yt_node *node)
 {
@@ -238,7 +238,10 @@ static yt_node *parse_scalar(struct yt_parser *p, yaml_event_t *ev)
     }
     size_t bad;
     const char *what;
-    if (yt_check_text(value, len, &bad, &what) < 0) {
+    /* Raw bytes were checked before parsing; only a double-quoted scalar's
+     * escapes can make new characters. */
+    if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+        yt_check_text(value, len, &bad, &what) < 0) {
         /* Raw bytes were checked before parsing, so this came from an
          * escape sequence in a quoted string. */
         unsigned char c = (unsigned char)value[bad];
@@ -277,7 +280,7 @@ static yt_node *parse_collection(struct yt_parser *p, yaml_event_t *start, int d
     yt_node *n = new_node(p, is_map ? YT_MAP : YT_SEQ, start->start_mark);
     if (!n)
         return NULL;
-    struct kids kids = {0};
+    size_t base = p->kids.n; /* this collection's children start here */
     size_t count = 0;
     int too_long = 0;
     for (;;) {
@@ -312,22 +315,23 @@ static yt_node *parse_collection(struct yt_parser *p, yaml_event_t *start, int d
             kid->type = YT_SCALAR;
             kid->plain = -1; /* marks a value that was already reported */
         }
-        if (kids_push(&kids, kid) < 0) {
+        if (kids_push(&p->kids, kid) < 0) {
             p->fatal = 1;
             bl_diags_add(p->diags, p->path, 0, 0, "out of memory");
             break;
         }
     }
-    if (!p->fatal && kids.n) {
-        n->kids = bl_arena_array(p->arena, kids.n, sizeof *n->kids);
+    size_t nk = p->kids.n - base;
+    if (!p->fatal && nk) {
+        n->kids = bl_arena_array(p->arena, nk, sizeof *n->kids);
         if (n->kids) {
-            memcpy(n->kids, kids.v, kids.n * sizeof *n->kids);
-            n->n = kids.n;
+            memcpy(n->kids, p->kids.v + base, nk * sizeof *n->kids);
+            n->n = nk;
         } else {
             p->fatal = 1;
         }
     }
-    free(kids.v);
+    p->kids.n = base;
     if (p->fatal)
         return NULL;
     if (is_map) {
@@ -446,6 +450,7 @@ yt_node *yt_parse(bl_arena *a, const char *path, const unsigned char *buf, size_
     yaml_parser_set_encoding(&p.yaml, YAML_UTF8_ENCODING);
     yt_node *root = parse_stream(&p);
     yaml_parser_delete(&p.yaml);
+    free(p.kids.v);
     *n_errors = p.errors;
     return p.fatal ? NULL : root;
 }
