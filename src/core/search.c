@@ -331,6 +331,24 @@ static int better(const bl_search_index *ix, const struct cand *a, const struct 
     return a->term < b->term;
 }
 
+/* Inserts c into out[0..k), kept sorted best first and at most max long;
+ * returns the new count.  c is dropped when the list is full of better. */
+static size_t cand_insert(const bl_search_index *ix, struct cand *out, size_t k, size_t max,
+                          struct cand c)
+{
+    size_t at = k < max ? k++ : max;
+    if (at == max && !better(ix, &c, &out[max - 1]))
+        return k;
+    if (at == max)
+        at = max - 1;
+    while (at > 0 && better(ix, &c, &out[at - 1])) {
+        out[at] = out[at - 1];
+        at--;
+    }
+    out[at] = c;
+    return k;
+}
+
 /* The nearest words to w (at most `max`, within a bound that grows with its
  * length), best first, into out; returns the count. */
 static size_t nearest(const bl_search_index *ix, const struct bl_sx_word *w, struct cand *out,
@@ -381,16 +399,7 @@ static size_t nearest(const bl_search_index *ix, const struct bl_sx_word *w, str
         if (d > bound || d == 0)
             continue;
         struct cand c = {.term = (uint32_t)i, .dist = d};
-        size_t at = k < max ? k++ : max;
-        if (at == max && !better(ix, &c, &out[max - 1]))
-            continue;
-        if (at == max)
-            at = max - 1;
-        while (at > 0 && better(ix, &c, &out[at - 1])) {
-            out[at] = out[at - 1];
-            at--;
-        }
-        out[at] = c;
+        k = cand_insert(ix, out, k, max, c);
         if (k == max)
             bound = out[max - 1].dist; /* nothing farther can enter now */
     }
@@ -408,16 +417,7 @@ static size_t fuzzy_words(const bl_search_index *ix, const struct bl_search_quer
         if (ex->q < Q_FUZZY)
             continue;
         struct cand c = {.term = ex->term, .dist = 1};
-        size_t at = k < max ? k++ : max;
-        if (at == max && !better(ix, &c, &out[max - 1]))
-            continue;
-        if (at == max)
-            at = max - 1;
-        while (at > 0 && better(ix, &c, &out[at - 1])) {
-            out[at] = out[at - 1];
-            at--;
-        }
-        out[at] = c;
+        k = cand_insert(ix, out, k, max, c);
     }
     return k;
 }

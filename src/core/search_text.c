@@ -38,6 +38,18 @@ static void token_put(struct bl_sx_token *t, int32_t cp)
         t->ascii = 0;
 }
 
+/* The search folding of one code point (compatibility decomposition, case
+ * fold, marks stripped) into out; the count, or < 0 / > 32 when unusable. */
+static utf8proc_ssize_t fold_char(int32_t cp, utf8proc_int32_t out[32])
+{
+    int boundclass = 0;
+    return utf8proc_decompose_char(
+        cp, out, 32,
+        (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                            UTF8PROC_STRIPMARK),
+        &boundclass);
+}
+
 /* Folds one code point of a word into t: compatibility decomposition, case
  * folding, combining marks stripped; only letters and digits are kept. */
 static void token_fold(struct bl_sx_token *t, int32_t cp)
@@ -49,12 +61,7 @@ static void token_fold(struct bl_sx_token *t, int32_t cp)
         return;
     }
     utf8proc_int32_t out[32];
-    int boundclass = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(
-        cp, out, 32,
-        (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                            UTF8PROC_STRIPMARK),
-        &boundclass);
+    utf8proc_ssize_t n = fold_char(cp, out);
     if (n < 0 || n > 32)
         return;
     for (utf8proc_ssize_t i = 0; i < n; i++)
@@ -116,12 +123,7 @@ int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx)
 static int folds_to_word(int32_t cp)
 {
     utf8proc_int32_t out[32];
-    int boundclass = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(
-        cp, out, 32,
-        (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                            UTF8PROC_STRIPMARK),
-        &boundclass);
+    utf8proc_ssize_t n = fold_char(cp, out);
     if (n < 0 || n > 32)
         return 0;
     for (utf8proc_ssize_t i = 0; i < n; i++)

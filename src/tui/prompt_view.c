@@ -34,15 +34,21 @@ static int label_cols(const struct prompt_view *p, int width)
     return lw > width / 2 ? width / 2 : lw;
 }
 
+/* Clears the prompt's line and starts it in the prompt's colours. */
+static void begin_line(struct view *v)
+{
+    werase(v->win);
+    wmove(v->win, 0, 0);
+    wattrset(v->win, v->term->attr[TH_PROMPT]);
+}
+
 static void line_draw(struct view *v)
 {
     struct prompt_view *p = (struct prompt_view *)v;
     WINDOW *w = v->win;
     int width = getmaxx(w);
     int ascii = v->term->ascii;
-    werase(w);
-    wmove(w, 0, 0);
-    wattrset(w, v->term->attr[TH_PROMPT]);
+    begin_line(v);
     int lw = draw_str(w, p->label, label_cols(p, width), ascii);
     wattrset(w, v->term->attr[TH_NORMAL]);
     size_t start, end;
@@ -59,9 +65,7 @@ static void question_draw(struct view *v)
     WINDOW *w = v->win;
     int width = getmaxx(w);
     int ascii = v->term->ascii;
-    werase(w);
-    wmove(w, 0, 0);
-    wattrset(w, v->term->attr[TH_PROMPT]);
+    begin_line(v);
     int tw = bl_text_width(p->tail, strlen(p->tail));
     int used = draw_str(w, p->label, width - tw, ascii);
     int room = width - used - tw;
