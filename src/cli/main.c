@@ -613,7 +613,7 @@ int main(int argc, char **argv)
                               bl_cli_q(&c, buf, cargs[cmd->max_args]));
         goto done;
     }
-    if (is_help) {
+    if (is_help && !p.help) {
         const struct command *about = NULL;
         if (n == 1 && !(about = command_named(cargs[0]))) {
             status = unknown_command(&c, cargs[0]);
