@@ -131,10 +131,13 @@ static void print_aligned(const bl_cli *c, const bl_guide *g, const bl_search_re
     }
 }
 
-static void suggest(const bl_search_results *r)
+/* The suggestions are words of the content: display-safe, ASCII if need be. */
+static void suggest(const bl_cli *c, const bl_search_results *r)
 {
-    for (size_t i = 0; i < r->n_suggestions; i++)
-        fprintf(stderr, "%s %s", i ? "," : "", r->suggestions[i]);
+    for (size_t i = 0; i < r->n_suggestions; i++) {
+        fputs(i ? ", " : " ", stderr);
+        bl_cli_put(c, stderr, r->suggestions[i], strlen(r->suggestions[i]), -1, NULL, 0);
+    }
     fputs("?\n", stderr);
 }
 
@@ -155,6 +158,8 @@ int bl_cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
         free(query);
         return BL_EXIT_FAIL;
     }
+    bl_cli plain = *c; /* no bold on stderr */
+    plain.bold = plain.sgr0 = NULL;
     int status = BL_EXIT_FAIL;
     if (r->n_terms == 0) {
         fputs("borderless: the query has no words to search for\n", stderr);
@@ -165,7 +170,7 @@ int bl_cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
                 bl_esc(buf, sizeof buf, query, len, BL_ESC_MAX, c->esc));
         if (r->n_suggestions > 0) {
             fputs("Did you mean:", stderr);
-            suggest(r);
+            suggest(&plain, r);
         }
     } else {
         status = BL_EXIT_OK;
@@ -175,7 +180,7 @@ int bl_cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
             print_tsv(c, g, r);
         if (r->n_suggestions > 0 && r->hits[0].fuzzy) {
             fputs("borderless: no exact matches; showing near ones.  Did you mean:", stderr);
-            suggest(r);
+            suggest(&plain, r);
         }
     }
     bl_search_results_free(r);
