@@ -511,6 +511,13 @@ run search -C "$SRC/content" trafficking --tsv
 expect_rc 0
 expect_out_has "$(printf 'role\ttransnational-crime-investigator\t')"
 
+begin "options after the command even with POSIXLY_CORRECT set"
+cmd="POSIXLY_CORRECT=1 borderless check -C base"
+POSIXLY_CORRECT=1 "$BIN" check -C "$FIX/base" </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+expect_rc 0
+expect_out "2 roles, 2 sections"
+
 begin "-- ends the options"
 run -C "$SRC/content" show -- interpol-agent
 expect_rc 0
