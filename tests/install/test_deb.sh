@@ -136,6 +136,7 @@ checks=$((checks + 1))
 grep -q '	Unpacked copy marker$' "$T/out" || fail "expected the unpacked content (its marked title)"
 run_in / "$T/root/usr/bin/borderless" --version
 expect_rc 0
-expect_out "borderless $VERSION"
+expect_out "borderless $VERSION
+content reviewed $(sed -n 's/^reviewed: "\(.*\)"$/\1/p' "$SRC/content/roles/"*.yaml | sort | tail -n 1)"
 
 finish

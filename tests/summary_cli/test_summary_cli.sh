@@ -65,7 +65,7 @@ run 0 summary interpol-agent -o s.markdown && same s.markdown "$golden/interpol-
 run 0 summary interpol-agent -o t.md -f text && same t.md "$golden/interpol-agent.txt" "-f text .md"
 
 # No temporary files are left behind.
-left=$(ls -A | grep -v -x -e out -e err -e s.txt -e s.md -e s.markdown -e t.md)
+left=$(ls -A | grep -v -x -e out -e err -e s.txt -e s.md -e s.markdown -e t.md -e anywhere.md)
 [ -z "$left" ] || fail "files left behind: $left"
 
 # Write errors name the path and the reason.
@@ -93,7 +93,21 @@ run 2 summary && has err "needs a role ID" "no id"
 run 2 summary interpol-agent extra && has err "unexpected argument 'extra'" "extra argument"
 run 2 summary interpol-agent -o && has err "needs a file name" "-o without a file"
 run 2 summary interpol-agent --frobnicate && has err "unknown option '--frobnicate'" "bad option"
-run 0 summary --help && has out "Usage: borderless" "summary --help"
+run 0 summary --help && has out "Usage: borderless summary" "summary --help"
+has out "--output FILE" "summary --help lists -o"
+run 2 summary interpol-agent -f && has err "option -f needs a format" "-f without a format"
+has err "Try 'borderless summary --help'" "the hint names summary --help"
+run 2 summary interpol-agent --output= && has err "needs a file name" "--output= empty"
+
+# Options anywhere: -C after the id, -o before it, -- before an id.
+"$bin" summary interpol-agent -C "$content" >"$tmp/out" 2>"$tmp/err" ||
+    fail "summary ID -C DIR exited $?: $(cat "$tmp/err")"
+same "$tmp/out" "$golden/interpol-agent.txt" "summary ID -C DIR"
+run 0 summary -o anywhere.md -- interpol-agent && same anywhere.md "$golden/interpol-agent.md" "-o before --"
+# A path with a control character is escaped in the message.
+run 1 summary interpol-agent -o "$(printf 'no\033[2Jdir')/x.txt"
+grep -q "$(printf '\033')" err && fail "raw ESC in the error message: $(od -c err | head -3)"
+has err 'no\e[2Jdir/x.txt' "escaped path"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)" >&2
