@@ -283,8 +283,8 @@ static int write_direct(const bl_safewrite_target *t, unsigned flags, const char
     }
     if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
         close(fd);
-        say(reason, size, "%s changed since it was checked (it is no longer a device or "
-                          "FIFO); nothing was written", t->given);
+        say(reason, size, "%s: no longer a device or FIFO, it changed since it was checked; "
+                          "nothing was written", t->given);
         return -ESTALE;
     }
     if ((flags & BL_SAFEWRITE_REFUSE_TTY) && isatty(fd)) {
@@ -357,8 +357,8 @@ static int still_same(const bl_safewrite_target *t, const char *what, char *reas
     free(real);
     if (same)
         return 0;
-    say(reason, size, "%s changed since it was checked (the file was replaced or moved, or "
-                      "a link to it points elsewhere); %s", t->given, what);
+    say(reason, size, "%s: the file or a link to it changed since it was checked; %s",
+        t->given, what);
     return -ESTALE;
 }
 

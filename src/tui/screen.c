@@ -469,7 +469,8 @@ static void save_write(struct screen *s, int overwrite)
 {
     bl_save_result res;
     bl_summary_save(s->g, &s->g->entries[s->save_entry], s->save_typed, BL_SUMMARY_AUTO,
-                    BL_SAFEWRITE_REFUSE_TTY | (unsigned)overwrite, &s->save_target, &res);
+                    BL_SAFEWRITE_REFUSE_TTY | (overwrite ? BL_SAFEWRITE_OVERWRITE : 0),
+                    &s->save_target, &res);
     if (res.status == BL_SAVE_EXISTS && !overwrite) {
         snprintf(s->save_abs, sizeof s->save_abs, "%s", res.path);
         push(s, prompt_question_new(s->t, ASK_OVERWRITE, "Overwrite ",

@@ -91,6 +91,16 @@ e2e_wait "Overwrite /proc/self/cwd/$id1-summary.txt? (y/N)"
 e2e_keys n
 e2e_wait "Kept /proc/self/cwd/$id1-summary.txt"
 cmp -s "$file" "$expected" || fail "n through /proc/self/cwd changed the file"
+# The file is replaced by another while the question is open: y does not
+# reach the new one.
+e2e_keys p C-u "$id1-summary.txt" Enter
+e2e_wait "Overwrite $file? (y/N)"
+echo "newer notes" > "$E2E_CWD/newer"
+mv "$E2E_CWD/newer" "$file"
+e2e_keys y
+e2e_wait "changed since it was checked; nothing was written"
+[ "$(cat "$file")" = "newer notes" ] || fail "y replaced a file it was not asked about"
+cp "$expected" "$file"
 
 # From the detail pane and from a search result.
 e2e_keys g Enter
