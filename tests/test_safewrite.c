@@ -1,11 +1,18 @@
 /* test_safewrite.c — the safe writer: new files, refusal and overwrite,
  * folders that are missing or are files, a folder as target, a failure at
- * each write / fsync / close / rename (old file intact, no temporary file
- * left), devices and FIFOs written directly, symbolic links, and
- * bl_path_resolve().
+ * each write / fsync / close / rename / fchown / fchmod (old file intact, no
+ * temporary file left), devices, FIFOs (no reader, a reader that never
+ * reads: the bounded wait, an interrupted wait) and terminals, the same file
+ * by other names (/proc/self/fd/N, /dev/fd/N, /dev/stdin, /proc/self/cwd, a
+ * deleted file behind an fd), symbolic links swapped between the probe and
+ * the write, owner / group / mode kept and set-user-ID never lent, a signal
+ * in the middle of a write, and bl_path_resolve().
  *
  * Tests run as root in CI, where permissions do not stop a write: "cannot
- * create here" is provoked with a file used as a folder and with /proc.
+ * create here" is provoked with a file used as a folder and with /proc.  As
+ * root the ownership test also gives files away and replaces root's file as
+ * another user; as a normal user it checks the same decisions through
+ * injected fchown refusals.
  */
 #include "borderless/safewrite.h"
 
