@@ -55,6 +55,9 @@ int bl_cmd_summary(const bl_guide *g, const bl_cli *c, const char *id)
         status = write_stdout(doc, len);
     } else {
         char reason[BL_REASON_MAX];
+        /* Ctrl-C, a kill or a hang-up during the write leaves no temporary
+         * file behind. */
+        (void)bl_safewrite_guard_signals();
         rc = bl_safewrite(s.out, doc, len, s.force ? BL_SAFEWRITE_OVERWRITE : 0, reason,
                           sizeof reason);
         /* The reason names the path the user typed: escape it. */
