@@ -45,7 +45,7 @@ enum bl_field {
     BL_FIELD_RELATED,          /* role: related; section: roles (list of role ids) */
     BL_FIELD_SECTIONS,         /* role: sections (list of section ids) */
     BL_FIELD_KEYWORDS,         /* both: keywords (list) */
-    BL_FIELD_TERMS,            /* the glossary section: terms and expansions (search only) */
+    BL_FIELD_TERMS,            /* the glossary section: its terms (search only) */
     BL_FIELD_COUNT
 };
 

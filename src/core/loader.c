@@ -2006,7 +2006,7 @@ static int assemble_glossary(struct loader *L, bl_guide *g, bl_entry *entries, s
     bl_glossary_term *terms = bl_arena_array(L->arena, n ? n : 1, sizeof *terms);
     size_t *by_term = bl_arena_array(L->arena, n ? n : 1, sizeof *by_term);
     const char **shown = bl_arena_array(L->arena, n ? n : 1, sizeof *shown);
-    const char **words = bl_arena_array(L->arena, 2 * n + 1, sizeof *words);
+    const char **words = bl_arena_array(L->arena, n ? n : 1, sizeof *words);
     struct id_index *tmp = malloc((n ? n : 1) * sizeof *tmp);
     bl_entry *ge = &entries[gi];
     bl_field_value *fields = bl_arena_array(L->arena, ge->n_fields + 2, sizeof *fields);
@@ -2031,8 +2031,7 @@ static int assemble_glossary(struct loader *L, bl_guide *g, bl_entry *entries, s
             terms[i].n_related = gl->n_refs;
         }
         shown[i] = arena_fmt(L, "%s (%s): %s", gl->t.term, gl->t.expansion, gl->t.definition);
-        words[2 * i] = gl->t.term;
-        words[2 * i + 1] = gl->t.expansion;
+        words[i] = gl->t.term;
         if (!shown[i]) {
             free(tmp);
             return -1;
@@ -2047,7 +2046,7 @@ static int assemble_glossary(struct loader *L, bl_guide *g, bl_entry *entries, s
     fields[ge->n_fields] = (bl_field_value){.field = BL_FIELD_GLOSSARY, .items = shown,
                                             .n_items = n};
     fields[ge->n_fields + 1] = (bl_field_value){.field = BL_FIELD_TERMS, .items = words,
-                                                .n_items = 2 * n};
+                                                .n_items = n};
     qsort(fields, ge->n_fields + 2, sizeof *fields, cmp_field_values);
     ge->fields = fields;
     ge->n_fields += 2;
