@@ -609,8 +609,11 @@ static void add_glossary(builder *b, const bl_guide *g, const bl_field_value *v)
         if (k >= g->n_glossary)
             continue;
         const bl_glossary_term *t = &g->glossary[k];
-        for (size_t j = 0; j < t->n_related; j++)
-            add_link(b, g, BL_FIELD_GLOSSARY, k, t->related[j], len + 1 + j, 1);
+        size_t off = len + 1; /* links come after the item's text, one after another */
+        for (size_t j = 0; j < t->n_related && t->related[j] < g->n_entries; j++) {
+            add_link(b, g, BL_FIELD_GLOSSARY, k, t->related[j], off, 1);
+            off += strlen(g->entries[t->related[j]].title) + 1;
+        }
     }
 }
 
