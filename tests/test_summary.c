@@ -356,6 +356,25 @@ static void test_fits_two_pages(void **state)
     assert_null(strstr(doc, "Duty number"));
     assert_non_null(strstr(doc, "\n## Quick facts\n"));
     free(doc);
+
+    /* 100 conditions on the route: last of all, they are joined. */
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    at = strstr(text, "      - Citizens of Alphaland\n");
+    assert_non_null(at);
+    pre = (size_t)(at - text);
+    fwrite(text, 1, pre, f);
+    for (int i = 0; i < 100; i++)
+        fprintf(f, "      - Cond %d\n", i);
+    fputs(text + pre, f);
+    assert_int_equal(fclose(f), 0);
+    doc = fixture_summary(dir, &lines, 0);
+    assert_true(lines <= BL_SUMMARY_MAX_LINES);
+    assert_non_null(strstr(doc, "- Who: Cond 0; Cond 1; Cond 2;"));
+    assert_non_null(strstr(doc, "Cond 99; Citizens of Alphaland\n"));
+    assert_null(strstr(doc, "\nSource: https://example.org/alpha\n")); /* route sources went */
+    assert_non_null(strstr(doc, "\nLast reviewed: 2024-01-15\n"));
+    free(doc);
     free(text);
     free(buf);
     free(path);

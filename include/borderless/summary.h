@@ -9,7 +9,8 @@
  * title and a pointer to the guide's section BL_SUMMARY_TRAINING_ID: when
  * the text is too long these go, in the order skills, work environment,
  * related roles, where it can lead, crime areas, what they do, the pointer,
- * and last each route's own sources (which "Sources" repeats).
+ * then each route's own sources (which "Sources" repeats); last, a route's
+ * conditions are joined into one item.
  * Both formats show the same parts.  Two formats:
  *  - text: wrapped at BL_SUMMARY_WIDTH display columns, headings underlined
  *    with '=' (the title) or '-' (the rest) to their display width, lists
