@@ -188,7 +188,7 @@ static int cmd_show(const bl_guide *g, const char *id)
 
 static int cmd_browse(const bl_guide *g)
 {
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) || !bl_tui_usable()) {
         fprintf(stderr, "borderless: the guide needs a terminal.  For plain output use "
                         "'borderless list' or 'borderless show ID'; see 'borderless --help'.\n");
         return EXIT_USAGE;
