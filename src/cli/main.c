@@ -9,6 +9,7 @@
 #include "borderless/layout.h"
 #include "borderless/loader.h"
 #include "borderless/tui.h"
+#include "borderless/widthcheck.h"
 #include "cmd_search.h"
 #include "cmd_summary.h"
 
@@ -144,6 +145,12 @@ static int cmd_check(const bl_guide *g)
 {
     printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s",
            g->n_sections, g->n_sections == 1 ? "" : "s");
+    /* Valid, but some terminals may draw it out of place: warnings only. */
+    bl_diags warn;
+    bl_diags_init(&warn, BL_DIAGS_DEFAULT_MAX);
+    if (bl_width_warnings(g, &warn))
+        bl_diags_print(&warn, stderr);
+    bl_diags_free(&warn);
     return finish_stdout(EXIT_OK);
 }
 
