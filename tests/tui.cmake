@@ -4,6 +4,7 @@
 bl_unit_test(test_layout test_layout.c tui_fixtures/fixture_guide.c)
 bl_unit_test(test_nav test_nav.c tui_fixtures/fixture_guide.c)
 bl_unit_test(test_lineedit test_lineedit.c)
+bl_unit_test(test_widthcheck test_widthcheck.c)
 
 # End to end: the real binary in a private tmux server.
 find_program(BL_TMUX tmux)
