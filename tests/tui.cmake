@@ -9,7 +9,8 @@ bl_unit_test(test_widthcheck test_widthcheck.c)
 # End to end: the real binary in a private tmux server.
 find_program(BL_TMUX tmux)
 if(BL_TMUX)
-  foreach(t browse links help resize quit terms search save)
+  foreach(t browse links help resize quit terms search save signals hangup terminal paste
+          widths random_keys)
     bl_script_test(e2e_${t} e2e/${t}.sh)
     set_tests_properties(e2e_${t} PROPERTIES TIMEOUT 120 LABELS e2e)
     set_property(TEST e2e_${t} APPEND PROPERTY ENVIRONMENT
