@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 SEED=${RANDOM_KEYS_SEED:-1010}
-STEPS=${RANDOM_KEYS_STEPS:-600}
+STEPS=${RANDOM_KEYS_STEPS:-400}
 RANDOM=$SEED
 
 # Whatever a user could send, except what ends or stops the guide for real:
