@@ -16,6 +16,9 @@ if(BL_TMUX)
     set_property(TEST e2e_${t} APPEND PROPERTY ENVIRONMENT
                  "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/tui_fixtures/lsan.supp:fast_unwind_on_malloc=0")
   endforeach()
+  # Two dozen guides started and killed; several hundred keys: slow under
+  # the sanitizers.
+  set_tests_properties(e2e_signals e2e_random_keys PROPERTIES TIMEOUT 240)
 else()
   message(WARNING "tmux not found: the end-to-end tests of the full-screen guide are skipped")
 endif()
