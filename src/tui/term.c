@@ -39,7 +39,7 @@ static struct termios shell_modes; /* as the guide found them */
 static int have_shell_modes;
 static char reset_seq[512];      /* written by a handler to give the terminal back */
 static size_t reset_len;
-static const char *paste_on, *paste_off; /* bracketed paste, or NULL */
+static const char *paste_on, *paste_off; /* bracketed paste, or NULL (while active) */
 static char paste_buf[TERM_PASTE_MAX];
 static int fast_errors;
 
@@ -485,6 +485,7 @@ void term_done(void)
     endwin();
     delscreen(screen);
     screen = NULL;
+    paste_on = paste_off = NULL; /* they pointed into the terminal's entry */
     reset_handlers();
 }
 
