@@ -31,7 +31,12 @@ pid=$(e2e_pid) && [ -n "$pid" ] || fail "no process"
 for ((step = 1; step <= STEPS; step++)); do
     r=$((RANDOM % 100))
     if [ $r -lt 55 ]; then
-        e2e_keys "${keys[RANDOM % ${#keys[@]}]}"
+        # One to four keys in one go (as fast as a typist, or faster).
+        batch=()
+        for ((k = RANDOM % 4; k >= 0; k--)); do
+            batch+=("${keys[RANDOM % ${#keys[@]}]}")
+        done
+        e2e_keys "${batch[@]}"
     elif [ $r -lt 80 ]; then
         # shellcheck disable=SC2086
         tm send-keys -H ${raw[RANDOM % ${#raw[@]}]} || fail "send-keys -H"
