@@ -580,11 +580,19 @@ static size_t read_paste(const struct term *t)
     int delay = wgetdelay(stdscr);
     wtimeout(stdscr, PASTE_WAIT_MS);
     size_t n = 0;
+    long last = now_ms();
     for (;;) {
         int c;
+        errno = 0;
         int r = get_one(t, &c);
-        if (r == ERR)
-            break; /* no end marker in time (or a signal): the paste is over */
+        if (r == ERR) {
+            /* A resize interrupted the wait: the paste goes on. */
+            if (errno == EINTR && !pending_signal && !pending_suspend &&
+                now_ms() - last < PASTE_WAIT_MS)
+                continue;
+            break; /* no end marker in time: the paste is over */
+        }
+        last = now_ms();
         if (r == KEY_CODE_YES) {
             if (c == KEY_PASTE_END)
                 break;
