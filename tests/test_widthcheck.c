@@ -31,24 +31,25 @@ static void test_warnings(void **state)
     bl_guide *g = load("widths", "BORDERLESS_FIXTURES");
     bl_diags w;
     bl_diags_init(&w, BL_DIAGS_DEFAULT_MAX);
-    assert_int_equal(bl_width_warnings(g, &w), 5);
-    assert_int_equal(w.n, 5);
+    assert_int_equal(bl_width_warnings(g, &w), 6);
+    assert_int_equal(w.n, 6);
     /* The first such character of each text, where the file has it. */
     static const struct {
         size_t line, column;
         const char *start;
     } want[] = {
+        {2, 55, "warning: the tagline has U+2460,"},
         {3, 14, "warning: 'also_known_as' has U+4DC0,"},
         {5, 13, "warning: 'summary' has U+4DC0,"},
         {10, 10, "warning: 'responsibilities' has U+2460,"},
         {12, 3, "warning: 'work_environment' has U+4DC0,"},
         {22, 13, "warning: 'languages' has U+093F,"},
     };
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 6; i++) {
         assert_int_equal(w.items[i].line, want[i].line);
         assert_int_equal(w.items[i].column, want[i].column);
         assert_memory_equal(w.items[i].message, want[i].start, strlen(want[i].start));
-        assert_non_null(strstr(w.items[i].path, "roles/wide.yaml"));
+        assert_non_null(strstr(w.items[i].path, i ? "roles/wide.yaml" : "/sections.yaml"));
     }
     bl_diags_free(&w);
     bl_guide_free(g);

@@ -143,14 +143,15 @@ static bl_guide *load(const char *dir)
 
 static int cmd_check(const bl_guide *g)
 {
-    printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s",
-           g->n_sections, g->n_sections == 1 ? "" : "s");
-    /* Valid, but some terminals may draw it out of place: warnings only. */
+    /* Valid, but some terminals may draw it out of place: warnings only,
+     * before the summary line (as problems would be). */
     bl_diags warn;
     bl_diags_init(&warn, BL_DIAGS_DEFAULT_MAX);
     if (bl_width_warnings(g, &warn))
         bl_diags_print(&warn, stderr);
     bl_diags_free(&warn);
+    printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s",
+           g->n_sections, g->n_sections == 1 ? "" : "s");
     return finish_stdout(EXIT_OK);
 }
 

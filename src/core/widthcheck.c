@@ -71,38 +71,56 @@ static void locate(const char *path, const char *const anchors[], const char *ne
     free(buf);
 }
 
-/* key: the YAML key the text is under (NULL: the entry's title). */
-static size_t warn_text(const bl_entry *e, const char *key, const char *what, const char *s,
-                        bl_diags *warn)
+/* Warns about s, found in the file at path under the YAML key `key`
+ * (after "id: <section_id>" when that is not NULL). */
+static size_t warn_at(const char *path, const char *section_id, const char *key,
+                      const char *what, const char *s, bl_diags *warn)
 {
     char bytes[5];
     int32_t cp = s ? first_unreliable(s, bytes) : -1;
     if (cp < 0)
         return 0;
-    /* A section is found by its id in sections.yaml, then the key. */
     char id_anchor[BL_MAX_ID + 8], key_anchor[64];
-    snprintf(id_anchor, sizeof id_anchor, "id: %s", e->id);
-    snprintf(key_anchor, sizeof key_anchor, "%s:", key ? key : "title");
+    snprintf(id_anchor, sizeof id_anchor, "id: %s", section_id ? section_id : "");
+    snprintf(key_anchor, sizeof key_anchor, "%s:", key);
     const char *anchors[3] = {NULL, NULL, NULL};
     size_t k = 0;
-    if (e->kind == BL_ENTRY_SECTION)
+    if (section_id)
         anchors[k++] = id_anchor;
     anchors[k] = key_anchor;
     size_t line, col;
-    locate(e->path, anchors, bytes, &line, &col);
-    bl_diags_add(warn, e->path ? e->path : e->id, line, col,
+    locate(path, anchors, bytes, &line, &col);
+    bl_diags_add(warn, path ? path : "?", line, col,
                  "warning: %s has U+%04lX, whose width differs between terminals: "
                  "its lines may look out of place on some",
                  what, (unsigned long)cp);
     return 1;
 }
 
+/* key: the YAML key the text is under. */
+static size_t warn_text(const bl_entry *e, const char *key, const char *what, const char *s,
+                        bl_diags *warn)
+{
+    /* A section is found by its id in sections.yaml, then the key. */
+    return warn_at(e->path, e->kind == BL_ENTRY_SECTION ? e->id : NULL, key, what, s, warn);
+}
+
 size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
 {
     size_t n = 0;
+    if (g->title || g->tagline) {
+        char *path = NULL;
+        size_t len = strlen(g->dir ? g->dir : ".") + sizeof "/sections.yaml";
+        path = malloc(len);
+        if (path)
+            snprintf(path, len, "%s/sections.yaml", g->dir ? g->dir : ".");
+        n += warn_at(path, NULL, "title", "the guide's title", g->title, warn);
+        n += warn_at(path, NULL, "tagline", "the tagline", g->tagline, warn);
+        free(path);
+    }
     for (size_t i = 0; i < g->n_entries; i++) {
         const bl_entry *e = &g->entries[i];
-        n += warn_text(e, NULL, "the title", e->title, warn);
+        n += warn_text(e, "title", "the title", e->title, warn);
         for (size_t f = 0; f < e->n_fields; f++) {
             const bl_field_value *v = &e->fields[f];
             const struct bl_field_info *fi = bl_field_info(v->field);
