@@ -325,6 +325,9 @@ static void find_paste_mode(void)
 static void build_reset(void)
 {
     reset_len = 0;
+    /* CAN first: the handler may have cut curses off in the middle of an
+     * escape sequence, which CAN abandons (elsewhere it does nothing). */
+    add_reset("\030");
     add_reset(paste_off);
     if (cap("kmous"))
         add_reset("\033[?1006l\033[?1002l\033[?1000l");
