@@ -37,8 +37,11 @@ static SCREEN *screen;
 static int tty_fd = -1;          /* the terminal (curses' output) */
 static struct termios shell_modes; /* as the guide found them */
 static int have_shell_modes;
-static char reset_seq[512];      /* written by a handler to give the terminal back */
-static size_t reset_len;
+/* What a handler writes to give the terminal back; two copies, so that the
+ * one a handler may be reading is never the one being rebuilt. */
+static char reset_seq[2][512];
+static size_t reset_len[2];
+static volatile sig_atomic_t reset_cur;
 static const char *paste_on, *paste_off; /* bracketed paste, or NULL (while active) */
 static char paste_buf[TERM_PASTE_MAX];
 static int fast_errors;
@@ -70,9 +73,10 @@ static void emergency_restore(void)
         return;
     active = 0;
     if (tty_fd >= 0) {
-        size_t off = 0;
-        while (off < reset_len) {
-            ssize_t n = write(tty_fd, reset_seq + off, reset_len - off);
+        int cur = reset_cur;
+        size_t off = 0, len = reset_len[cur];
+        while (off < len) {
+            ssize_t n = write(tty_fd, reset_seq[cur] + off, len - off);
             if (n <= 0 && errno != EINTR)
                 break;
             if (n > 0)
@@ -286,12 +290,23 @@ static const char *cap(const char *name)
     return v && v != (char *)-1 && *v ? v : NULL;
 }
 
-static void add_reset(const char *seq)
+/* Appends a capability string, without its padding ("$<5>": tputs() would
+ * wait, which the terminals that still ask for it no longer need). */
+static void add_reset(int to, const char *seq)
 {
-    size_t n = seq ? strlen(seq) : 0;
-    if (n && reset_len + n <= sizeof reset_seq) {
-        memcpy(reset_seq + reset_len, seq, n);
-        reset_len += n;
+    char buf[128];
+    size_t n = 0;
+    for (const char *p = seq; p && *p && n < sizeof buf; p++) {
+        const char *end;
+        if (p[0] == '$' && p[1] == '<' && (end = strchr(p, '>')) != NULL) {
+            p = end;
+            continue;
+        }
+        buf[n++] = *p;
+    }
+    if (n && reset_len[to] + n <= sizeof reset_seq[to]) {
+        memcpy(reset_seq[to] + reset_len[to], buf, n);
+        reset_len[to] += n;
     }
 }
 
@@ -321,20 +336,27 @@ static void find_paste_mode(void)
 }
 
 /* What a signal handler writes to give the terminal back: what endwin()
- * would undo, precomputed (a handler may not call curses). */
+ * would undo, precomputed (a handler may not call curses).  Again after a
+ * resize: without an alternate screen, the cursor goes to the last line. */
 static void build_reset(void)
 {
-    reset_len = 0;
+    int to = !reset_cur;
+    reset_len[to] = 0;
     /* CAN first: the handler may have cut curses off in the middle of an
      * escape sequence, which CAN abandons (elsewhere it does nothing). */
-    add_reset("\030");
-    add_reset(paste_off);
+    add_reset(to, "\030");
+    add_reset(to, paste_off);
     if (cap("kmous"))
-        add_reset("\033[?1006l\033[?1002l\033[?1000l");
-    add_reset(cap("rmkx"));
-    add_reset(cap("sgr0"));
-    add_reset(cap("cnorm"));
-    add_reset(cap("rmcup"));
+        add_reset(to, "\033[?1006l\033[?1002l\033[?1000l");
+    add_reset(to, cap("rmkx"));
+    add_reset(to, cap("sgr0"));
+    add_reset(to, cap("cnorm"));
+    const char *cup = cap("cup");
+    if (cap("rmcup"))
+        add_reset(to, cap("rmcup"));
+    else if (cup && LINES > 0)
+        add_reset(to, tiparm(cup, LINES - 1, 0));
+    reset_cur = to;
 }
 
 /* Software flow control off (Ctrl-S must not freeze the guide), kept as
@@ -631,6 +653,7 @@ static int take_resize(void)
         return 0;
     resize_term(h, w);
     clearok(curscr, TRUE);
+    build_reset();
     return 1;
 }
 

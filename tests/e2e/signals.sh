@@ -49,6 +49,19 @@ for sig in $async $faults; do
     paste_is_off "$sig"
 done
 
+# The handler's own restore on terminals without an alternate screen, or
+# with padding in their capabilities.
+for term in vt100 linux; do
+    e2e_start 100 30 "$term"
+    e2e_wait "Roles" "$term: no menu"
+    pid=$(e2e_pid) && [ -n "$pid" ] || fail "$term: no process"
+    kill -ABRT "$pid"
+    status=$(e2e_wait_exit_any)
+    [ "$status" = 134 ] || fail "$term: ABRT: exit status $status"
+    e2e_term_restored "$term ABRT"
+    e2e_screen | grep -qF '$<' && fail "$term: padding written raw"
+done
+
 # Two signals before the loop takes the first: the handler restores at once.
 e2e_start 100 30
 e2e_wait "Roles"
