@@ -50,6 +50,8 @@
 #ifndef BORDERLESS_SHORTLIST_H
 #define BORDERLESS_SHORTLIST_H
 
+#include "borderless/userstate.h"
+
 #include <stddef.h>
 
 #define BL_SHORTLIST_VERSION 1

@@ -23,6 +23,8 @@
 #ifndef BORDERLESS_USERSTATE_H
 #define BORDERLESS_USERSTATE_H
 
+#include "borderless/safewrite.h" /* BL_PATH_MAX, BL_REASON_MAX */
+
 #include <stddef.h>
 
 enum {

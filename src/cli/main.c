@@ -10,6 +10,7 @@
 #include "borderless/loader.h"
 #include "borderless/tui.h"
 #include "cmd_search.h"
+#include "cmd_shortlist.h"
 #include "cmd_summary.h"
 
 #include <errno.h>
@@ -40,6 +41,9 @@ static const char usage_text[] =
     "  summary ID [-o FILE] [-f text|markdown] [--force]\n"
     "               write a one- or two-page summary of a role to FILE (else\n"
     "               standard output); never replaces FILE without --force\n"
+    "  shortlist [list | add ID [NOTE] | rm ID | note ID NOTE]\n"
+    "               list, add to or remove from your shortlist of roles, or set\n"
+    "               a role's note (see 'borderless shortlist --help')\n"
     "\n"
     "Options:\n"
     "  -C DIR       read content from DIR (else $BORDERLESS_CONTENT, else the\n"
@@ -246,6 +250,7 @@ static const struct command {
     {.name = "show", .check = check_show, .run = run_show},
     {.name = "search", .check = check_search, .run = bl_cmd_search},
     {.name = "summary", .check = bl_cmd_summary_check, .run = bl_cmd_summary},
+    {.name = "shortlist", .check = bl_cmd_shortlist_check, .run = bl_cmd_shortlist},
 };
 
 int main(int argc, char **argv)
