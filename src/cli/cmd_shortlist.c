@@ -183,9 +183,15 @@ static int cmd_list(const bl_guide *g, const bl_shortlist *sl)
     return finish_stdout(SL_OK);
 }
 
-/* "did you mean": the best role the search finds for the id's words. */
+/* "did you mean": a role whose id starts with this one, else the best role
+ * the search finds for the id's words. */
 static void suggest(const bl_guide *g, const char *id)
 {
+    for (size_t i = 0; i < g->n_roles; i++)
+        if (strncmp(g->entries[i].id, id, strlen(id)) == 0) {
+            fprintf(stderr, "Did you mean '%s' (%s)?\n", g->entries[i].id, g->entries[i].title);
+            return;
+        }
     bl_search_index *ix = bl_search_index_build(g);
     char *q = ix ? strdup(id) : NULL;
     if (q) {
