@@ -341,8 +341,10 @@ static int parse(const char *buf, size_t len, int cut, struct table *t, struct i
                 info->newer = v > BL_SHORTLIST_VERSION;
                 continue;
             }
-            if (n >= strlen(MAGIC) && memcmp(line, MAGIC, strlen(MAGIC)) == 0) {
-                has_header = 1; /* a damaged header: read what follows */
+            size_t m = strlen(MAGIC);
+            if ((n >= m && memcmp(line, MAGIC, m) == 0) ||
+                (n >= 4 && n < m && memcmp(line, MAGIC, n) == 0)) {
+                has_header = 1; /* a damaged or cut header: read what follows */
                 info->bad_lines++;
                 continue;
             }
