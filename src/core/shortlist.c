@@ -504,7 +504,9 @@ static int load(bl_shortlist *sl, char *why, size_t why_size)
         rc = read_file(sl->path, &t, &info, &raw, &rawlen, why, why_size);
         if (rc == -ENOENT)
             rc = 0;
-        if (rc == 0 && info.damaged) {
+        /* Repair only when the lock is ours (or locks do not exist here);
+         * otherwise the next change repairs it. */
+        if (rc == 0 && info.damaged && (lock >= 0 || lock == -ENOLCK)) {
             char ignored[BL_REASON_MAX];
             if (repair(sl, &t, &info, raw, rawlen, ignored, sizeof ignored) < 0) {
                 free(sl->notice);
