@@ -128,6 +128,17 @@ int bl_shortlist_set_note(bl_shortlist *sl, const char *id, const char *note, ch
  * the handle keeps its old entries on failure. */
 int bl_shortlist_reload(bl_shortlist *sl, char *why, size_t why_size);
 
+/* For tests and fuzzing: a private handle holding the entries read from
+ * text[0..len) by the rules above (no file is touched); *bad_lines (may be
+ * NULL) gets the number of lines left out, *damaged (may be NULL) whether
+ * the text would have been repaired.  0 or -ENOMEM. */
+int bl_shortlist_from_text(const char *text, size_t len, bl_shortlist **out,
+                           size_t *bad_lines, int *damaged);
+
+/* The file's text for the handle's entries, as it would be written, in a
+ * new malloc'd buffer.  0 or -ENOMEM. */
+int bl_shortlist_to_text(const bl_shortlist *sl, char **text, size_t *len);
+
 /* 0 when note can be stored: valid UTF-8, at most BL_SHORTLIST_NOTE_MAX
  * bytes, no control characters (one line, no tabs).  Else -EINVAL and a
  * sentence in why. */

@@ -227,7 +227,7 @@ static long long parse_time(const char *s, size_t n)
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     time_t t = timegm(&tm);
-    return t == (time_t)-1 ? -1 : (long long)t;
+    return t < 0 ? -1 : (long long)t; /* before 1970: not a time we wrote */
 }
 
 static void format_time(long long t, char out[32])
@@ -765,4 +765,29 @@ int bl_shortlist_set_note(bl_shortlist *sl, const char *id, const char *note, ch
 {
     struct op op = {.kind = OP_NOTE, .id = id, .note = note ? note : ""};
     return change(sl, &op, why, why_size);
+}
+
+int bl_shortlist_from_text(const char *text, size_t len, bl_shortlist **out,
+                           size_t *bad_lines, int *damaged)
+{
+    char why[64];
+    int rc = bl_shortlist_open(NULL, BL_USERSTATE_PRIVATE, out, why, sizeof why);
+    if (rc < 0)
+        return rc;
+    struct info info;
+    if (parse(text, len, 0, &(*out)->t, &info) < 0) {
+        bl_shortlist_close(*out);
+        *out = NULL;
+        return -ENOMEM;
+    }
+    if (bad_lines)
+        *bad_lines = info.bad_lines;
+    if (damaged)
+        *damaged = info.damaged;
+    return 0;
+}
+
+int bl_shortlist_to_text(const bl_shortlist *sl, char **text, size_t *len)
+{
+    return serialize(&sl->t, text, len);
 }
