@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -375,6 +376,76 @@ static void test_concurrent_writers(void **state)
             assert_string_equal(e->note, note);
         }
     bl_shortlist_close(sl);
+}
+
+/* A writer killed at any moment (SIGKILL: no clean-up at all) leaves the
+ * old file or the new one, never a damaged one, and never a lock that
+ * blocks the next writer. */
+static void test_killed_writer(void **state)
+{
+    struct fx *f = *state;
+    for (int round = 1; round <= 4; round++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            bl_shortlist *sl = NULL;
+            char why[BL_REASON_MAX];
+            if (bl_shortlist_open(f->path, 0, &sl, why, sizeof why) != 0)
+                _exit(3);
+            for (unsigned i = 0;; i++) { /* until killed */
+                char id[32];
+                snprintf(id, sizeof id, "k%u", i % 50);
+                if (bl_shortlist_add(sl, id, NULL, "a note to make the file longer", why,
+                                     sizeof why) < 0 ||
+                    (i % 3 == 0 && bl_shortlist_remove(sl, id, why, sizeof why) < 0))
+                    _exit(4);
+            }
+        }
+        /* Let it write a while: until the file has grown past round*6
+         * entries (a deadline, not a sleep). */
+        struct timespec start, now, step = {.tv_sec = 0, .tv_nsec = 1000000};
+        clock_gettime(CLOCK_MONOTONIC, &start);
+        for (;;) {
+            size_t n = 0;
+            char *text = NULL;
+            if (bl_userstate_read(f->path, BL_SHORTLIST_FILE_MAX, &text, &n) == 0) {
+                bl_shortlist *seen = NULL;
+                int grown = bl_shortlist_from_text(text, n, &seen, NULL, NULL) == 0 &&
+                            bl_shortlist_count(seen) >= (size_t)round * 6;
+                bl_shortlist_close(seen);
+                free(text);
+                if (grown)
+                    break;
+            }
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if (now.tv_sec - start.tv_sec > 20)
+                fail_msg("the writer made no progress");
+            nanosleep(&step, NULL);
+        }
+        assert_int_equal(kill(pid, SIGKILL), 0);
+        int status = 0;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFSIGNALED(status)); /* it was still writing */
+
+        bl_shortlist *sl = open_ok(f->path, 0);
+        assert_null(bl_shortlist_notice(sl)); /* not damaged */
+        assert_true(bl_shortlist_count(sl) > 0); /* not emptied */
+        char why[BL_REASON_MAX];
+        assert_int_equal(bl_shortlist_add(sl, "after", NULL, NULL, why, sizeof why), 0);
+        assert_int_equal(bl_shortlist_remove(sl, "after", why, sizeof why), 0);
+        bl_shortlist_close(sl);
+        assert_null(damaged_copy(f));
+        /* The killed writer's temporary file is gone after that change. */
+        char *folder = fs_fmt("%s/data/borderless", f->dir);
+        DIR *d = opendir(folder);
+        assert_non_null(d);
+        struct dirent *de;
+        while ((de = readdir(d)))
+            if (strncmp(de->d_name, ".shortlist.txt.", 15) == 0)
+                fail_msg("left behind: %s", de->d_name);
+        closedir(d);
+        free(folder);
+    }
 }
 
 /* ---- salvage ---- */
@@ -739,6 +810,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_updated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_two_handles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_writers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_killed_writer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_salvage_truncated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_salvage_garbage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_salvage_binary, setup, teardown),

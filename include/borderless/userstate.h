@@ -68,6 +68,11 @@ int bl_userstate_lock(const char *path);
 /* Releases a lock from bl_userstate_lock(); a negative fd is ignored. */
 void bl_userstate_unlock(int fd);
 
+/* Removes the safe writer's temporary files for path (".<name>.XXXXXX"
+ * beside it) left by a writer that was killed part-way.  Call only with
+ * the lock held: then no writer can be using one. */
+void bl_userstate_clean_temps(const char *path);
+
 /* Reads at most max bytes of the file into a new buffer (NUL-terminated,
  * so *len + 1 bytes).  Returns 0, 1 when the file is larger than max (the
  * first max bytes are in *buf), -ENOENT when there is no file, or -errno.

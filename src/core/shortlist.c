@@ -706,6 +706,8 @@ static int change(bl_shortlist *sl, const struct op *op, char *why, size_t why_s
                                  : strerror(-lock));
         return lock;
     }
+    if (lock >= 0)
+        bl_userstate_clean_temps(sl->path);
     /* (-ENOLCK: no locks on this file system.  Go on unlocked: re-reading
      * just before writing still narrows the race to milliseconds.) */
     struct table t;

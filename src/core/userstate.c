@@ -4,6 +4,7 @@
 
 #include "borderless/safewrite.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -127,6 +128,38 @@ void bl_userstate_unlock(int fd)
 {
     if (fd >= 0)
         close(fd); /* closing drops the flock */
+}
+
+void bl_userstate_clean_temps(const char *path)
+{
+    char dir[BL_PATH_MAX];
+    if (put(dir, sizeof dir, path, "") != 0)
+        return;
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : dir;
+    if (slash == dir)
+        slash[1] = '\0', base = path + 1;
+    else if (slash)
+        *slash = '\0';
+    size_t bl = strlen(base);
+    DIR *d = opendir(slash ? dir : ".");
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        const char *n = de->d_name;
+        size_t len = strlen(n);
+        if (len != bl + 8 || n[0] != '.' || strncmp(n + 1, base, bl) != 0 || n[bl + 1] != '.')
+            continue;
+        int ok = 1;
+        for (size_t i = bl + 2; i < len; i++)
+            if (!((n[i] >= 'a' && n[i] <= 'z') || (n[i] >= 'A' && n[i] <= 'Z') ||
+                  (n[i] >= '0' && n[i] <= '9')))
+                ok = 0;
+        if (ok)
+            unlinkat(dirfd(d), n, 0);
+    }
+    closedir(d);
 }
 
 int bl_userstate_read(const char *path, size_t max, char **buf, size_t *len)
