@@ -1,6 +1,7 @@
 # bash completion for borderless(1)                        -*- shell-script -*-
 #
 # Completes the options, the commands, the ids after `show` and `summary`,
+# shortlist's subcommands and the ids after them,
 # summary's options, its formats after -f, a file name after -o and a folder
 # after -C.  Ids come from `borderless list` at completion time, run as the
 # command word itself (so ./build/borderless completes from that binary) with
@@ -14,6 +15,15 @@ _borderless_ids()
     shift
     [[ $prog == \~/* ]] && prog=$HOME/${prog#\~/}
     "$prog" "$@" list 2>/dev/null | cut -f2
+}
+
+# Prints the ids on the shortlist, as program $1 with those arguments sees it.
+_borderless_shortlisted()
+{
+    local prog=$1
+    shift
+    [[ $prog == \~/* ]] && prog=$HOME/${prog#\~/}
+    "$prog" "$@" shortlist 2>/dev/null | cut -f1
 }
 
 # Fills COMPREPLY with the file (or with -d, folder) names matching $cur.
@@ -73,7 +83,7 @@ _borderless()
         elif [[ $cur == -* ]]; then
             mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version' -- "$cur")
         else
-            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary shortlist' -- "$cur")
         fi
         return 0
     fi
@@ -84,6 +94,17 @@ _borderless()
     show)
         ((${#args[@]} == 0)) &&
             mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        ;;
+    shortlist)
+        if ((${#args[@]} == 0)); then
+            mapfile -t COMPREPLY < <(compgen -W 'list add rm note' -- "$cur")
+        elif ((${#args[@]} == 1)) && [[ ${args[0]} == add || ${args[0]} == note ]]; then
+            mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        elif ((${#args[@]} == 1)) && [[ ${args[0]} == rm ]]; then
+            # The ids on the shortlist itself, which may include a role the
+            # content no longer has.
+            mapfile -t COMPREPLY < <(compgen -W "$(_borderless_shortlisted "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        fi
         ;;
     summary)
         case $prev in
