@@ -603,6 +603,26 @@ static void test_line_ends(void **state)
     bl_shortlist_close(sl);
 }
 
+static void test_keep_damaged_names(void **state)
+{
+    struct fx *f = *state;
+    put_file(f, "bytes", 5);
+    char a[BL_PATH_MAX], b[BL_PATH_MAX];
+    /* Two copies in the same second get different names; neither replaces
+     * anything.  (A second boundary between the calls gives two plain
+     * names, also different.) */
+    assert_int_equal(bl_userstate_keep_damaged(f->path, "x", 1, a, sizeof a), 0);
+    assert_int_equal(bl_userstate_keep_damaged(f->path, "x", 1, b, sizeof b), 0);
+    assert_string_not_equal(a, b);
+    assert_int_equal(strncmp(a, f->path, strlen(f->path)), 0);
+    assert_non_null(strstr(a, ".damaged-"));
+    size_t len;
+    unsigned char *kept = fs_read(b, &len); /* a link: the file's own bytes */
+    assert_int_equal(len, 5);
+    assert_memory_equal(kept, "bytes", 5);
+    free(kept);
+}
+
 /* ---- versions ---- */
 
 static void test_newer_version_read_only(void **state)
@@ -816,6 +836,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_salvage_binary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_salvage_huge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_line_ends, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keep_damaged_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_version_read_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_older_version_upgraded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_private, setup, teardown),

@@ -507,10 +507,13 @@ static int load(bl_shortlist *sl, char *why, size_t why_size)
         /* Repair only when the lock is ours (or locks do not exist here);
          * otherwise the next change repairs it. */
         if (rc == 0 && info.damaged && (lock >= 0 || lock == -ENOLCK)) {
-            char ignored[BL_REASON_MAX];
-            if (repair(sl, &t, &info, raw, rawlen, ignored, sizeof ignored) < 0) {
+            char failure[BL_REASON_MAX];
+            if (repair(sl, &t, &info, raw, rawlen, failure, sizeof failure) < 0) {
                 free(sl->notice);
-                sl->notice = dup_printf("%s", ignored);
+                sl->notice = dup_printf("The shortlist %s is damaged (%zu line%s cannot be "
+                                        "read) and could not be repaired: %s", sl->path,
+                                        info.bad_lines, info.bad_lines == 1 ? "" : "s",
+                                        failure);
             }
         }
     }
