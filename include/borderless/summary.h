@@ -36,7 +36,7 @@
 #include <stddef.h>
 
 #define BL_SUMMARY_WIDTH 72
-#define BL_SUMMARY_MAX_LINES 120 /* two printed pages of text */
+#define BL_SUMMARY_MAX_LINES 132 /* two printed pages of 66 lines (pr(1), lpr) */
 #define BL_SUMMARY_TRAINING_ID "training"
 
 enum bl_summary_format {
