@@ -16,8 +16,8 @@
  * route lists who may use it; write a route's steps as one paragraph
  * ("1. ... 2. ..."); last, list under "Sources" only the sources a route
  * or a pay figure cites, then "N more sources: borderless show <id>".
- * A role too long even then gets all of these and is longer than the bound
- * (the content tests catch it).
+ * A role too long even then gets the shortest of these texts, longer than
+ * the bound (the content tests catch it).
  * Both formats show the same parts.  Two formats:
  *  - text: wrapped at BL_SUMMARY_WIDTH display columns, headings underlined
  *    with '=' (the title) or '-' (the rest) to their display width, lists

@@ -764,11 +764,14 @@ int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_f
         (fmt != BL_SUMMARY_TEXT && fmt != BL_SUMMARY_MARKDOWN))
         return -EINVAL;
     /* Leave out optional parts, least important first, until the text
-     * fits; Markdown gets the same parts as the text. */
+     * fits; Markdown gets the same parts as the text.  When nothing fits,
+     * the shortest text wins (a step can lengthen a short role: "1 more
+     * source" takes two lines to save one). */
     int drop = 0;
-    for (; drop < OPT_COUNT; drop++) {
+    size_t best_lines = (size_t)-1;
+    for (int d = 0; d <= OPT_COUNT; d++) {
         sbuf t = {0};
-        render(&t, g, role, 0, drop);
+        render(&t, g, role, 0, d);
         size_t lines = 0;
         for (size_t i = 0; i < t.len; i++)
             lines += t.p[i] == '\n';
@@ -776,6 +779,10 @@ int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_f
         free(t.p);
         if (failed)
             return -ENOMEM;
+        if (lines < best_lines) {
+            best_lines = lines;
+            drop = d;
+        }
         if (lines <= BL_SUMMARY_MAX_LINES)
             break;
     }
