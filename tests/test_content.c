@@ -83,6 +83,13 @@ static void check_text(const bl_guide *g, const char *s, struct acro_report *r)
         size_t j = i;
         while (j < n && is_word(s[j]))
             j++;
+        /* "J-CAT": an acronym joined by a hyphen is one term, as the
+         * glossary spells it */
+        while (j + 1 < n && s[j] == '-' && is_upper(s[j - 1]) && is_upper(s[j + 1])) {
+            j++;
+            while (j < n && is_word(s[j]))
+                j++;
+        }
         size_t len = j - i, upper = 0, lower = 0;
         for (size_t k = i; k < j; k++) {
             upper += is_upper(s[k]);
