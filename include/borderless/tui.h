@@ -10,6 +10,13 @@
 
 #include "borderless/model.h"
 
-int bl_tui_run(const bl_guide *g);
+/* How the guide looks.  NULL (or a NULL member): the defaults. */
+struct bl_tui_options {
+    /* "light", "dark" or "mono"; NULL: $BORDERLESS_THEME, else the
+     * default (the terminal's colours, two accents). */
+    const char *theme;
+};
+
+int bl_tui_run(const bl_guide *g, const struct bl_tui_options *opt);
 
 #endif

@@ -193,7 +193,7 @@ static int cmd_browse(const bl_guide *g)
                         "'borderless list' or 'borderless show ID'; see 'borderless --help'.\n");
         return EXIT_USAGE;
     }
-    return bl_tui_run(g);
+    return bl_tui_run(g, NULL);
 }
 
 /* Adapters so every command has the same shape. */

@@ -4,8 +4,9 @@
 #include "term.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
-int bl_tui_run(const bl_guide *g)
+int bl_tui_run(const bl_guide *g, const struct bl_tui_options *opt)
 {
     struct term t;
     if (term_init(&t) != 0) {
@@ -13,6 +14,8 @@ int bl_tui_run(const bl_guide *g)
                         "(is TERM set?); try 'borderless list'\n");
         return 1;
     }
+    const char *theme = opt && opt->theme ? opt->theme : getenv("BORDERLESS_THEME");
+    theme_apply(&t, theme);
     int status = screen_run(g, &t);
     term_done();
     return status;
