@@ -35,6 +35,11 @@ enum bl_field {
     BL_FIELD_COUNT
 };
 
+/* A part of an entry: a field (enum bl_field), the title, the sources or
+ * the review date.  Lines of a layout show one part each; a search match
+ * is in one. */
+enum { BL_PART_TITLE = -1, BL_PART_SOURCES = BL_FIELD_COUNT, BL_PART_REVIEWED };
+
 enum bl_field_kind { BL_KIND_TEXT, BL_KIND_LIST };
 
 struct bl_field_info {

@@ -3,7 +3,6 @@
 #include "search_int.h"
 
 #include "borderless/arena.h"
-#include "borderless/layout.h"
 
 #include <libstemmer.h>
 #include <math.h>
@@ -266,43 +265,6 @@ static int expand_word(const bl_search_index *ix, struct bl_search_query *q,
     q->n_exps = w->exp_start + out;
     w->n_exp = out;
     return 0;
-}
-
-int bl_sx_word_has(const struct bl_search_query *q, const struct bl_sx_word *w, uint32_t t,
-                   float *quality)
-{
-    const struct bl_sx_exp *e = q->exps + w->exp_start;
-    size_t lo = 0, hi = w->n_exp;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e[mid].term < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < w->n_exp && e[lo].term == t) {
-        *quality = e[lo].q;
-        return 1;
-    }
-    return 0;
-}
-
-float bl_sx_phrase_at(const bl_search_index *ix, const struct bl_search_query *q,
-                      const struct bl_sx_group *gr, uint32_t pos)
-{
-    if (pos < gr->anchor || (size_t)pos - gr->anchor + gr->n > ix->n_fwd)
-        return 0;
-    size_t base = (size_t)pos - gr->anchor;
-    float best = 1.0f;
-    for (size_t j = 0; j < gr->n; j++) {
-        uint32_t t = ix->fwd[base + j];
-        float quality;
-        if (t == BL_SX_GAP || !bl_sx_word_has(q, &q->words[gr->first + j], t, &quality))
-            return 0;
-        if (quality < best)
-            best = quality;
-    }
-    return best;
 }
 
 /* Postings a word would visit (to order the work). */
@@ -622,18 +584,13 @@ bl_search_results *bl_search_run(const bl_search_index *ix, const char *query, s
     r->n_terms = (int)q->n_words;
     if (q->n_words == 0)
         return r;
-    struct sb_stemmer *st = sb_stemmer_new("english", NULL);
-    if (!st)
-        goto fail;
+    /* The index's stemmer: created once per index, not per query. */
     for (size_t g = 0; g < q->n_groups; g++) {
         const struct bl_sx_group *gr = &q->groups[g];
         for (size_t j = 0; j < gr->n; j++)
-            if (expand_word(ix, q, &q->words[gr->first + j], j + 1 == gr->n, st)) {
-                sb_stemmer_delete(st);
+            if (expand_word(ix, q, &q->words[gr->first + j], j + 1 == gr->n, ix->stemmer))
                 goto fail;
-            }
     }
-    sb_stemmer_delete(st);
     if (rank(ix, r))
         goto fail;
     if (r->n_hits == 0 || q->any_fuzzy)

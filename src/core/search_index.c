@@ -255,12 +255,12 @@ static int make_terms(struct builder *b, bl_search_index *ix)
     ix->mask = malloc(n1 * sizeof *ix->mask);
     /* the pool holds each word and its stem (never longer than the word) */
     ix->pool = malloc(b->pool_len * 2 + 1);
-    struct sb_stemmer *st = sb_stemmer_new("english", NULL);
+    /* Kept with the index: queries stem with it too. */
+    struct sb_stemmer *st = ix->stemmer = sb_stemmer_new("english", NULL);
     if (!order || !rank || !ix->terms || !ix->by_stem || !ix->by_len || !ix->mask ||
         !ix->pool || !st) {
         free(order);
         free(rank);
-        sb_stemmer_delete(st);
         return -1;
     }
     for (size_t i = 0; i < n; i++)
@@ -295,7 +295,6 @@ static int make_terms(struct builder *b, bl_search_index *ix)
         ix->mask[r] = bl_sx_mask(cps, m);
         per_len[t->ncp <= BL_SX_TOKEN_MAX ? t->ncp : BL_SX_TOKEN_MAX]++;
     }
-    sb_stemmer_delete(st);
     ix->pool = shrink(ix->pool, pool);
     /* by length: a counting sort keeps the text order within a length */
     size_t at = 0;
@@ -473,6 +472,8 @@ void bl_search_index_free(bl_search_index *ix)
     free(ix->strs);
     free(ix->entry_str);
     free(ix->entry_len);
+    if (ix->stemmer)
+        sb_stemmer_delete(ix->stemmer);
     free(ix);
 }
 
