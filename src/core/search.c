@@ -1,6 +1,7 @@
 /* search.c — parsing a query, expanding its words over the dictionary,
  * ranking entries, and the "did you mean" suggestions. */
 #include "search_int.h"
+#include "borderless/vec.h"
 
 #include "borderless/editdist.h"
 
@@ -97,14 +98,10 @@ static void parse_query(struct bl_search_query *q, const char *s, size_t len)
 
 static int add_exp(struct bl_search_query *q, uint32_t term, float quality)
 {
-    if (q->n_exps == q->cap_exps) {
-        size_t cap = q->cap_exps ? q->cap_exps * 2 : 64;
-        struct bl_sx_exp *e = realloc(q->exps, cap * sizeof *e);
-        if (!e)
-            return -1;
-        q->exps = e;
-        q->cap_exps = cap;
-    }
+    struct bl_sx_exp *e = bl_vec_grow(q->exps, &q->cap_exps, q->n_exps + 1, sizeof *e, 64);
+    if (!e)
+        return -1;
+    q->exps = e;
     q->exps[q->n_exps++] = (struct bl_sx_exp){.term = term, .q = quality};
     return 0;
 }

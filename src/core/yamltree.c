@@ -1,4 +1,5 @@
 #include "yamltree.h"
+#include "borderless/vec.h"
 
 #include "borderless/loader.h"
 
@@ -159,14 +160,10 @@ static int next_event(struct yt_parser *p, yaml_event_t *ev)
 
 static int kids_push(struct kids *k, yt_node *node)
 {
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 8;
-        yt_node **v = realloc(k->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        k->v = v;
-        k->cap = cap;
-    }
+    yt_node **v = bl_vec_grow(k->v, &k->cap, k->n + 1, sizeof *v, 8);
+    if (!v)
+        return -1;
+    k->v = v;
     k->v[k->n++] = node;
     return 0;
 }
