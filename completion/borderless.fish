@@ -28,7 +28,7 @@ complete -c borderless -f
 complete -c borderless -s C -r -a '(__fish_complete_directories)' -d 'Read content from DIR'
 complete -c borderless -s h -l help -d 'Show the help and exit'
 complete -c borderless -l version -d 'Show the version and exit'
-complete -c borderless -l theme -x -a 'light dark mono' -d 'Colours of the guide'
+complete -c borderless -l theme -x -a 'auto light dark mono' -d 'Colours of the guide'
 
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a check -d 'Validate the content'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a list -d 'List roles and sections'

@@ -416,7 +416,7 @@ static void test_save(void **state)
     snprintf(msg, sizeof msg, "Saved %s", want);
 
     bl_save_result r;
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     assert_int_equal(r.err, 0);
     assert_string_equal(r.path, want);
@@ -435,7 +435,7 @@ static void test_save(void **state)
     assert_non_null(f);
     fputs("mine\n", f);
     assert_int_equal(fclose(f), 0);
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_EXISTS);
     assert_int_equal(r.err, EEXIST);
     assert_string_equal(r.path, want);
@@ -443,16 +443,52 @@ static void test_save(void **state)
     content = slurp(want, &len);
     assert_string_equal(content, "mine\n");
     free(content);
-    /* The user said yes. */
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 1, &r);
+    /* The user said yes (as --force: no question to carry). */
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 1, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     content = slurp(want, &len);
     assert_int_equal(len, want_len);
     free(content);
 
+    /* The guide's way: the question's file is carried to the answer. */
+    bl_safewrite_target asked;
+    f = fopen(want, "w");
+    assert_non_null(f);
+    fputs("mine\n", f);
+    assert_int_equal(fclose(f), 0);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_EXISTS);
+    assert_int_equal(asked.kind, BL_SAFEWRITE_FILE);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_OK);
+    content = slurp(want, &len);
+    assert_int_equal(len, want_len);
+    free(content);
+    /* The file is replaced by another while the question is open: "yes"
+     * does not reach the new one. */
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_EXISTS);
+    f = fopen("other.txt", "w");
+    assert_non_null(f);
+    fputs("someone else's\n", f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(rename("other.txt", want), 0);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_int_equal(r.err, ESTALE);
+    assert_non_null(strstr(r.message, "changed since it was checked"));
+    content = slurp(want, &len);
+    assert_string_equal(content, "someone else's\n");
+    free(content);
+    /* An answer about another path is refused. */
+    bl_summary_save(guide, e, "elsewhere.txt", BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE,
+                    &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_null(slurp("elsewhere.txt", &len));
+
     /* "~" is the home folder; .md picks Markdown. */
     assert_int_equal(setenv("HOME", dir, 1), 0);
-    bl_summary_save(guide, e, "~/s.md", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "~/s.md", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     snprintf(want, sizeof want, "%s/s.md", dir);
     assert_string_equal(r.path, want);
@@ -461,29 +497,30 @@ static void test_save(void **state)
     assert_memory_equal(content, "# Interpol officer\n", 19);
     free(content);
     /* An explicit format wins over the extension. */
-    bl_summary_save(guide, e, "~/t.md", BL_SUMMARY_TEXT, 0, &r);
+    bl_summary_save(guide, e, "~/t.md", BL_SUMMARY_TEXT, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     content = slurp(r.path, &len);
     assert_memory_equal(content, "Interpol officer\n====", 21);
     free(content);
 
     /* A missing folder fails, naming the path and the reason. */
-    bl_summary_save(guide, e, "no/such/folder/x.txt", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "no/such/folder/x.txt", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, ENOENT);
     snprintf(want, sizeof want, "%s/no/such/folder/x.txt: No such file or directory", dir);
     assert_string_equal(r.message, want);
 
     /* A folder. */
-    bl_summary_save(guide, e, ".", BL_SUMMARY_AUTO, 1, &r);
+    bl_summary_save(guide, e, ".", BL_SUMMARY_AUTO, 1, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, EISDIR);
 
     /* Nothing typed; a section. */
-    bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_string_equal(r.message, "No file name given");
-    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, NULL,
+                    &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, EINVAL);
 

@@ -15,7 +15,7 @@ bl_unit_test(test_lineedit test_lineedit.c)
 # variants).  Browsing, links, help, search and saving are screen tests.
 find_program(BL_TMUX tmux)
 if(BL_TMUX)
-  foreach(t resize quit terms)
+  foreach(t resize quit terms save)
     bl_script_test(e2e_${t} e2e/${t}.sh)
     set_tests_properties(e2e_${t} PROPERTIES TIMEOUT 120 LABELS e2e)
     set_property(TEST e2e_${t} APPEND PROPERTY ENVIRONMENT

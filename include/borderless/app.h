@@ -151,6 +151,7 @@ typedef struct bl_app {
     bl_prompt prompt;
     bl_lineedit save_path;   /* the file name typed at the save prompt */
     size_t save_entry;
+    bl_safewrite_target save_asked; /* the file the overwrite question is about */
 
     bl_status status;
 } bl_app;

@@ -10,13 +10,23 @@
 
 #include "borderless/model.h"
 
-/* How the guide looks.  NULL (or a NULL member): the defaults. */
-struct bl_tui_options {
-    /* "light", "dark" or "mono"; NULL: $BORDERLESS_THEME, else the
-     * default (the terminal's colours, two accents). */
-    const char *theme;
+/* The colour theme (--theme, $BORDERLESS_THEME; parsed and validated by
+ * the command line).  AUTO: the terminal's default colours with a couple of
+ * accents legible on light and dark backgrounds.  NO_COLOR still wins over
+ * every theme but MONO's attributes. */
+enum bl_tui_theme {
+    BL_TUI_THEME_AUTO,
+    BL_TUI_THEME_LIGHT,
+    BL_TUI_THEME_DARK,
+    BL_TUI_THEME_MONO,
 };
 
-int bl_tui_run(const bl_guide *g, const struct bl_tui_options *opt);
+/* How the guide should look; zero-initialised means the defaults. */
+typedef struct bl_tui_options {
+    enum bl_tui_theme theme;
+} bl_tui_options;
+
+/* opts may be NULL (the defaults). */
+int bl_tui_run(const bl_guide *g, const bl_tui_options *opts);
 
 #endif

@@ -572,8 +572,11 @@ static unsigned save_write(bl_app *a, int overwrite)
     char target[BL_LINEEDIT_MAX + BL_PATH_MAX];
     bl_save_result res;
     save_target(a, bl_lineedit_text(&a->save_path), target, sizeof target);
-    bl_summary_save(a->g, &a->g->entries[a->save_entry], target, BL_SUMMARY_AUTO, overwrite,
-                    &res);
+    /* Never the guide's own terminal; "yes" replaces only the file asked
+     * about (save_asked). */
+    bl_summary_save(a->g, &a->g->entries[a->save_entry], target, BL_SUMMARY_AUTO,
+                    BL_SAFEWRITE_REFUSE_TTY | (overwrite ? BL_SAFEWRITE_OVERWRITE : 0),
+                    &a->save_asked, &res);
     if (res.status == BL_SAVE_EXISTS && !overwrite) {
         open_prompt(a, &overwrite_prompt, NULL);
         const char *subject = res.path[0] ? res.path : target;

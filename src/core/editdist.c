@@ -1,3 +1,4 @@
+/* editdist.c — the one edit distance (see editdist.h). */
 #include "borderless/editdist.h"
 
 #include <string.h>
@@ -42,28 +43,28 @@ unsigned bl_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t
     return prev[m] <= bound ? prev[m] : bound + 1;
 }
 
-static size_t decode(const char *s, uint32_t *cps, size_t max)
+/* Decodes s into cps (room for BL_EDIT_MAX + 1); returns the count, which
+ * exceeds BL_EDIT_MAX when s is too long. */
+static size_t decode(const char *s, uint32_t *cps)
 {
-    size_t len = strlen(s), i = 0, k = 0;
-    while (i < len && k < max) {
-        utf8proc_int32_t u = 0;
-        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &u);
-        if (r <= 0) {
-            u = 0xDC00 | (unsigned char)s[i]; /* the byte itself, as no text has it */
-            r = 1;
+    size_t len = strlen(s), k = 0;
+    for (size_t i = 0; i < len && k <= BL_EDIT_MAX;) {
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &cp);
+        if (n < 1 || cp < 0) {
+            cp = 0xFFFD00 | (unsigned char)s[i]; /* an invalid byte, distinct per value */
+            n = 1;
         }
-        cps[k++] = (uint32_t)u;
-        i += (size_t)r;
+        cps[k++] = (uint32_t)cp;
+        i += (size_t)n;
     }
-    return i < len ? max + 1 : k;
+    return k;
 }
 
 unsigned bl_edit_distance_utf8(const char *a, const char *b, unsigned bound)
 {
-    uint32_t ca[BL_EDIT_MAX + 1], cb[BL_EDIT_MAX + 1];
-    size_t n = decode(a, ca, BL_EDIT_MAX + 1), m = decode(b, cb, BL_EDIT_MAX + 1);
-    if (n > BL_EDIT_MAX || m > BL_EDIT_MAX)
-        return bound + 1;
-    return bl_edit_distance(ca, n, cb, m, bound);
+    uint32_t x[BL_EDIT_MAX + 1], y[BL_EDIT_MAX + 1];
+    size_t n = decode(a, x), m = decode(b, y);
+    return bl_edit_distance(x, n, y, m, bound);
 }

@@ -1,9 +1,8 @@
 #include "borderless/loader.h"
-#include "borderless/vec.h"
-
-#include "borderless/editdist.h"
 
 #include "borderless/arena.h"
+#include "borderless/editdist.h"
+#include "borderless/vec.h"
 #include "yamltree.h"
 
 #include <dirent.h>
@@ -246,7 +245,7 @@ static void unknown_key(struct loader *L, const yt_node *k, const char *const *k
     const char *best = NULL;
     unsigned best_d = 3;
     for (size_t i = 0; i < n; i++) {
-        unsigned d = bl_edit_distance_utf8(k->str, known[i], best_d);
+        unsigned d = bl_edit_distance_utf8(k->str, known[i], 2);
         if (d < best_d) {
             best_d = d;
             best = known[i];

@@ -1,11 +1,10 @@
 /* search.c — parsing a query, expanding its words over the dictionary,
  * ranking entries, and the "did you mean" suggestions. */
 #include "search_int.h"
-#include "borderless/vec.h"
-
-#include "borderless/editdist.h"
 
 #include "borderless/arena.h"
+#include "borderless/editdist.h"
+#include "borderless/vec.h"
 
 #include <libstemmer.h>
 #include <math.h>

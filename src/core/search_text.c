@@ -1,4 +1,4 @@
-/* search_text.c — folding text into tokens, and edit distances. */
+/* search_text.c — folding text into tokens. */
 #include "search_int.h"
 
 #include "borderless/layout.h"

@@ -415,7 +415,8 @@ int bl_summary_default_path(const bl_entry *role, char *buf, size_t size)
 }
 
 void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
-                     enum bl_summary_format fmt, int overwrite, bl_save_result *res)
+                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                     bl_save_result *res)
 {
     memset(res, 0, sizeof *res);
     res->status = BL_SAVE_FAILED;
@@ -448,8 +449,19 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
                  strerror(-rc));
         return;
     }
-    rc = bl_safewrite(res->path, doc, len, overwrite ? BL_SAFEWRITE_OVERWRITE : 0,
-                      res->message, sizeof res->message);
+    bl_safewrite_target fresh;
+    bl_safewrite_target *t = asked ? asked : &fresh;
+    if (!asked || !(flags & BL_SAFEWRITE_OVERWRITE)) {
+        rc = bl_safewrite_probe(res->path, t, res->message, sizeof res->message);
+    } else if (t->kind == 0 || strcmp(t->given, res->path) != 0) {
+        snprintf(res->message, sizeof res->message,
+                 "%.200s: not the file the question was about; not saved", typed);
+        rc = -EINVAL;
+    } else {
+        rc = 0;
+    }
+    if (rc == 0)
+        rc = bl_safewrite_to(t, doc, len, flags, NULL, res->message, sizeof res->message);
     free(doc);
     if (rc == 0) {
         res->status = BL_SAVE_OK;

@@ -4,9 +4,8 @@
 #include "term.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
-int bl_tui_run(const bl_guide *g, const struct bl_tui_options *opt)
+int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
 {
     struct term t;
     if (term_init(&t) != 0) {
@@ -14,8 +13,15 @@ int bl_tui_run(const bl_guide *g, const struct bl_tui_options *opt)
                         "(is TERM set?); try 'borderless list'\n");
         return 1;
     }
-    const char *theme = opt && opt->theme ? opt->theme : getenv("BORDERLESS_THEME");
-    theme_apply(&t, theme);
+    /* The command line chose the theme (--theme, $BORDERLESS_THEME). */
+    static const char *const names[] = {
+        [BL_TUI_THEME_AUTO] = NULL,
+        [BL_TUI_THEME_LIGHT] = "light",
+        [BL_TUI_THEME_DARK] = "dark",
+        [BL_TUI_THEME_MONO] = "mono",
+    };
+    enum bl_tui_theme th = opts ? opts->theme : BL_TUI_THEME_AUTO;
+    theme_apply(&t, (unsigned)th < sizeof names / sizeof names[0] ? names[th] : NULL);
     int status = screen_run(g, &t);
     term_done();
     return status;

@@ -106,7 +106,8 @@ zle -N zle-line-init
 ZRC
 
 # zsh_complete LINE — types LINE in a fresh zsh, presses Tab and leaves the
-# screen in $T/got once it shows every word of $want or 10 s have passed.
+# screen in $T/got once it shows every word of $want or 30 s have passed
+# (the first run builds the completion dump, slow on a loaded machine).
 zsh_complete() {
     local line=$1 w deadline ok
     cmd="zsh: $line<Tab>"
@@ -115,7 +116,7 @@ zsh_complete() {
     SOCK=$T/tmux$n.sock
     tm new-session -d -x 150 -y 30 \
         "env -i PATH='$PATH' HOME='$T' TERM=xterm ZDOTDIR='$T/zsh' LC_ALL=C.UTF-8 zsh -i"
-    deadline=$((SECONDS + 10))
+    deadline=$((SECONDS + 30))
     until tm capture-pane -p | grep -q '^zle-ready *$'; do
         [ $SECONDS -lt $deadline ] || break
         sleep 0.05

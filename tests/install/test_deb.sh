@@ -4,10 +4,10 @@
 # and the program unpacked with `dpkg -x` into a throw-away root runs and reads
 # the content unpacked beside it.
 #
-# Usage (from tests/install.cmake): test_deb.sh CPACK BUILD_DIR VERSION
+# Usage (from tests/install.cmake): test_deb.sh CPACK BUILD_DIR VERSION MAINTAINER
 # Needs dpkg-deb and dpkg-shlibdeps (dpkg, dpkg-dev: scripts/quickstart installs them).
 set -u
-CPACK=$1 BUILD=$2 VERSION=$3
+CPACK=$1 BUILD=$2 VERSION=$3 MAINTAINER=$4
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SRC=$BORDERLESS_SOURCE_DIR
@@ -113,8 +113,8 @@ for l in Expat CC-BY-4.0; do
     grep -q "^License: $l\$" "$T/copyright" || fail "copyright lacks the $l licence"
 done
 checks=$((checks + 1))
-[ "$(field Maintainer)" = "The borderless authors <borderless@users.noreply.github.com>" ] ||
-    fail "Maintainer: '$(field Maintainer)', expected the project's default"
+[ "$(field Maintainer)" = "$MAINTAINER" ] ||
+    fail "Maintainer: '$(field Maintainer)', expected '$MAINTAINER' (BORDERLESS_PACKAGE_MAINTAINER)"
 
 begin "unpacked with dpkg -x, the program reads the content beside it"
 cmd="dpkg-deb -x $DEB $T/root"
@@ -136,6 +136,7 @@ checks=$((checks + 1))
 grep -q '	Unpacked copy marker$' "$T/out" || fail "expected the unpacked content (its marked title)"
 run_in / "$T/root/usr/bin/borderless" --version
 expect_rc 0
-expect_out "borderless $VERSION"
+expect_out "borderless $VERSION
+content reviewed $(sed -n 's/^reviewed: "\(.*\)"$/\1/p' "$SRC/content/roles/"*.yaml | sort | tail -n 1)"
 
 finish

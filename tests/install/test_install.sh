@@ -88,7 +88,8 @@ checks=$((checks + 1))
 begin "--version, --help and a usage error"
 run_in / "$P/bin/borderless" --version
 expect_rc 0
-expect_out "borderless $VERSION"
+expect_out "borderless $VERSION
+content reviewed $(sed -n 's/^reviewed: "\(.*\)"$/\1/p' "$SRC/content/roles/"*.yaml | sort | tail -n 1)"
 run_in / "$P/bin/borderless" --help
 expect_rc 0
 expect_empty "$T/err"
