@@ -38,7 +38,7 @@ static int setup(void **state)
     if (!f.g || bl_app_init(&f.app, f.g, 0) != 0)
         return -1;
     resize(&f.app, 40, 10);
-    bl_app_status_clear(&f.app); /* the welcome: test_first_time_welcome */
+    bl_app_apply(&f.app, BL_ACT_NONE, NULL); /* the welcome: test_first_time_welcome */
     *state = &f;
     return 0;
 }

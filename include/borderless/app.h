@@ -78,7 +78,8 @@ typedef struct bl_app_visit {
     long link;
 } bl_app_visit;
 
-/* The status line: a message until the next key. */
+/* The status line: a message until the next action (any action clears
+ * it first; BL_ACT_NONE only that). */
 enum bl_status_kind {
     BL_STATUS_NONE,
     BL_STATUS_INFO,    /* why nothing happened, a count ("match 2/5") */
@@ -94,9 +95,10 @@ typedef struct bl_status {
 
 struct bl_app;
 
-/* A kind of prompt: what it shows and what its keys do.  Each function
- * returns BL_APP_* flags; accept and cancel close the prompt themselves
- * (bl_app_prompt_close) or leave it open. */
+/* A kind of prompt: what it shows and what its keys do (the kinds are
+ * app.c's: search, file name, overwrite question).  Each function returns
+ * BL_APP_* flags; accept and cancel close the prompt themselves or leave it
+ * open. */
 struct bl_prompt_kind {
     const char *label;  /* "Search: " (a question: its head) */
     int question;       /* a y/N question: any key answers */
@@ -167,9 +169,6 @@ void bl_app_done(bl_app *a);
  * page of the entry's viewport).  Returns BL_APP_* flags. */
 unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg);
 
-/* Closes the prompt (for prompt kinds). */
-void bl_app_prompt_close(bl_app *a);
-
 /* Lines in the laid-out entry (0 without a layout) and the largest top. */
 size_t bl_app_lines(const bl_app *a);
 size_t bl_app_max_top(const bl_app *a);
@@ -192,9 +191,5 @@ const bl_line *bl_app_current_heading(const bl_app *a);
 /* The hint bar's label for `act` now, or NULL when the action would do
  * nothing here (Back without history).  Esc says where it goes. */
 const char *bl_app_bar_label(const bl_app *a, enum bl_action act);
-
-/* The status line (kind BL_STATUS_NONE: nothing to say).  A message lasts
- * until the next action; the screen clears it with bl_app_status_clear. */
-void bl_app_status_clear(bl_app *a);
 
 #endif

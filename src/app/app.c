@@ -22,7 +22,7 @@ static void info(bl_app *a, const char *text)
     say(a, BL_STATUS_INFO, text, NULL);
 }
 
-void bl_app_status_clear(bl_app *a)
+static void status_clear(bl_app *a)
 {
     a->status.kind = BL_STATUS_NONE;
     a->status.text[0] = a->status.path[0] = '\0';
@@ -272,6 +272,8 @@ static unsigned match_cycle(bl_app *a, int forward)
 
 /* ---- the search session ------------------------------------------------ */
 
+static void prompt_close(bl_app *a);
+
 size_t bl_app_hits(const bl_app *a)
 {
     return a->search.open && a->search.res ? a->search.res->n_hits : 0;
@@ -428,21 +430,21 @@ static unsigned search_accept(bl_app *a)
         search_edit(a);
     }
     if (!s->open || !s->res || s->res->n_terms == 0) {
-        bl_app_prompt_close(a);
+        prompt_close(a);
         end_search(a); /* nothing was asked */
         return BL_APP_REDRAW | BL_APP_ENTRY;
     }
     remember_query(a, query_text(a));
     if (s->res->n_hits == 0)
         return BL_APP_BEEP; /* the pane says why; the query can be fixed */
-    bl_app_prompt_close(a);
+    prompt_close(a);
     return open_hit(a);
 }
 
 static unsigned search_cancel(bl_app *a)
 {
     remember_query(a, query_text(a));
-    bl_app_prompt_close(a);
+    prompt_close(a);
     end_search(a);
     return BL_APP_REDRAW | BL_APP_ENTRY;
 }
@@ -462,7 +464,7 @@ static void open_prompt(bl_app *a, const struct bl_prompt_kind *k, bl_lineedit *
     a->prompt.tail = "";
 }
 
-void bl_app_prompt_close(bl_app *a)
+static void prompt_close(bl_app *a)
 {
     a->prompt.kind = NULL;
     a->prompt.edit = NULL;
@@ -589,7 +591,7 @@ static unsigned save_write(bl_app *a, int overwrite)
         return BL_APP_REDRAW;
     }
     if (res.status == BL_SAVE_OK) {
-        bl_app_prompt_close(a);
+        prompt_close(a);
         say(a, BL_STATUS_INFO, "Saved ", res.path);
         return BL_APP_REDRAW;
     }
@@ -608,7 +610,7 @@ static unsigned save_accept(bl_app *a)
 
 static unsigned save_cancel(bl_app *a)
 {
-    bl_app_prompt_close(a);
+    prompt_close(a);
     info(a, "Not saved");
     return BL_APP_REDRAW;
 }
@@ -622,7 +624,7 @@ static unsigned overwrite_no(bl_app *a)
 {
     char path[BL_PATH_MAX];
     snprintf(path, sizeof path, "%s", a->prompt.subject);
-    bl_app_prompt_close(a);
+    prompt_close(a);
     say(a, BL_STATUS_INFO, "Kept ", path);
     return BL_APP_REDRAW;
 }
@@ -1031,7 +1033,7 @@ unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
     }
     /* A message lasts until the next action. */
     unsigned r = a->status.kind != BL_STATUS_NONE ? BL_APP_REDRAW : 0;
-    bl_app_status_clear(a);
+    status_clear(a);
     return r | apply(a, act, arg);
 }
 
