@@ -27,6 +27,8 @@ struct screen_case {
     const char *expected;
     int attr_row;           /* a row whose attributes matter, or -1 */
     const char *attrs;
+    int cursor;             /* check where the cursor rests: */
+    int cursor_y, cursor_x;
 };
 
 #include "screen/cases.inc"
@@ -50,6 +52,14 @@ static void run_case(void **state)
     harness_expect(&h, c->expected);
     if (c->attrs)
         harness_expect_attrs(&h, c->attr_row, c->attrs);
+    int y, x;
+    harness_cursor(&h, &y, &x);
+    if (getenv("BL_SCREEN_PRINT")) {
+        printf("cursor: %d,%d\n", y, x);
+    } else if (c->cursor) {
+        assert_int_equal(y, c->cursor_y);
+        assert_int_equal(x, c->cursor_x);
+    }
     harness_close(&h);
     assert_int_equal(chdir(old), 0);
     char cmd[PATH_MAX + 16];

@@ -147,6 +147,12 @@ void harness_resize(struct harness *h, int w, int h_)
     screen_draw(h->s);
 }
 
+void harness_cursor(const struct harness *h, int *y, int *x)
+{
+    (void)h;
+    getyx(newscr, *y, *x); /* where the last refresh left it */
+}
+
 int harness_quit(const struct harness *h)
 {
     return screen_done(h->s);

@@ -62,6 +62,9 @@ char *harness_attrs(const struct harness *h, int y);
 void harness_expect(const struct harness *h, const char *expected);
 void harness_expect_attrs(const struct harness *h, int y, const char *expected);
 
+/* Where the hardware cursor rests (screen readers follow it). */
+void harness_cursor(const struct harness *h, int *y, int *x);
+
 /* 1 once the screen asked to quit. */
 int harness_quit(const struct harness *h);
 
