@@ -1,16 +1,24 @@
 /* summary.h — a role's summary as a document, and saving it to a file.
  *
- * The summary holds the role's title, the guide's title, the role's summary,
- * responsibilities, skills, qualifications, organisations, threats or crime
- * areas, related roles by title, and a pointer to the guide's section
- * BL_SUMMARY_TRAINING_ID.  Two formats:
+ * The summary holds the role's title, the guide's title, its quick facts,
+ * summary, how people get in (each route with who may use it, its numbered
+ * steps and sources), requirements and training, languages, pay where
+ * given, its sources (addresses) and "Last reviewed: <date>".  It also has,
+ * as long as the text fits BL_SUMMARY_MAX_LINES lines, what they do, work
+ * environment, skills, where it can lead, crime areas, related roles by
+ * title and a pointer to the guide's section BL_SUMMARY_TRAINING_ID: when
+ * the text is too long these go, in the order skills, work environment,
+ * related roles, where it can lead, crime areas, what they do, the pointer,
+ * then each route's own sources (which "Sources" repeats); last, a route's
+ * conditions are joined into one item.
+ * Both formats show the same parts.  Two formats:
  *  - text: wrapped at BL_SUMMARY_WIDTH display columns, headings underlined
  *    with '=' (the title) or '-' (the rest) to their display width, lists
  *    as "- " items with a hanging indent;
  *  - Markdown: CommonMark ATX headings and "- " lists, one paragraph or item
  *    a line, text escaped by bl_summary_md_escape().
  * Text is made safe to print first (layout.h's rules: no control
- * characters).  The output depends on the content only (no dates, no
+ * characters).  The output depends on the content only (no clock, no
  * paths): the same guide gives the same bytes.  Pure: no curses, no I/O
  * except bl_summary_save().
  *
@@ -28,6 +36,7 @@
 #include <stddef.h>
 
 #define BL_SUMMARY_WIDTH 72
+#define BL_SUMMARY_MAX_LINES 120 /* two printed pages of text */
 #define BL_SUMMARY_TRAINING_ID "training"
 
 enum bl_summary_format {

@@ -327,7 +327,7 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
     }
     /* best: the heaviest part (first in reading order on a tie).  The
      * snippet comes from the first match in running text or lists; aliases
-     * and keywords are terse (and the title is shown anyway), so they are
+     * keywords and glossary terms are terse (and the title is shown anyway), so they are
      * used only when nothing else matched. */
     int best = -1, best_w = -1;
     size_t snip = SIZE_MAX, terse = SIZE_MAX;
@@ -338,7 +338,7 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
             best = (int)k;
         }
         int p = m.v[k].part;
-        if (p == BL_FIELD_ALIASES || p == BL_FIELD_KEYWORDS) {
+        if (p == BL_FIELD_ALIASES || p == BL_FIELD_KEYWORDS || p == BL_FIELD_TERMS) {
             if (terse == SIZE_MAX)
                 terse = k;
         } else if (p != BL_PART_TITLE && snip == SIZE_MAX) {

@@ -124,18 +124,18 @@ expect_ascii() {
 begin "check on the shipped content"
 run -C "$SRC/content" check
 expect_rc 0
-expect_out "5 roles, 6 sections"
+expect_out "5 roles, 7 sections"
 expect_err_empty
 
 begin "check finds the source tree's content by itself"
 run check
 expect_rc 0
-expect_out "5 roles, 6 sections"
+expect_out "5 roles, 7 sections"
 
 begin "check on the base fixture"
 run -C "$FIX/base" check
 expect_rc 0
-expect_out "2 roles, 2 sections"
+expect_out "2 roles, 3 sections"
 
 begin "check on a broken folder reports every problem"
 run -C "$FIX/broken" check
@@ -179,7 +179,7 @@ checks=$((checks + 1))
 cut -f1,2 "$T/out" >"$T/ids"
 printf 'role\t%s\n' interpol-agent diplomatic-liaison intelligence-analyst \
     transnational-crime-investigator customs-border-officer >"$T/want"
-printf 'section\t%s\n' introduction landscape challenges training benefits closing >>"$T/want"
+printf 'section\t%s\n' introduction landscape challenges training benefits closing glossary >>"$T/want"
 cmp -s "$T/want" "$T/ids" || fail "kinds and ids differ: $(diff "$T/want" "$T/ids" | tr '\n' ' ')"
 checks=$((checks + 1))
 awk -F '\t' 'NF != 3 || $3 == "" { bad = 1 } END { exit bad }' "$T/out" ||
@@ -189,7 +189,7 @@ expect_out_has "$(printf 'role\tinterpol-agent\tInterpol officer')"
 begin "list on the base fixture, exactly"
 run -C "$FIX/base" list
 expect_rc 0
-expect_out "$(printf 'role\tbeta\tBeta analyst\nrole\talpha\tAlpha officer\nsection\tintro\tIntroduction\nsection\toutro\tClosing')"
+expect_out "$(printf 'role\tbeta\tBeta analyst\nrole\talpha\tAlpha officer\nsection\tintro\tIntroduction\nsection\toutro\tClosing\nsection\tglossary\tGlossary')"
 
 # ---- show -------------------------------------------------------------------
 
@@ -424,7 +424,7 @@ cmd="BORDERLESS_CONTENT=base borderless check"
 BORDERLESS_CONTENT="$FIX/base" "$BIN" check </dev/null >"$T/out" 2>"$T/err"
 rc=$?
 expect_rc 0
-expect_out "2 roles, 2 sections"
+expect_out "2 roles, 3 sections"
 
 begin "\$BORDERLESS_CONTENT pointing at broken content fails"
 cmd="BORDERLESS_CONTENT=broken borderless check"
@@ -438,7 +438,7 @@ cmd="BORDERLESS_CONTENT=broken borderless -C base check"
 BORDERLESS_CONTENT="$FIX/broken" "$BIN" -C "$FIX/base" check </dev/null >"$T/out" 2>"$T/err"
 rc=$?
 expect_rc 0
-expect_out "2 roles, 2 sections"
+expect_out "2 roles, 3 sections"
 expect_err_empty
 
 begin "-CDIR (attached) works too"
