@@ -9,18 +9,22 @@ target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 add_test(NAME test_app COMMAND test_app)
 set_tests_properties(test_app PROPERTIES ENVIRONMENT "${BL_TEST_ENV}")
 bl_unit_test(test_lineedit test_lineedit.c)
+bl_unit_test(test_widthcheck test_widthcheck.c)
 
 # End to end: the real binary in a private tmux server, for what needs a
 # real terminal (signals, real key sequences, resizing, TERM and locale
 # variants).  Browsing, links, help, search and saving are screen tests.
 find_program(BL_TMUX tmux)
 if(BL_TMUX)
-  foreach(t resize quit terms save)
+  foreach(t resize quit terms save signals hangup terminal paste widths random_keys)
     bl_script_test(e2e_${t} e2e/${t}.sh)
     set_tests_properties(e2e_${t} PROPERTIES TIMEOUT 120 LABELS e2e)
     set_property(TEST e2e_${t} APPEND PROPERTY ENVIRONMENT
                  "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/tui_fixtures/lsan.supp:fast_unwind_on_malloc=0")
   endforeach()
+  # Two dozen guides started and killed; several hundred keys: slow under
+  # the sanitizers.
+  set_tests_properties(e2e_signals e2e_random_keys PROPERTIES TIMEOUT 240)
 else()
   message(WARNING "tmux not found: the end-to-end tests of the full-screen guide are skipped")
 endif()

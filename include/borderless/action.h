@@ -26,6 +26,7 @@
     X(SAVE)                                                                                    \
     X(BACK)                                                                                    \
     X(QUIT)                                                                                    \
+    X(REDRAW)                                                                                  \
     X(CLICK)                                                                                   \
     X(WHEEL)                                                                                   \
     X(UP)                                                                                      \
@@ -59,6 +60,7 @@
     X(YES)                                                                                     \
     /* Internal (no key; arguments in struct bl_app_arg): */                                   \
     X(INSERT)       /* a typed character: arg.cp */                                            \
+    X(PASTE)        /* a bracketed paste: arg.text, arg.len (text, never keys) */              \
     X(SELECT_ENTRY) /* a click on menu entry arg.n (again: open it) */                         \
     X(SELECT_HIT)   /* a click on search hit arg.n (again: open it) */                         \
     X(CLICK_LINE)   /* a click on line arg.n of the entry (a link: follow) */                  \

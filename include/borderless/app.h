@@ -60,13 +60,16 @@ enum {
     BL_APP_ENTRY = 2,  /* another entry is shown */
     BL_APP_HELP = 4,   /* show the help overlay */
     BL_APP_QUIT = 8,   /* quit */
-    BL_APP_BEEP = 16   /* the key did nothing, audibly */
+    BL_APP_BEEP = 16,  /* the key did nothing, audibly */
+    BL_APP_REPAINT = 32 /* paint the whole terminal again (Ctrl-L) */
 };
 
 /* Arguments of the actions that take one (action.h). */
 struct bl_app_arg {
     long n;       /* a count, an entry, a hit, a line; a page's size */
     uint32_t cp;  /* BL_ACT_INSERT: the character typed */
+    const char *text; /* BL_ACT_PASTE: the pasted bytes, as received */
+    size_t len;
     int width;    /* BL_ACT_RESIZE: the entry's text width */
     int rows;     /*   and the rows it shows, */
     int list;     /*   and the hits the results list shows */

@@ -11,6 +11,7 @@ static const struct bl_action_info table[BL_ACT_COUNT] = {
     [BL_ACT_SAVE] = {.help = "Save a summary", .bar = "Save", .bar_prio = 5},
     [BL_ACT_BACK] = {.help = "Back from a link", .bar = "Back", .bar_prio = 1},
     [BL_ACT_QUIT] = {.help = "Quit", .bar = "Quit", .bar_prio = 1},
+    [BL_ACT_REDRAW] = {.help = "Repaint screen"},
     [BL_ACT_CLICK] = {.help = "Select or follow"},
     [BL_ACT_WHEEL] = {.help = "Scroll under it"},
     [BL_ACT_UP] = {.help = "Up, down a row", .pair = BL_ACT_DOWN},

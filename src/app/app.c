@@ -642,6 +642,8 @@ static unsigned edited(bl_app *a, unsigned le)
 static unsigned prompt_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg)
 {
     const struct bl_prompt_kind *k = a->prompt.kind;
+    if (k->question && act == BL_ACT_PASTE)
+        return 0; /* a paste is no answer */
     if (k->question)
         return act == BL_ACT_YES ? k->on_accept(a) : k->on_cancel(a);
     bl_lineedit *le = a->prompt.edit;
@@ -656,6 +658,11 @@ static unsigned prompt_apply(bl_app *a, enum bl_action act, const struct bl_app_
     case BL_ACT_INSERT: {
         unsigned r = arg ? bl_lineedit_insert_cp(le, arg->cp) : 0;
         return r ? edited(a, r) : BL_APP_BEEP;
+    }
+    case BL_ACT_PASTE: {
+        /* Text, never keys: line breaks become spaces. */
+        unsigned r = arg && arg->text ? bl_lineedit_paste(le, arg->text, arg->len) : 0;
+        return edited(a, r & (BL_LE_CHANGED | BL_LE_MOVED)) | (r & BL_LE_CUT ? BL_APP_BEEP : 0);
     }
     case BL_ACT_ACCEPT:
         return k->on_accept(a);
@@ -980,6 +987,8 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
             return BL_APP_HELP;
         if (act == BL_ACT_QUIT)
             return BL_APP_QUIT;
+        if (act == BL_ACT_REDRAW && !a->prompt.kind->question)
+            return BL_APP_REPAINT;
         return prompt_apply(a, act, arg);
     }
     switch (act) {
@@ -987,6 +996,8 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
         return BL_APP_HELP;
     case BL_ACT_QUIT:
         return BL_APP_QUIT;
+    case BL_ACT_REDRAW:
+        return BL_APP_REPAINT;
     case BL_ACT_SEARCH:
         return search_open(a);
     case BL_ACT_SAVE:

@@ -14,6 +14,7 @@ static const struct km_binding table[] = {
     {KM_ANY, BL_ACT_SAVE, {'p'}},
     {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}},
     {KM_ANY, BL_ACT_QUIT, {'q', KM_FN(KEY_F(10)), KM_CTRL('c')}},
+    {KM_ANY, BL_ACT_REDRAW, {KM_CTRL('l')}},
     {KM_ANY, BL_ACT_CLICK, {KM_FN(KEY_MOUSE)}},
     {KM_ANY, BL_ACT_WHEEL, {KM_WHEEL}},
 

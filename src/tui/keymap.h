@@ -16,6 +16,9 @@
  * KM_FN(KEY_...) so the two never collide. */
 #define KM_FN(k) ((k) | 0x1000000)
 #define KM_CTRL(c) ((c) & 0x1f)
+/* Not a key: a bracketed paste (the screen passes its text on as
+ * BL_ACT_PASTE).  It is bound to nothing, so it never runs an action. */
+#define KM_PASTE KM_FN(0xFFFFF) /* above every curses key code */
 /* The mouse wheel, for the help only (the screen decodes mouse events). */
 #define KM_WHEEL (-1)
 

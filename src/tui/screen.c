@@ -419,6 +419,10 @@ static void apply(struct screen *s, enum bl_action a, const struct bl_app_arg *a
         push(s, help_view_new(s->t));
     if (r & BL_APP_QUIT)
         s->quit = 1;
+    if (r & BL_APP_REPAINT) {
+        term_redraw_all();
+        s->dirty = 1;
+    }
 }
 
 static void overlay_key(struct screen *s, struct view *v, const struct view_event *ev)
@@ -479,7 +483,13 @@ void screen_key(struct screen *s, int key)
         return;
     }
     if (s->depth) {
-        /* The help goes away; what was said stays said. */
+        /* Ctrl-L repaints under the help too; any other key goes to it
+         * (and closes it); what was said stays said. */
+        if (keymap_lookup(KM_ANY, key) == BL_ACT_REDRAW) {
+            term_redraw_all();
+            s->dirty = 1;
+            return;
+        }
         struct view_event ev = {.key = key};
         overlay_key(s, s->stack[s->depth - 1], &ev);
         return;
@@ -500,28 +510,12 @@ void screen_key(struct screen *s, int key)
     apply(s, a, &arg);
 }
 
-/* Reads one key; 0 when none arrived (timeout or signal).  A terminal
- * whose locale is not UTF-8 is read byte by byte: curses' multibyte decoding
- * can swallow the keys after a byte its locale does not know, and the
- * prompt takes only ASCII there anyway. */
-static int read_key(const struct term *t, int *key)
+void screen_paste(struct screen *s, const char *text, size_t len)
 {
-    if (t->ascii) {
-        int c = wgetch(stdscr);
-        if (c == ERR)
-            return 0;
-        *key = c >= KEY_MIN ? KM_FN(c) : c;
-        return 1;
-    }
-    wint_t ch;
-    int r = wget_wch(stdscr, &ch);
-    if (r == KEY_CODE_YES)
-        *key = KM_FN((int)ch);
-    else if (r == OK)
-        *key = (int)ch;
-    else
-        return 0;
-    return 1;
+    /* Text, never keys: only a line being edited takes it. */
+    if (s->too_small || s->depth || !s->app.prompt.kind)
+        return;
+    apply(s, BL_ACT_PASTE, &(struct bl_app_arg){.text = text, .len = len});
 }
 
 struct screen *screen_new(const bl_guide *g, const struct term *t)
@@ -589,9 +583,17 @@ int screen_run(const bl_guide *g, const struct term *t)
         if (term_handle_suspend())
             screen_resize(s);
         screen_draw(s);
-        int key;
-        if (!read_key(t, &key))
+        /* A key, or a whole bracketed paste; nothing after a timeout, a
+         * signal, or when the terminal went away (then SIGHUP is pending). */
+        struct term_input in;
+        term_read(t, &in);
+        if (in.kind == TERM_IN_PASTE) {
+            screen_paste(s, in.text, in.len);
             continue;
+        }
+        if (in.kind != TERM_IN_KEY && in.kind != TERM_IN_FN)
+            continue;
+        int key = in.kind == TERM_IN_FN ? KM_FN(in.key) : in.key;
         if (key == KM_FN(KEY_RESIZE)) {
             screen_resize(s);
             continue;

@@ -16,6 +16,8 @@
 #include "borderless/model.h"
 #include "term.h"
 
+#include <stddef.h>
+
 /* Runs the guide on an initialised terminal until the user quits or a
  * signal arrives.  Returns the exit status: 0 after q (or Ctrl-C),
  * 128+signal after SIGTERM or SIGHUP, 1 when memory ran out. */
@@ -32,6 +34,8 @@ void screen_free(struct screen *s);
  * terminal's new size.  Each only changes the state; screen_draw() shows
  * it (when something changed). */
 void screen_key(struct screen *s, int key);
+/* A bracketed paste: text for the prompt being edited, never keys. */
+void screen_paste(struct screen *s, const char *text, size_t len);
 void screen_mouse(struct screen *s, int y, int x, mmask_t buttons);
 void screen_resize(struct screen *s);
 void screen_draw(struct screen *s);
