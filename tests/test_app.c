@@ -631,6 +631,30 @@ static void test_prompt_quit_and_help(void **state)
     assert_true(act(n, BL_ACT_QUIT) & BL_APP_QUIT);
 }
 
+static unsigned paste(bl_app *n, const char *text)
+{
+    return bl_app_apply(n, BL_ACT_PASTE, &(struct bl_app_arg){.text = text, .len = strlen(text)});
+}
+
+/* A paste is text, never keys. */
+static void test_paste(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *n = &f->app;
+    assert_int_equal(paste(n, "jjj\nq\n"), 0); /* no prompt: nothing */
+    assert_int_equal(n->sel, 0);
+    act(n, BL_ACT_SEARCH);
+    paste(n, "gamma\nanalyses\tq");
+    assert_string_equal(bl_lineedit_text(&n->search.query), "gamma analyses q");
+    assert_true(n->search.open); /* the query ran */
+    act(n, BL_ACT_CANCEL);
+    /* Ctrl-L repaints, wherever it is asked. */
+    assert_true(act(n, BL_ACT_REDRAW) & BL_APP_REPAINT);
+    act(n, BL_ACT_SEARCH);
+    assert_true(act(n, BL_ACT_REDRAW) & BL_APP_REPAINT);
+    assert_non_null(n->prompt.kind);
+}
+
 /* ---- saving a summary --------------------------------------------------- */
 
 struct tmpdir {
@@ -685,6 +709,8 @@ static void test_save_flow(void **state)
     assert_non_null(n->prompt.kind);
     assert_true(n->prompt.kind->question);
     assert_non_null(strstr(n->prompt.subject, "/alpha-summary.txt"));
+    paste(n, "y"); /* a paste is no answer */
+    assert_true(n->prompt.kind && n->prompt.kind->question);
     act(n, BL_ACT_NONE); /* any other key */
     assert_null(n->prompt.kind);
     assert_string_equal(n->status.text, "Kept ");
@@ -780,6 +806,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_search_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_no_match_is_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_prompt_quit_and_help, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paste, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_flow, setup, teardown),
         cmocka_unit_test(test_action_help_distinct),
         cmocka_unit_test(test_first_time_welcome),
