@@ -174,8 +174,9 @@ int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags)
     a->cache = calloc(g->n_entries ? g->n_entries : 1, sizeof *a->cache);
     if (!a->cache || !ok)
         return -1;
-    if (g->n_entries)
-        select_entry(a, 0);
+    /* The first entry, laid out by the first BL_ACT_RESIZE (not at a
+     * useless 1 column first). */
+    a->sel = 0;
     /* A first-time reader: where to start. */
     if (g->n_sections && g->n_roles) {
         char buf[sizeof a->status.text];
