@@ -1,6 +1,7 @@
 /* summary.c — see summary.h.  The document is built in memory (sbuf) and
  * only then handed to the writer, so a failed rendering writes nothing. */
 #include "borderless/summary.h"
+#include "borderless/vec.h"
 
 #include "borderless/layout.h"
 
@@ -78,21 +79,14 @@ static void put(sbuf *b, const char *s, size_t n)
     if (b->failed)
         return;
     if (n + 1 > b->cap - b->len || !b->p) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (n + 1 > cap - b->len) {
-            if (cap > (size_t)-1 / 2) {
-                b->failed = 1;
-                return;
-            }
-            cap *= 2;
-        }
-        char *p = realloc(b->p, cap);
+        char *p = n < (size_t)-1 - b->len - 1
+                      ? bl_vec_grow(b->p, &b->cap, b->len + n + 1, 1, 4096)
+                      : NULL;
         if (!p) {
             b->failed = 1;
             return;
         }
         b->p = p;
-        b->cap = cap;
     }
     memcpy(b->p + b->len, s, n);
     b->len += n;
