@@ -83,9 +83,10 @@ static void check_text(const bl_guide *g, const char *s, struct acro_report *r)
         size_t j = i;
         while (j < n && is_word(s[j]))
             j++;
-        /* "J-CAT": an acronym joined by a hyphen is one term, as the
-         * glossary spells it */
-        while (j + 1 < n && s[j] == '-' && is_upper(s[j - 1]) && is_upper(s[j + 1])) {
+        /* "J-CAT", "GOV.UK": an acronym joined by a hyphen or a dot is one
+         * term, as the glossary spells it */
+        while (j + 1 < n && (s[j] == '-' || s[j] == '.') && is_upper(s[j - 1]) &&
+               is_upper(s[j + 1])) {
             j++;
             while (j < n && is_word(s[j]))
                 j++;
@@ -106,7 +107,15 @@ static void check_text(const bl_guide *g, const char *s, struct acro_report *r)
             w[len] = '\0';
             if (!is_roman(w)) {
                 r->n_found++;
-                if (!bl_guide_glossary_find(g, w) && !r->missing[0])
+                /* "U.S." is the glossary's "US" */
+                char plain[64];
+                size_t pn = 0;
+                for (size_t k = 0; w[k]; k++)
+                    if (w[k] != '.')
+                        plain[pn++] = w[k];
+                plain[pn] = '\0';
+                if (!bl_guide_glossary_find(g, w) && !bl_guide_glossary_find(g, plain) &&
+                    !r->missing[0])
                     snprintf(r->missing, sizeof r->missing, "%s", w);
             }
         }

@@ -97,7 +97,7 @@ run_in / "$P/bin/borderless" --help
 expect_rc 0
 expect_empty "$T/err"
 checks=$((checks + 1))
-[ "$(wc -l <"$T/out")" -le 30 ] || fail "--help should be short (at most 30 lines)"
+[ "$(wc -l <"$T/out")" -le 36 ] || fail "--help should be short (at most 36 lines)"
 run_in / "$P/bin/borderless" --no-such-option
 expect_rc 2
 expect_empty "$T/out"
