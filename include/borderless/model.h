@@ -308,7 +308,10 @@ typedef struct bl_guide {
     size_t n_sections;
     /* Indices into entries, sorted by id, for bl_guide_find(). */
     const size_t *by_id;
-    /* Menu groups in display order; each role's group is role->group. */
+    /* Menu groups in display order; each role's group is role->group.  A
+     * menu by groups lists, for each group in this order, the roles
+     * (entries[0 .. n_roles-1], already in role_order order) whose
+     * role->group is that group's index; a group may have no roles. */
     const bl_group *groups;
     size_t n_groups;
     const bl_crime_area *crime_areas;

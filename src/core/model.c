@@ -175,26 +175,25 @@ static void group_digits(long long n, char out[32])
 
 int bl_pay_format(const bl_pay *p, char *buf, size_t size)
 {
-    char where[512];
-    if (p->grade)
-        snprintf(where, sizeof where, "%s (%s)", p->where, p->grade);
-    else
-        snprintf(where, sizeof where, "%s", p->where);
+    /* "Where (grade)" without an intermediate buffer: no length limit. */
+    const char *g0 = p->grade ? " (" : "", *g1 = p->grade ? p->grade : "",
+               *g2 = p->grade ? ")" : "";
     const char *note_sep = p->note ? " " : "";
     const char *note = p->note ? p->note : "";
     if (p->check)
-        return snprintf(buf, size, "%s: no official figure; where to check: %s%s%s", where,
-                        p->check, note_sep, note);
+        return snprintf(buf, size, "%s%s%s%s: no official figure; where to check: %s%s%s",
+                        p->where, g0, g1, g2, p->check, note_sep, note);
     char lo[32], hi[32];
     group_digits(p->min, lo);
     const char *per = bl_pay_period_key(p->period);
+    const char *as_of = p->as_of ? p->as_of : "";
     if (p->max >= 0 && p->max != p->min) {
         group_digits(p->max, hi);
-        return snprintf(buf, size, "%s: %s %s to %s a %s, as of %s.%s%s", where, p->currency,
-                        lo, hi, per ? per : "", p->as_of, note_sep, note);
+        return snprintf(buf, size, "%s%s%s%s: %s %s to %s a %s, as of %s.%s%s", p->where, g0,
+                        g1, g2, p->currency, lo, hi, per ? per : "", as_of, note_sep, note);
     }
-    return snprintf(buf, size, "%s: %s %s a %s, as of %s.%s%s", where, p->currency, lo,
-                    per ? per : "", p->as_of, note_sep, note);
+    return snprintf(buf, size, "%s%s%s%s: %s %s a %s, as of %s.%s%s", p->where, g0, g1, g2,
+                    p->currency, lo, per ? per : "", as_of, note_sep, note);
 }
 
 const struct bl_field_info *bl_field_info(enum bl_field f)
