@@ -332,10 +332,22 @@ static void ranking(struct doc *d, const bl_guide *g, const bl_fit_ranking *r)
     free(lines);
 }
 
+/* "3rd", "3rd, shared", "it shares first place". */
+static const char *now_text(const bl_fit_change *c, char *buf, size_t size)
+{
+    char o[16];
+    if (c->old_rank == 1 && c->old_shared)
+        snprintf(buf, size, "it shares first place");
+    else
+        snprintf(buf, size, "%s%s", ordinal(c->old_rank, o, sizeof o),
+                 c->old_shared ? ", shared" : "");
+    return buf;
+}
+
 static char *change_text(struct doc *d, const bl_guide *g, const bl_fit_change *c,
                          const char *title)
 {
-    char a[32], b[32];
+    char a[32], b[48];
     if (c->kind == BL_FIT_CHANGE_NONE)
         return fmt(d, "No single change of answer would move %s up from %s%s.", title,
                    ordinal(c->old_rank, a, sizeof a), c->old_shared ? " (shared)" : "");
@@ -357,13 +369,12 @@ static char *change_text(struct doc *d, const bl_guide *g, const bl_fit_change *
                 title, what, ordinal(c->new_rank, a, sizeof a),
                 c->new_shared ? " (shared)" : "");
     } else if (c->new_rank == 1) {
-        s = fmt(d, "If %s, %s would %s (now %s%s).", what, title,
-                c->new_shared ? "share first place" : "rank first",
-                ordinal(c->old_rank, b, sizeof b), c->old_shared ? ", shared" : "");
+        s = fmt(d, "If %s, %s would %s (now %s).", what, title,
+                c->new_shared ? "share first place" : "rank first", now_text(c, b, sizeof b));
     } else {
-        s = fmt(d, "If %s, %s would rank %s%s (now %s%s).", what, title,
+        s = fmt(d, "If %s, %s would rank %s%s (now %s).", what, title,
                 ordinal(c->new_rank, a, sizeof a), c->new_shared ? ", shared" : "",
-                ordinal(c->old_rank, b, sizeof b), c->old_shared ? ", shared" : "");
+                now_text(c, b, sizeof b));
     }
     free(what);
     return s;
@@ -383,6 +394,24 @@ static void what_would_change(struct doc *d, const bl_guide *g, const bl_fit_ans
         item(d, change_text(d, g, &c, g->entries[r->v[i].role].title), lead);
         lead = 0;
     }
+}
+
+/* A source: its title as a list item, its address whole on the next line
+ * (never cut: a reader copies it). */
+static void source(struct doc *d, const bl_source *src, int lead)
+{
+    if (d->md) {
+        item(d, fmt(d, "%s: %s", src->title, src->url), lead);
+        return;
+    }
+    item(d, fmt(d, "%s:", src->title), lead);
+    char *u = safe(d, src->url, 0);
+    if (u) {
+        puts_(d, "  ");
+        puts_(d, u);
+        put(d, "\n", 1);
+    }
+    free(u);
 }
 
 struct held {
@@ -527,7 +556,7 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
     }
     para(d, fmt(d, "Sources:"));
     for (size_t q = 0; q < e->n_sources; q++)
-        item(d, fmt(d, "%s: %s", e->sources[q].title, e->sources[q].url), q == 0);
+        source(d, &e->sources[q], q == 0);
 }
 
 /* The oldest and newest review dates of the roles. */
@@ -558,12 +587,13 @@ int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a,
     const char *lo, *hi;
     review_range(g, &lo, &hi);
     para(&d, fmt(&d, "Guidance, not a verdict. This compares your answers with the typical "
-                     "features of each role as this guide describes them%s%s%s%s%s. It cannot "
-                     "tell whether you would be selected: requirements differ between "
-                     "services and change, so read the current vacancy notice and talk to a "
-                     "careers adviser.",
-                 lo ? " (reviewed " : "", lo ? lo : "", lo && strcmp(lo, hi) ? " to " : "",
-                 lo && strcmp(lo, hi) ? hi : "", lo ? ")" : ""));
+                     "features of each role as this guide describes them. It cannot tell "
+                     "whether you would be selected: requirements differ between services and "
+                     "change, so read the current vacancy notice and talk to a careers "
+                     "adviser."));
+    if (lo)
+        para(&d, strcmp(lo, hi) ? fmt(&d, "Profiles reviewed %s to %s.", lo, hi)
+                                : fmt(&d, "Profiles reviewed %s.", lo));
     para(&d, fmt(&d, "How the score works: for each question you answered, a role scores 1 "
                      "minus the distance between your answer and the role's level (0 to 4), "
                      "divided by 4. For crime areas it scores the share of your picks it works "
