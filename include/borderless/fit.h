@@ -176,4 +176,29 @@ int bl_fit_answers_parse(const bl_guide *g, const char *path, const char *buf, s
 int bl_fit_answers_format(const bl_guide *g, const bl_fit_answers *a, const char *header,
                           char **out, size_t *out_len);
 
+/* ---- answers kept between runs ------------------------------------------ */
+
+/* The first line of the state file; a file without it is not read. */
+#define BL_FIT_STATE_HEADER "# borderless fit answers, version 1"
+
+/* The state file: $XDG_STATE_HOME/borderless/answers when XDG_STATE_HOME is
+ * an absolute path, else $HOME/.local/state/borderless/answers.  0,
+ * -ENOENT (no usable HOME) or -ENAMETOOLONG. */
+int bl_fit_state_path(char *buf, size_t size);
+
+/* Reads the state file at path into *a: 0 loaded; 1 there is none (a
+ * untouched); 2 damaged (no header, unreadable, answers that no longer
+ * parse): it is renamed to PATH.damaged, a is untouched, and notice gets a
+ * sentence to show; -errno when it cannot be opened otherwise. */
+int bl_fit_state_load(const bl_guide *g, const char *path, bl_fit_answers *a, char *notice,
+                      size_t size);
+
+/* Writes a to path with the safe writer (replacing it), making its folders
+ * (mode 0700) first.  0, or -errno with reason set. */
+int bl_fit_state_save(const bl_guide *g, const char *path, const bl_fit_answers *a,
+                      char *reason, size_t size);
+
+/* Removes the state file: 0, 1 when there was none, or -errno. */
+int bl_fit_state_clear(const char *path);
+
 #endif

@@ -10,6 +10,7 @@
 #include "borderless/loader.h"
 #include "borderless/tui.h"
 #include "cmd_search.h"
+#include "cmd_fit.h"
 #include "cmd_summary.h"
 
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <langinfo.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -40,6 +42,9 @@ static const char usage_text[] =
     "  summary ID [-o FILE] [-f text|markdown] [--force]\n"
     "               write a one- or two-page summary of a role to FILE (else\n"
     "               standard output); never replaces FILE without --force\n"
+    "  fit [--answers FILE] [--questions] [--clear] [-o FILE] [-f FMT]\n"
+    "               which roles suit your answers, and why (a guide, not a\n"
+    "               verdict); see 'borderless fit --help'\n"
     "\n"
     "Options:\n"
     "  -C DIR       read content from DIR (else $BORDERLESS_CONTENT, else the\n"
@@ -234,6 +239,29 @@ static int check_search(int argc, char **argv)
     return argc ? 0 : usage_error("search needs a query", NULL);
 }
 
+static int check_fit(int argc, char **argv)
+{
+    bl_fit_cli a = {.fmt = BL_SUMMARY_AUTO};
+    int help;
+    return bl_cmd_fit_parse(argc, argv, &a, &help);
+}
+
+static int run_fit(const bl_guide *g, int argc, char **argv)
+{
+    bl_fit_cli a = {.fmt = BL_SUMMARY_AUTO};
+    int help;
+    int rc = bl_cmd_fit_parse(argc, argv, &a, &help);
+    if (rc)
+        return rc;
+    if (help) {
+        fputs(bl_cmd_fit_usage, stdout);
+        return finish_stdout(EXIT_OK);
+    }
+    const char *cs = nl_langinfo(CODESET);
+    a.ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+    return bl_cmd_fit(g, &a);
+}
+
 /* Every command: its arguments are checked before content is loaded, so a
  * usage error is reported as one even when the content is broken. */
 static const struct command {
@@ -246,6 +274,7 @@ static const struct command {
     {.name = "show", .check = check_show, .run = run_show},
     {.name = "search", .check = check_search, .run = bl_cmd_search},
     {.name = "summary", .check = bl_cmd_summary_check, .run = bl_cmd_summary},
+    {.name = "fit", .check = check_fit, .run = run_fit},
 };
 
 int main(int argc, char **argv)
