@@ -356,6 +356,25 @@ static void test_fits_two_pages(void **state)
     assert_null(strstr(doc, "Duty number"));
     assert_non_null(strstr(doc, "\n## Quick facts\n"));
     free(doc);
+
+    /* 100 conditions on the route: last of all, they are joined. */
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    at = strstr(text, "      - Citizens of Alphaland\n");
+    assert_non_null(at);
+    pre = (size_t)(at - text);
+    fwrite(text, 1, pre, f);
+    for (int i = 0; i < 100; i++)
+        fprintf(f, "      - Cond %d\n", i);
+    fputs(text + pre, f);
+    assert_int_equal(fclose(f), 0);
+    doc = fixture_summary(dir, &lines, 0);
+    assert_true(lines <= BL_SUMMARY_MAX_LINES);
+    assert_non_null(strstr(doc, "- Who: Cond 0; Cond 1; Cond 2;"));
+    assert_non_null(strstr(doc, "Cond 99; Citizens of Alphaland\n"));
+    assert_null(strstr(doc, "\nSource: https://example.org/alpha\n")); /* route sources went */
+    assert_non_null(strstr(doc, "\nLast reviewed: 2024-01-15\n"));
+    free(doc);
     free(text);
     free(buf);
     free(path);
@@ -570,7 +589,7 @@ static void test_save(void **state)
     snprintf(msg, sizeof msg, "Saved %s", want);
 
     bl_save_result r;
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     assert_int_equal(r.err, 0);
     assert_string_equal(r.path, want);
@@ -589,7 +608,7 @@ static void test_save(void **state)
     assert_non_null(f);
     fputs("mine\n", f);
     assert_int_equal(fclose(f), 0);
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_EXISTS);
     assert_int_equal(r.err, EEXIST);
     assert_string_equal(r.path, want);
@@ -597,16 +616,52 @@ static void test_save(void **state)
     content = slurp(want, &len);
     assert_string_equal(content, "mine\n");
     free(content);
-    /* The user said yes. */
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 1, &r);
+    /* The user said yes (as --force: no question to carry). */
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 1, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     content = slurp(want, &len);
     assert_int_equal(len, want_len);
     free(content);
 
+    /* The guide's way: the question's file is carried to the answer. */
+    bl_safewrite_target asked;
+    f = fopen(want, "w");
+    assert_non_null(f);
+    fputs("mine\n", f);
+    assert_int_equal(fclose(f), 0);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_EXISTS);
+    assert_int_equal(asked.kind, BL_SAFEWRITE_FILE);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_OK);
+    content = slurp(want, &len);
+    assert_int_equal(len, want_len);
+    free(content);
+    /* The file is replaced by another while the question is open: "yes"
+     * does not reach the new one. */
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_EXISTS);
+    f = fopen("other.txt", "w");
+    assert_non_null(f);
+    fputs("someone else's\n", f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(rename("other.txt", want), 0);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_int_equal(r.err, ESTALE);
+    assert_non_null(strstr(r.message, "changed since it was checked"));
+    content = slurp(want, &len);
+    assert_string_equal(content, "someone else's\n");
+    free(content);
+    /* An answer about another path is refused. */
+    bl_summary_save(guide, e, "elsewhere.txt", BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE,
+                    &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_null(slurp("elsewhere.txt", &len));
+
     /* "~" is the home folder; .md picks Markdown. */
     assert_int_equal(setenv("HOME", dir, 1), 0);
-    bl_summary_save(guide, e, "~/s.md", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "~/s.md", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     snprintf(want, sizeof want, "%s/s.md", dir);
     assert_string_equal(r.path, want);
@@ -615,29 +670,30 @@ static void test_save(void **state)
     assert_memory_equal(content, "# Interpol officer\n", 19);
     free(content);
     /* An explicit format wins over the extension. */
-    bl_summary_save(guide, e, "~/t.md", BL_SUMMARY_TEXT, 0, &r);
+    bl_summary_save(guide, e, "~/t.md", BL_SUMMARY_TEXT, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     content = slurp(r.path, &len);
     assert_memory_equal(content, "Interpol officer\n====", 21);
     free(content);
 
     /* A missing folder fails, naming the path and the reason. */
-    bl_summary_save(guide, e, "no/such/folder/x.txt", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "no/such/folder/x.txt", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, ENOENT);
     snprintf(want, sizeof want, "%s/no/such/folder/x.txt: No such file or directory", dir);
     assert_string_equal(r.message, want);
 
     /* A folder. */
-    bl_summary_save(guide, e, ".", BL_SUMMARY_AUTO, 1, &r);
+    bl_summary_save(guide, e, ".", BL_SUMMARY_AUTO, 1, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, EISDIR);
 
     /* Nothing typed; a section. */
-    bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_string_equal(r.message, "No file name given");
-    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, NULL,
+                    &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, EINVAL);
 

@@ -178,6 +178,19 @@ char *bl_text_sanitize(const char *s, size_t len, int ascii, size_t *out_len)
 
 /* ---- wrapping ------------------------------------------------------ */
 
+/* The end of the word at s[pos..len) when it holds a URL ("://"), else pos:
+ * a URL is never broken, so it stays copyable. */
+static size_t url_word_end(const char *s, size_t len, size_t pos)
+{
+    size_t end = pos;
+    while (end < len && s[end] != ' ' && s[end] != '\t' && s[end] != '\n' && s[end] != '\r')
+        end++;
+    for (size_t i = pos; i + 3 <= end; i++)
+        if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+            return end;
+    return pos;
+}
+
 int bl_wrap(const char *s, size_t len, int width, bl_wrap_fn fn, void *ctx)
 {
     if (width < 1)
@@ -213,6 +226,29 @@ int bl_wrap(const char *s, size_t len, int width, bl_wrap_fn fn, void *ctx)
                 pos += n;
                 prev_word = 0;
                 continue;
+            }
+            size_t url_end = prev_word ? pos : url_word_end(s, len, pos);
+            if (url_end > pos) {
+                /* A URL: whole, on the next line if it does not fit here, on
+                 * a line of its own (wider than the width) if it fits nowhere. */
+                int uw = bl_text_width(s + pos, url_end - pos);
+                if (run + uw <= width || cols == 0) {
+                    run += uw;
+                    pos = end = url_end;
+                    cols = run;
+                    prev_word = 1;
+                    if (cols <= width)
+                        continue;
+                    int r = fn(ctx, start, end, cols);
+                    if (r)
+                        return r;
+                    break;
+                }
+                int r = fn(ctx, start, brk_end, brk_cols);
+                if (r)
+                    return r;
+                pos = brk_end;
+                break;
             }
             if (run + g.width > width) {
                 int r;

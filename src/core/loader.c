@@ -1,6 +1,7 @@
 #include "borderless/loader.h"
 
 #include "borderless/arena.h"
+#include "borderless/editdist.h"
 #include "yamltree.h"
 
 #include <dirent.h>
@@ -266,38 +267,12 @@ static int valid_date(const char *s)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-/* Edit distance, for "did you mean" hints on unknown keys (short keys). */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return SIZE_MAX;
-    size_t row[41];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 static void unknown_key(struct loader *L, const yt_node *k, const char *const *known, size_t n)
 {
     const char *best = NULL;
-    size_t best_d = 3;
+    unsigned best_d = 3;
     for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(k->str, known[i]);
+        unsigned d = bl_edit_distance_utf8(k->str, known[i], 2);
         if (d < best_d) {
             best_d = d;
             best = known[i];

@@ -32,6 +32,7 @@ enum optional_part {
     OPT_RESPONSIBILITIES,
     OPT_POINTER,
     OPT_ROUTE_SOURCES, /* each route's sources: they are in "Sources" too */
+    OPT_WHO_ITEMS,     /* a route's conditions as one item, not one each */
     OPT_COUNT
 };
 
@@ -390,7 +391,8 @@ static void line_of(sbuf *b, int md, const char *s)
     }
 }
 
-static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sources)
+static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sources,
+                          int who_items)
 {
     for (size_t r = 0; r < rf->n_routes; r++) {
         const bl_route *ro = &rf->routes[r];
@@ -416,8 +418,21 @@ static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sou
         free(kind.p);
         if (md)
             put(b, "\n", 1);
-        for (size_t i = 0; i < ro->n_who; i++)
-            item_with(b, md, "Who: ", ro->who[i]);
+        if (who_items) {
+            for (size_t i = 0; i < ro->n_who; i++)
+                item_with(b, md, "Who: ", ro->who[i]);
+        } else if (ro->n_who > 0) {
+            sbuf who = {0};
+            for (size_t i = 0; i < ro->n_who; i++) {
+                put_str(&who, i ? "; " : "");
+                put_str(&who, ro->who[i]);
+            }
+            if (who.failed)
+                b->failed = 1;
+            else
+                item_with(b, md, "Who: ", who.p);
+            free(who.p);
+        }
         if (md)
             put(b, "\n", 1);
         for (size_t i = 0; i < ro->n_steps; i++) {
@@ -490,7 +505,7 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md, int dr
             if (rf->n_routes == 0)
                 continue;
             heading(b, md, 2, title);
-            render_routes(b, rf, md, drop <= OPT_ROUTE_SOURCES);
+            render_routes(b, rf, md, drop <= OPT_ROUTE_SOURCES, drop <= OPT_WHO_ITEMS);
             continue;
         }
         if (f == BL_FIELD_PAY && rf) {
@@ -668,7 +683,8 @@ int bl_summary_default_path(const bl_entry *role, char *buf, size_t size)
 }
 
 void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
-                     enum bl_summary_format fmt, int overwrite, bl_save_result *res)
+                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                     bl_save_result *res)
 {
     memset(res, 0, sizeof *res);
     res->status = BL_SAVE_FAILED;
@@ -701,8 +717,19 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
                  strerror(-rc));
         return;
     }
-    rc = bl_safewrite(res->path, doc, len, overwrite ? BL_SAFEWRITE_OVERWRITE : 0,
-                      res->message, sizeof res->message);
+    bl_safewrite_target fresh;
+    bl_safewrite_target *t = asked ? asked : &fresh;
+    if (!asked || !(flags & BL_SAFEWRITE_OVERWRITE)) {
+        rc = bl_safewrite_probe(res->path, t, res->message, sizeof res->message);
+    } else if (t->kind == 0 || strcmp(t->given, res->path) != 0) {
+        snprintf(res->message, sizeof res->message,
+                 "%.200s: not the file the question was about; not saved", typed);
+        rc = -EINVAL;
+    } else {
+        rc = 0;
+    }
+    if (rc == 0)
+        rc = bl_safewrite_to(t, doc, len, flags, NULL, res->message, sizeof res->message);
     free(doc);
     if (rc == 0) {
         res->status = BL_SAVE_OK;
