@@ -367,7 +367,7 @@ static char *change_text(struct doc *d, const bl_guide *g, const bl_fit_change *
         s = fmt(d, "%s ranks first. The answer that keeps it there most: if %s, it would "
                    "rank %s%s.",
                 title, what, ordinal(c->new_rank, a, sizeof a),
-                c->new_shared ? " (shared)" : "");
+                c->new_shared ? ", shared" : "");
     } else if (c->new_rank == 1) {
         s = fmt(d, "If %s, %s would %s (now %s).", what, title,
                 c->new_shared ? "share first place" : "rank first", now_text(c, b, sizeof b));
