@@ -4,6 +4,7 @@
 #include "borderless/fit.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,34 +150,46 @@ int bl_fit_score_cmp(const bl_fit_score *s, const bl_fit_score *t)
     return (l > r) - (l < r);
 }
 
-static int cmp_ranked(const void *x, const void *y)
-{
-    const bl_fit_score *s = x, *t = y;
-    int c = bl_fit_score_cmp(t, s);
-    if (c)
-        return c;
-    return (s->role > t->role) - (s->role < t->role);
-}
-
+/* Every role's score has the same denominator (the weights depend on the
+ * answers only), so the ranking is a counting sort on the numerators:
+ * O(roles + den), stable, so equal scores keep the reading order. */
 int bl_fit_rank(const bl_guide *g, const bl_fit_answers *a, bl_fit_ranking *r)
 {
     *r = (bl_fit_ranking){0};
     if (g->n_roles == 0)
         return 0;
-    r->v = malloc(g->n_roles * sizeof *r->v);
-    if (!r->v)
-        return -ENOMEM;
     struct weights w;
     weights_of(g, a, &w);
+    bl_fit_score *v = malloc(g->n_roles * sizeof *v);
+    r->v = malloc(g->n_roles * sizeof *r->v);
+    bl_fit_score first = score_with(g, a, &w, 0);
+    long den = first.den;
+    size_t *count = calloc((size_t)den + 2, sizeof *count);
+    if (!v || !r->v || !count) {
+        free(v);
+        free(r->v);
+        free(count);
+        r->v = NULL;
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < g->n_roles; i++) {
+        v[i] = i ? score_with(g, a, &w, i) : first;
+        count[den - v[i].num]++; /* best (num == den) first */
+    }
+    size_t at = 0;
+    for (long k = 0; k <= den; k++) {
+        size_t c = count[k];
+        count[k] = at;
+        at += c;
+    }
     for (size_t i = 0; i < g->n_roles; i++)
-        r->v[i] = score_with(g, a, &w, i);
-    qsort(r->v, g->n_roles, sizeof *r->v, cmp_ranked);
+        r->v[count[den - v[i].num]++] = v[i];
+    free(count);
+    free(v);
     r->n = g->n_roles;
     r->answered = r->v[0].answered;
     for (size_t i = 0; i < r->n; i++)
-        r->v[i].rank = i > 0 && bl_fit_score_cmp(&r->v[i], &r->v[i - 1]) == 0
-                           ? r->v[i - 1].rank
-                           : (int)i + 1;
+        r->v[i].rank = i > 0 && r->v[i].num == r->v[i - 1].num ? r->v[i - 1].rank : (int)i + 1;
     r->all_tied = r->v[r->n - 1].rank == 1;
     return 0;
 }
@@ -189,22 +202,86 @@ void bl_fit_ranking_free(bl_fit_ranking *r)
 
 /* ---- what would change ------------------------------------------------- */
 
+/* The roles' levels and crime areas packed together, so that trying an
+ * answer costs one pass over a small array instead of the guide. */
+struct packed {
+    unsigned char (*lv)[BL_FIT_COUNT];
+    uint64_t *areas; /* bit k: works on crime area k (when n_crime_areas <= 64) */
+    size_t n;
+};
+
+static int pack(const bl_guide *g, struct packed *p)
+{
+    p->n = g->n_roles;
+    p->lv = malloc((p->n ? p->n : 1) * sizeof *p->lv);
+    p->areas = g->n_crime_areas <= 64 ? calloc(p->n ? p->n : 1, sizeof *p->areas) : NULL;
+    if (!p->lv || (g->n_crime_areas <= 64 && !p->areas)) {
+        free(p->lv);
+        free(p->areas);
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < p->n; i++) {
+        const bl_role_facts *rf = g->entries[i].role;
+        for (int d = 0; d < BL_FIT_COUNT; d++)
+            p->lv[i][d] = (unsigned char)(rf ? rf->fit[d].level : 0);
+        for (size_t k = 0; p->areas && rf && k < rf->n_crime_areas; k++)
+            p->areas[i] |= (uint64_t)1 << rf->crime_areas[k];
+    }
+    return 0;
+}
+
+static void unpack(struct packed *p)
+{
+    free(p->lv);
+    free(p->areas);
+}
+
+static bl_fit_score score_packed(const bl_guide *g, const struct packed *p,
+                                 const bl_fit_answers *a, const struct weights *w,
+                                 uint64_t picks, size_t role)
+{
+    if (!p->areas)
+        return score_with(g, a, w, role);
+    bl_fit_score s = {.role = role};
+    long P = a->n_areas ? (long)a->n_areas : 1;
+    for (int d = 0; d < BL_FIT_COUNT; d++) {
+        if (a->level[d] < 0)
+            continue;
+        int dist = abs(a->level[d] - p->lv[role][d]);
+        s.num += (long)w->dim[d] * (BL_FIT_MAX_LEVEL - dist) * P;
+        s.den += (long)w->dim[d] * BL_FIT_MAX_LEVEL * P;
+        s.fits += dist <= 1;
+        s.answered++;
+    }
+    if (a->n_areas) {
+        int k = __builtin_popcountll(picks & p->areas[role]);
+        s.num += (long)w->areas * BL_FIT_MAX_LEVEL * k;
+        s.den += (long)w->areas * BL_FIT_MAX_LEVEL * P;
+        s.fits += k > 0;
+        s.answered++;
+    }
+    return s;
+}
+
 /* Where role stands under answers a: *rank (1-based) and whether another
- * role has the same score; its score in *mine. */
-static void standing(const bl_guide *g, const bl_fit_answers *a, size_t role, int *rank,
-                     int *shared, bl_fit_score *mine)
+ * role has the same score; its score in *mine.  All scores share one
+ * denominator, so numerators are compared. */
+static void standing(const bl_guide *g, const struct packed *p, const bl_fit_answers *a,
+                     size_t role, int *rank, int *shared, bl_fit_score *mine)
 {
     struct weights w;
     weights_of(g, a, &w);
-    *mine = score_with(g, a, &w, role);
+    uint64_t picks = 0;
+    for (size_t i = 0; p->areas && i < a->n_areas; i++)
+        picks |= (uint64_t)1 << a->areas[i];
+    *mine = score_packed(g, p, a, &w, picks, role);
     int above = 0, equal = 0;
-    for (size_t i = 0; i < g->n_roles; i++) {
+    for (size_t i = 0; i < p->n; i++) {
         if (i == role)
             continue;
-        bl_fit_score s = score_with(g, a, &w, i);
-        int c = bl_fit_score_cmp(&s, mine);
-        above += c > 0;
-        equal += c == 0;
+        long num = score_packed(g, p, a, &w, picks, i).num;
+        above += num > mine->num;
+        equal += num == mine->num;
     }
     *rank = above + 1;
     *shared = equal > 0;
@@ -230,12 +307,13 @@ static int better_up(const struct candidate *x, const struct candidate *y)
     return bl_fit_score_cmp(&x->score, &y->score) > 0;
 }
 
-static void consider(const bl_guide *g, const bl_fit_answers *b, size_t role,
+static void consider(const bl_guide *g, const struct packed *p, const bl_fit_answers *b,
+                     size_t role,
                      const bl_fit_change *c, struct candidate *best_up,
                      struct candidate *worst, int *have_up, int *have_worst, int now)
 {
     struct candidate cand = {.c = *c};
-    standing(g, b, role, &cand.c.new_rank, &cand.c.new_shared, &cand.score);
+    standing(g, p, b, role, &cand.c.new_rank, &cand.c.new_shared, &cand.score);
     cand.place = place(cand.c.new_rank, cand.c.new_shared);
     if (cand.place < now && (!*have_up || better_up(&cand, best_up))) {
         *best_up = cand;
@@ -255,8 +333,11 @@ int bl_fit_what_would_change(const bl_guide *g, const bl_fit_answers *a, size_t 
     *out = (bl_fit_change){.kind = BL_FIT_CHANGE_NONE};
     if (role >= g->n_roles)
         return -EINVAL;
+    struct packed p;
+    if (pack(g, &p) < 0)
+        return -ENOMEM;
     bl_fit_score mine;
-    standing(g, a, role, &out->old_rank, &out->old_shared, &mine);
+    standing(g, &p, a, role, &out->old_rank, &out->old_shared, &mine);
     out->new_rank = out->old_rank;
     out->new_shared = out->old_shared;
     int now = place(out->old_rank, out->old_shared);
@@ -281,7 +362,7 @@ int bl_fit_what_would_change(const bl_guide *g, const bl_fit_answers *a, size_t 
             bl_fit_change c = {.kind = BL_FIT_CHANGE_LEVEL, .dim = d, .from = a->level[d],
                                .to = to, .old_rank = out->old_rank,
                                .old_shared = out->old_shared};
-            consider(g, &b, role, &c, &up, &worst, &have_up, &have_worst, now);
+            consider(g, &p, &b, role, &c, &up, &worst, &have_up, &have_worst, now);
         }
         b.level[d] = a->level[d];
     }
@@ -292,10 +373,11 @@ int bl_fit_what_would_change(const bl_guide *g, const bl_fit_answers *a, size_t 
             bl_fit_change c = {.kind = add ? BL_FIT_CHANGE_ADD : BL_FIT_CHANGE_REMOVE,
                                .area = area, .old_rank = out->old_rank,
                                .old_shared = out->old_shared};
-            consider(g, &b, role, &c, &up, &worst, &have_up, &have_worst, now);
+            consider(g, &p, &b, role, &c, &up, &worst, &have_up, &have_worst, now);
             bl_fit_answers_pick(&b, g, area, !add);
         }
     }
+    unpack(&p);
     if (have_up) {
         *out = up.c;
     } else if (now == 0 && have_worst) {
