@@ -294,7 +294,12 @@ static char *rank_label(struct doc *d, const bl_fit_ranking *r, size_t i)
 {
     int shared = (i > 0 && r->v[i - 1].rank == r->v[i].rank) ||
                  (i + 1 < r->n && r->v[i + 1].rank == r->v[i].rank);
-    return fmt(d, "%s%d", shared ? "=" : " ", r->v[i].rank);
+    char num[24];
+    snprintf(num, sizeof num, "%s%d", shared ? "=" : "", r->v[i].rank);
+    int width = 2; /* "=" and the digits of the last rank */
+    for (size_t n = r->n; n >= 10; n /= 10)
+        width++;
+    return fmt(d, "%*s", width, num);
 }
 
 static void ranking(struct doc *d, const bl_guide *g, const bl_fit_ranking *r)
@@ -317,7 +322,7 @@ static void ranking(struct doc *d, const bl_guide *g, const bl_fit_ranking *r)
         char *bar = score_bar(d, s), *rl = rank_label(d, r, i);
         const char *title = g->entries[s->role].title;
         if (d->md) {
-            item(d, fmt(d, "%s. %s %d%%, fits %d of %d: %s", rl ? rl + (rl[0] == ' ') : "",
+            item(d, fmt(d, "%s. %s %d%%, fits %d of %d: %s", rl ? rl + strspn(rl, " ") : "",
                         bar ? bar : "", bl_fit_percent(s), s->fits, s->answered, title),
                  i == 0);
         } else {
@@ -450,7 +455,7 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
     if (rl)
         para(d, fmt(d, "Rank %s of %zu: %d%%, fits %d of %d of your answers. Its page: "
                        "borderless show %s",
-                    rl + (rl[0] == ' '), r->n, bl_fit_percent(s), s->fits, s->answered,
+                    rl + strspn(rl, " "), r->n, bl_fit_percent(s), s->fits, s->answered,
                     e->id));
     free(rl);
     if (!rf)

@@ -143,7 +143,7 @@ expect_out_has "- Contact with the public: A lot (important)"
 expect_out_has "- Customs and border protection officer ranks first. The answer that"
 checks=$((checks + 1))
 # The customs officer works shifts, out and about, with the public: first.
-sed -n '/^Ranking/,/^What would change/p' "$T/out" | grep -m1 '%' | grep -q "^   1 .*Customs and border protection officer" ||
+sed -n '/^Ranking/,/^What would change/p' "$T/out" | grep -m1 '%' | grep -qE "^ +1  .*Customs and border protection officer" ||
     fail "the customs officer does not rank first alone"
 expect_out_has "Not yet: "
 expect_out_has "Check: "
