@@ -178,23 +178,27 @@ int bl_fit_answers_format(const bl_guide *g, const bl_fit_answers *a, const char
 
 /* ---- answers kept between runs ------------------------------------------ */
 
-/* The first line of the state file; a file without it is not read. */
+/* The state file's name in the user-state store's state folder
+ * (userstate.h), and its first line: a file without it is not read. */
+#define BL_FIT_STATE_FILE "answers"
 #define BL_FIT_STATE_HEADER "# borderless fit answers, version 1"
 
-/* The state file: $XDG_STATE_HOME/borderless/answers when XDG_STATE_HOME is
- * an absolute path, else $HOME/.local/state/borderless/answers.  0,
- * -ENOENT (no usable HOME) or -ENAMETOOLONG. */
+/* The state file: bl_userstate_path(BL_USERSTATE_STATE, "answers"), i.e.
+ * $XDG_STATE_HOME/borderless/answers when XDG_STATE_HOME is absolute, else
+ * ~/.local/state/borderless/answers.  0, -ENOENT or -ENAMETOOLONG. */
 int bl_fit_state_path(char *buf, size_t size);
 
 /* Reads the state file at path into *a: 0 loaded; 1 there is none (a
- * untouched); 2 damaged (no header, unreadable, answers that no longer
- * parse): it is renamed to PATH.damaged, a is untouched, and notice gets a
- * sentence to show; -errno when it cannot be opened otherwise. */
+ * untouched); 2 damaged (no header, too big, answers that no longer parse):
+ * it is kept as PATH.damaged-DATE-TIME (bl_userstate_keep_damaged) and
+ * removed, a is untouched, and notice gets a sentence to show; -errno when
+ * it cannot be read otherwise. */
 int bl_fit_state_load(const bl_guide *g, const char *path, bl_fit_answers *a, char *notice,
                       size_t size);
 
-/* Writes a to path with the safe writer (replacing it), making its folders
- * (mode 0700) first.  0, or -errno with reason set. */
+/* Writes a to path with the safe writer (replacing it), under the
+ * user-state writer's lock, making its folders (mode 0700) first.  0, or
+ * -errno with reason set. */
 int bl_fit_state_save(const bl_guide *g, const char *path, const bl_fit_answers *a,
                       char *reason, size_t size);
 

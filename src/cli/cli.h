@@ -46,7 +46,7 @@ typedef struct bl_cli {
     int fit_questions;            /* fit --questions */
     const char *fit_answers;      /* fit --answers FILE, or NULL */
     int fit_clear;                /* fit --clear */
-    int fit_no_state;             /* fit --no-state */
+    int no_state;                 /* --no-state: a private session */
     /* The output, decided once. */
     unsigned esc;                 /* BL_ESC_ASCII when the locale is not UTF-8 */
     int ascii;                    /* the same, for the layout and content */

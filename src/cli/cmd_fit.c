@@ -6,6 +6,7 @@
 #include "borderless/fit.h"
 #include "borderless/layout.h"
 #include "borderless/safewrite.h"
+#include "borderless/userstate.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -18,8 +19,9 @@ enum { FIT_OK = BL_EXIT_OK, FIT_FAIL = BL_EXIT_FAIL, FIT_USAGE = BL_EXIT_USAGE }
 
 #define MAX_ANSWERS_FILE (64 * 1024)
 
-int bl_cmd_fit_check(const bl_cli *c)
+int bl_cmd_fit_check(const bl_cli *c, int argc, char **argv)
 {
+    (void)argc, (void)argv;
     if (c->fit_questions + c->fit_clear + (c->fit_answers != NULL) > 1)
         return bl_cli_usage("fit", "give one of --questions, --answers and --clear");
     if ((c->fit_questions || c->fit_clear) && (c->out || c->force || c->fmt != BL_SUMMARY_AUTO))
@@ -140,7 +142,7 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
     bl_fit_answers ans;
     bl_fit_answers_init(&ans);
     char state[BL_PATH_MAX];
-    int have_state = !c->fit_no_state && bl_fit_state_path(state, sizeof state) == 0;
+    int have_state = !(bl_userstate_flags(c->no_state) & BL_USERSTATE_PRIVATE) && bl_fit_state_path(state, sizeof state) == 0;
     if (c->fit_answers) {
         size_t len = 0;
         char *buf = read_answers(c, c->fit_answers, &len);

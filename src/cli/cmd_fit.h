@@ -9,7 +9,7 @@
  *                        state file and print the ranked report
  *   (none of these)      the report for the answers kept from last time
  *   --clear              forget the kept answers
- *   --no-state           neither read nor write the state file
+ *   --no-state           (global) neither read nor write the state file
  *   -o FILE, -f FMT, --force   as for summary (the safe writer's rules)
  * Exit status: 0 done; 1 a bad answer (FILE:LINE:COLUMN: message), no
  * answers kept, or a write error; 2 a usage error (bl_cmd_fit_check).
@@ -22,7 +22,7 @@
 
 /* Options that do not go together; BL_EXIT_USAGE after a message, else
  * BL_EXIT_OK.  Runs before the content is loaded. */
-int bl_cmd_fit_check(const bl_cli *c);
+int bl_cmd_fit_check(const bl_cli *c, int argc, char **argv);
 
 /* Runs the command on guide g as c says; returns the exit status. */
 int bl_cmd_fit(const bl_guide *g, const bl_cli *c);

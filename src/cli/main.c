@@ -16,6 +16,8 @@
 #include "borderless/widthcheck.h"
 #include "cmd_fit.h"
 #include "cmd_search.h"
+#include "cmd_shortlist.h"
+#include "borderless/userstate.h"
 #include "cmd_summary.h"
 
 #include <errno.h>
@@ -50,6 +52,9 @@ static const char usage_text[] =
     "  fit [--answers FILE | --questions | --clear] [-o FILE] [-f FMT]\n"
     "               which roles suit your answers, and why: a guide, not a\n"
     "               verdict (answers are kept for next time)\n"
+    "  shortlist [list | add ID [NOTE] | rm ID | note ID NOTE]\n"
+    "               list, add to or remove from your shortlist of roles, or set\n"
+    "               a role's note (see 'borderless shortlist --help')\n"
     "  help [COMMAND]  show this help, or a command's\n"
     "\n"
     "Options (anywhere on the line; -- ends them):\n"
@@ -58,6 +63,8 @@ static const char usage_text[] =
     "  --width N    wrap show's text (and cut search's lines) at N columns\n"
     "  --theme THEME  the guide's colours: light, dark or mono\n"
     "  --tsv        search: tab-separated values even on a terminal\n"
+    "  --no-state   a private session: read and write no shortlist or other\n"
+    "               saved state (also BORDERLESS_NO_STATE=1)\n"
     "  -h, --help   show this help (or a command's) and exit\n"
     "  --version    show the version and the content's review date, and exit\n"
     "\n"
@@ -302,11 +309,16 @@ static int cmd_fit(const bl_guide *g, const bl_cli *c, int argc, char **argv)
     return bl_cmd_fit(g, c);
 }
 
+static int cmd_shortlist(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    return bl_cmd_shortlist_ex(g, c, argc, argv, bl_userstate_flags(c->no_state));
+}
+
 /* Options a command may take beyond the global ones. */
 enum {
     TAKES_TSV = 1,     /* --tsv */
     TAKES_SUMMARY = 2, /* -o, -f, --force */
-    TAKES_FIT = 4,     /* --questions, --answers, --clear, --no-state */
+    TAKES_FIT = 4,     /* --questions, --answers, --clear */
 };
 
 static const struct command {
@@ -315,8 +327,10 @@ static const struct command {
     int min_args, max_args; /* max -1: any number */
     const char *missing; /* message when arguments are missing */
     unsigned takes;
+    /* Its own checks of the arguments, before content is loaded (NULL: none);
+     * returns BL_EXIT_OK, or BL_EXIT_USAGE after the message. */
+    int (*check)(const bl_cli *c, int argc, char **argv);
     int (*run)(const bl_guide *g, const bl_cli *c, int argc, char **argv);
-    int (*check)(const bl_cli *c); /* options that clash; before content is loaded */
 } commands[] = {
     {.name = "check", .usage = check_usage, .run = cmd_check},
     {.name = "list", .usage = list_usage, .run = cmd_list},
@@ -329,6 +343,8 @@ static const struct command {
      .run = cmd_summary},
     {.name = "fit", .usage = fit_usage, .takes = TAKES_SUMMARY | TAKES_FIT, .run = cmd_fit,
      .check = bl_cmd_fit_check},
+    {.name = "shortlist", .usage = bl_cmd_shortlist_usage, .max_args = -1,
+     .check = bl_cmd_shortlist_check, .run = cmd_shortlist},
     {.name = "help", .usage = help_usage, .max_args = 1},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -601,8 +617,7 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
             p->given_fit = "--clear";
             break;
         case OPT_NO_STATE:
-            c->fit_no_state = 1;
-            p->given_fit = "--no-state";
+            c->no_state = 1;
             break;
         case ':':
             return missing_value(optopt);
@@ -706,8 +721,6 @@ int main(int argc, char **argv)
         status = bl_cli_usage(cmd->name, "%s", cmd->missing);
         goto done;
     }
-    if (cmd && cmd->check && (status = cmd->check(&c)) != 0)
-        goto done;
     if (!cmd && !c.theme_given) {
         const char *env = getenv("BORDERLESS_THEME");
         if (env && *env && parse_theme(env, &c.theme) != 0) {
@@ -716,6 +729,8 @@ int main(int argc, char **argv)
             goto done;
         }
     }
+    if (cmd && cmd->check && (status = cmd->check(&c, n, cargs)) != BL_EXIT_OK)
+        goto done;
     if (cmd && (cmd->takes & TAKES_TSV) && !c.tsv)
         bl_cli_termcap(&c);
 

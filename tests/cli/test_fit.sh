@@ -273,10 +273,13 @@ begin "a damaged state file is set aside with a notice"
 printf 'not an answers file\n' >"$STATE"
 run fit
 expect_rc 1
-expect_err_has "could not be read; they are kept in $STATE.damaged and ignored"
+expect_err_has "could not be read; they are kept in $STATE.damaged-"
 expect_err_has "no answers yet"
 checks=$((checks + 1))
-[ -f "$STATE.damaged" ] && [ ! -e "$STATE" ] || fail "the damaged file was not set aside"
+kept=$(ls "$STATE".damaged-* 2>/dev/null | head -n1)
+[ -n "$kept" ] && [ ! -e "$STATE" ] || fail "the damaged file was not set aside"
+checks=$((checks + 1))
+[ -n "$kept" ] && [ "$(cat "$kept")" = "not an answers file" ] || fail "the kept file lost its bytes"
 
 begin "--clear forgets the kept answers"
 run fit --answers "$T/answers"
@@ -292,11 +295,15 @@ run fit
 expect_rc 1
 expect_err_has "no answers yet"
 
-begin "--no-state keeps nothing"
+begin "--no-state (and BORDERLESS_NO_STATE) keep nothing"
 run fit --no-state --answers "$T/answers"
 expect_rc 0
 checks=$((checks + 1))
 [ ! -e "$STATE" ] || fail "--no-state wrote the state file"
+BORDERLESS_NO_STATE=1 run fit --answers "$T/answers"
+expect_rc 0
+checks=$((checks + 1))
+[ ! -e "$STATE" ] || fail "BORDERLESS_NO_STATE=1 wrote the state file"
 
 begin "HOME's default when XDG_STATE_HOME is not absolute"
 XDG_STATE_HOME=relative "$BIN" -C "$SRC/content" fit --answers "$T/answers" >/dev/null 2>"$T/err"
