@@ -106,17 +106,13 @@ enum bl_line_style {
     BL_LINE_META      /* "Last reviewed: YYYY-MM-DD" */
 };
 
-/* Which part of the entry a line shows (for search highlighting and to keep
- * the reading position across a re-layout). */
-enum { BL_PART_TITLE = -1, BL_PART_SOURCES = BL_FIELD_COUNT, BL_PART_REVIEWED };
-
 typedef struct bl_line {
     enum bl_line_style style;
     const char *text; /* display-ready UTF-8, NUL-terminated, includes indent */
     size_t len;       /* bytes of text */
     int cols;         /* display width of text: <= the layout width (but see bl_wrap) */
     int indent;       /* leading columns that are decoration (bullet, indent) */
-    int part;         /* enum bl_field, or BL_PART_* */
+    int part;         /* enum bl_field, or BL_PART_* (model.h) */
     size_t item;      /* list item / link / source index; paragraph index for text */
     size_t src_start; /* byte range of the source string shown after the indent */
     size_t src_end;   /*   (the field text or item; title for the title) */

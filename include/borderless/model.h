@@ -49,6 +49,11 @@ enum bl_field {
     BL_FIELD_COUNT
 };
 
+/* A part of an entry: a field (enum bl_field), the title, the sources or
+ * the review date.  Lines of a layout show one part each; a search match
+ * is in one. */
+enum { BL_PART_TITLE = -1, BL_PART_SOURCES = BL_FIELD_COUNT, BL_PART_REVIEWED };
+
 /* How a display item of a structured field is shown (bl_field_value.styles). */
 enum bl_item_style {
     BL_ITEM_BULLET = 0, /* a bullet item (every plain list) */

@@ -52,7 +52,7 @@
 typedef struct bl_search_index bl_search_index;
 
 /* One matched word (or phrase) in the source strings of an entry.  part is
- * BL_PART_TITLE (layout.h: -1) or an enum bl_field; item is the list item
+ * BL_PART_TITLE (model.h) or an enum bl_field; item is the list item
  * for a LIST field, else 0; [start, end) are bytes of that exact string:
  * e->title, fv->text or fv->items[item] — the same coordinates as
  * bl_line.part / item / src_start / src_end for a field's text, and a list

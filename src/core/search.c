@@ -4,7 +4,7 @@
 
 #include "borderless/arena.h"
 #include "borderless/editdist.h"
-#include "borderless/layout.h"
+#include "borderless/vec.h"
 
 #include <libstemmer.h>
 #include <math.h>
@@ -97,14 +97,10 @@ static void parse_query(struct bl_search_query *q, const char *s, size_t len)
 
 static int add_exp(struct bl_search_query *q, uint32_t term, float quality)
 {
-    if (q->n_exps == q->cap_exps) {
-        size_t cap = q->cap_exps ? q->cap_exps * 2 : 64;
-        struct bl_sx_exp *e = realloc(q->exps, cap * sizeof *e);
-        if (!e)
-            return -1;
-        q->exps = e;
-        q->cap_exps = cap;
-    }
+    struct bl_sx_exp *e = bl_vec_grow(q->exps, &q->cap_exps, q->n_exps + 1, sizeof *e, 64);
+    if (!e)
+        return -1;
+    q->exps = e;
     q->exps[q->n_exps++] = (struct bl_sx_exp){.term = term, .q = quality};
     return 0;
 }
@@ -267,43 +263,6 @@ static int expand_word(const bl_search_index *ix, struct bl_search_query *q,
     q->n_exps = w->exp_start + out;
     w->n_exp = out;
     return 0;
-}
-
-int bl_sx_word_has(const struct bl_search_query *q, const struct bl_sx_word *w, uint32_t t,
-                   float *quality)
-{
-    const struct bl_sx_exp *e = q->exps + w->exp_start;
-    size_t lo = 0, hi = w->n_exp;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e[mid].term < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < w->n_exp && e[lo].term == t) {
-        *quality = e[lo].q;
-        return 1;
-    }
-    return 0;
-}
-
-float bl_sx_phrase_at(const bl_search_index *ix, const struct bl_search_query *q,
-                      const struct bl_sx_group *gr, uint32_t pos)
-{
-    if (pos < gr->anchor || (size_t)pos - gr->anchor + gr->n > ix->n_fwd)
-        return 0;
-    size_t base = (size_t)pos - gr->anchor;
-    float best = 1.0f;
-    for (size_t j = 0; j < gr->n; j++) {
-        uint32_t t = ix->fwd[base + j];
-        float quality;
-        if (t == BL_SX_GAP || !bl_sx_word_has(q, &q->words[gr->first + j], t, &quality))
-            return 0;
-        if (quality < best)
-            best = quality;
-    }
-    return best;
 }
 
 /* Postings a word would visit (to order the work). */
@@ -623,18 +582,13 @@ bl_search_results *bl_search_run(const bl_search_index *ix, const char *query, s
     r->n_terms = (int)q->n_words;
     if (q->n_words == 0)
         return r;
-    struct sb_stemmer *st = sb_stemmer_new("english", NULL);
-    if (!st)
-        goto fail;
+    /* The index's stemmer: created once per index, not per query. */
     for (size_t g = 0; g < q->n_groups; g++) {
         const struct bl_sx_group *gr = &q->groups[g];
         for (size_t j = 0; j < gr->n; j++)
-            if (expand_word(ix, q, &q->words[gr->first + j], j + 1 == gr->n, st)) {
-                sb_stemmer_delete(st);
+            if (expand_word(ix, q, &q->words[gr->first + j], j + 1 == gr->n, ix->stemmer))
                 goto fail;
-            }
     }
-    sb_stemmer_delete(st);
     if (rank(ix, r))
         goto fail;
     if (r->n_hits == 0 || q->any_fuzzy)

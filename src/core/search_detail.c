@@ -2,6 +2,7 @@
  * snippet.  Done per hit on demand: a query may match thousands of entries
  * while a screen shows twenty. */
 #include "search_int.h"
+#include "borderless/vec.h"
 
 #include "borderless/arena.h"
 #include "borderless/layout.h"
@@ -16,14 +17,10 @@ struct mvec {
 
 static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t end)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 32;
-        bl_search_match *v = realloc(m->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        m->v = v;
-        m->cap = cap;
-    }
+    bl_search_match *v = bl_vec_grow(m->v, &m->cap, m->n + 1, sizeof *v, 32);
+    if (!v)
+        return -1;
+    m->v = v;
     m->v[m->n++] = (bl_search_match){.part = part, .item = item, .start = start, .end = end};
     return 0;
 }
@@ -121,16 +118,12 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
                     continue;
                 if (gr->n > 1 && bl_sx_phrase_at(ix, q, gr, p) <= 0)
                     continue;
-                if (n_tm == cap_tm) {
-                    size_t cap = cap_tm ? cap_tm * 2 : 16;
-                    struct tok_match *v = realloc(tm, cap * sizeof *v);
-                    if (!v) {
-                        rc = -1;
-                        break;
-                    }
-                    tm = v;
-                    cap_tm = cap;
+                struct tok_match *v = bl_vec_grow(tm, &cap_tm, n_tm + 1, sizeof *v, 16);
+                if (!v) {
+                    rc = -1;
+                    break;
                 }
+                tm = v;
                 uint32_t k = p - first - (uint32_t)gr->anchor;
                 tm[n_tm++] = (struct tok_match){.first = k, .last = k + (uint32_t)gr->n - 1};
             }

@@ -8,6 +8,7 @@
  * index itself plus a few words of scratch per distinct word.
  */
 #include "search_int.h"
+#include "borderless/vec.h"
 
 #include "borderless/layout.h"
 
@@ -37,22 +38,13 @@ struct builder {
     size_t item;
 };
 
-/* Grows *p to hold `need` elements, by half again each time. */
+/* bl_vec_grow for the builder's arrays: *p gets the new block. */
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / size)
-            return -1;
-        n += n / 2;
-    }
-    void *q = realloc(*p, n * size);
+    void *q = bl_vec_grow(*p, cap, need, size, 64);
     if (!q)
         return -1;
     *p = q;
-    *cap = n;
     return 0;
 }
 
@@ -103,8 +95,9 @@ static long word_id(struct builder *b, const struct bl_sx_token *t)
     if (b->n_words >= UINT32_MAX - 1 || b->pool_len > UINT32_MAX / 2 - BL_SX_TOKEN_MAX)
         return -1;
     if (b->n_words == b->cap_words) {
-        size_t cap = b->cap_words ? b->cap_words * 2 : 1024;
-        uint32_t *s = realloc(b->w_str, cap * sizeof *s);
+        /* w_str decides the capacity; the byte arrays follow it. */
+        size_t cap = b->cap_words;
+        uint32_t *s = bl_vec_grow(b->w_str, &cap, b->n_words + 1, sizeof *s, 1024);
         if (!s)
             return -1;
         b->w_str = s;
@@ -255,12 +248,12 @@ static int make_terms(struct builder *b, bl_search_index *ix)
     ix->mask = malloc(n1 * sizeof *ix->mask);
     /* the pool holds each word and its stem (never longer than the word) */
     ix->pool = malloc(b->pool_len * 2 + 1);
-    struct sb_stemmer *st = sb_stemmer_new("english", NULL);
+    /* Kept with the index: queries stem with it too. */
+    struct sb_stemmer *st = ix->stemmer = sb_stemmer_new("english", NULL);
     if (!order || !rank || !ix->terms || !ix->by_stem || !ix->by_len || !ix->mask ||
         !ix->pool || !st) {
         free(order);
         free(rank);
-        sb_stemmer_delete(st);
         return -1;
     }
     for (size_t i = 0; i < n; i++)
@@ -295,7 +288,6 @@ static int make_terms(struct builder *b, bl_search_index *ix)
         ix->mask[r] = bl_sx_mask(cps, m);
         per_len[t->ncp <= BL_SX_TOKEN_MAX ? t->ncp : BL_SX_TOKEN_MAX]++;
     }
-    sb_stemmer_delete(st);
     ix->pool = shrink(ix->pool, pool);
     /* by length: a counting sort keeps the text order within a length */
     size_t at = 0;
@@ -473,6 +465,8 @@ void bl_search_index_free(bl_search_index *ix)
     free(ix->strs);
     free(ix->entry_str);
     free(ix->entry_len);
+    if (ix->stemmer)
+        sb_stemmer_delete(ix->stemmer);
     free(ix);
 }
 

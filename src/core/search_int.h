@@ -45,6 +45,8 @@ struct bl_sx_str {
     uint16_t item;
 };
 
+struct sb_stemmer;
+
 struct bl_search_index {
     const bl_guide *g;
     char *pool;
@@ -65,6 +67,9 @@ struct bl_search_index {
     uint32_t *entry_str;      /* entry e's strings: strs[entry_str[e] .. entry_str[e+1]) */
     float *entry_len;         /* tokens per entry */
     float avg_len;
+    /* English Snowball stemmer, for the words and for queries: one per
+     * index, so an index serves one query at a time. */
+    struct sb_stemmer *stemmer;
 };
 
 /* One doc of a term's postings, decoded. */
@@ -166,6 +171,7 @@ struct bl_search_query {
     struct bl_arena *arena; /* owns hits, snippets, matches, suggestions */
 };
 
+/* search_match.c: */
 /* 1 if term t is among word w's expansions; *q gets the quality. */
 int bl_sx_word_has(const struct bl_search_query *q, const struct bl_sx_word *w, uint32_t t,
                    float *quality);
