@@ -11,6 +11,7 @@
 #include "core_util.h"
 
 #include "borderless/diag.h"
+#include "borderless/fit.h"
 #include "borderless/loader.h"
 #include "borderless/model.h"
 #include "borderless/summary.h"
@@ -250,6 +251,50 @@ static void test_fit_complete(void **state)
     bl_guide_free(g);
 }
 
+/* The fit finder asks about every dimension, crime areas, situation and
+ * citizenship, in plain labels; every route of every role gets a mark with
+ * a reason for each situation and citizenship. */
+static void test_fit_questions_complete(void **state)
+{
+    (void)state;
+    bl_guide *g = load_shipped();
+    assert_int_equal(g->n_fit_questions, BL_FIT_COUNT + 3);
+    for (int d = 0; d < BL_FIT_COUNT; d++) {
+        const bl_fit_question *q = bl_fit_question_of(g, BL_FITQ_LEVEL, (enum bl_fit_dim)d);
+        if (!q)
+            fail_msg("no question for \"%s\"", bl_fit_info((enum bl_fit_dim)d)->key);
+        assert_true(q->text && q->text[0]);
+        for (int a = 0; a < BL_FIT_ANSWERS; a++)
+            assert_true(q->answers[a] && q->answers[a][0]);
+    }
+    const bl_fit_question *sq = bl_fit_question_of(g, BL_FITQ_SITUATION, BL_FIT_DESK_FIELD);
+    const bl_fit_question *cq = bl_fit_question_of(g, BL_FITQ_CITIZENSHIP, BL_FIT_DESK_FIELD);
+    assert_non_null(bl_fit_question_of(g, BL_FITQ_AREAS, BL_FIT_DESK_FIELD));
+    assert_non_null(sq);
+    assert_non_null(cq);
+    int serving = 0;
+    for (size_t i = 0; i < sq->n_choices; i++)
+        serving += sq->choices[i].serving;
+    assert_int_equal(serving, 1); /* exactly one "serving officer" situation */
+    for (size_t i = 0; i < g->n_roles; i++) {
+        const bl_role_facts *rf = g->entries[i].role;
+        assert_true(rf->n_crime_areas > 0);
+        for (size_t r = 0; r < rf->n_routes; r++)
+            for (int s = BL_FIT_NONE; s < (int)sq->n_choices; s++)
+                for (int c = BL_FIT_NONE; c < (int)cq->n_choices; c++) {
+                    bl_fit_answers a;
+                    bl_fit_answers_init(&a);
+                    a.situation = s;
+                    a.citizenship = c;
+                    char why[512] = "";
+                    bl_fit_route_check(g, &a, &rf->routes[r], why, sizeof why);
+                    if (!why[0])
+                        fail_msg("%s: route %zu has no reason", g->entries[i].id, r + 1);
+                }
+    }
+    bl_guide_free(g);
+}
+
 static void test_links_resolve(void **state)
 {
     (void)state;
@@ -367,6 +412,7 @@ int main(void)
         cmocka_unit_test(test_required_fields),
         cmocka_unit_test(test_routes_and_pay_sourced),
         cmocka_unit_test(test_fit_complete),
+        cmocka_unit_test(test_fit_questions_complete),
         cmocka_unit_test(test_links_resolve),
         cmocka_unit_test(test_glossary_terms),
         cmocka_unit_test(test_acronyms_in_glossary),

@@ -464,6 +464,22 @@ static void test_base_model(void **state)
     assert_int_equal(bl_entry_group(g, &g->entries[0])->id[0], 'l');
     assert_null(bl_entry_group(g, &g->entries[2]));
 
+    /* the fit finder's questions, in file order */
+    assert_int_equal(g->n_fit_questions, BL_FIT_COUNT + 3);
+    assert_string_equal(g->fit_questions[0].key, "desk_field");
+    assert_int_equal(g->fit_questions[0].kind, BL_FITQ_LEVEL);
+    assert_int_equal(g->fit_questions[0].dim, BL_FIT_DESK_FIELD);
+    assert_int_equal(g->fit_questions[0].weight, 2);
+    assert_int_equal(g->fit_questions[1].weight, 1);
+    assert_string_equal(g->fit_questions[1].answers[4], "Always");
+    assert_int_equal(g->fit_questions[10].kind, BL_FITQ_AREAS);
+    assert_int_equal(g->fit_questions[11].kind, BL_FITQ_SITUATION);
+    assert_int_equal(g->fit_questions[11].n_choices, 2);
+    assert_int_equal(g->fit_questions[11].choices[0].serving, 0);
+    assert_int_equal(g->fit_questions[11].choices[1].serving, 1);
+    assert_string_equal(g->fit_questions[12].choices[0].matches[0], "Alphaland");
+    assert_int_equal(g->fit_questions[12].choices[1].n_matches, 0);
+
     /* the glossary */
     assert_int_equal(g->n_glossary, 2);
     const bl_glossary_term *t = bl_guide_glossary_find(g, "abc");
@@ -1122,6 +1138,60 @@ static const struct edit_case cases[] = {
      NULL, NULL, {S ":1:1: missing required key \"crime_areas\""}},
     {"sections.yaml: glossary missing", S, GLOSSARY, "", NULL, NULL,
      {S ":1:1: missing required key \"glossary\""}},
+    /* the fit finder's questions (sections.yaml fit_questions) */
+    {"fit_questions: unknown key", S, "  - key: travel\n", "  - key: travle\n", NULL, NULL,
+     {S ":37:10: unknown key \"travle\" (did you mean \"travel\"?)"}},
+    {"fit_questions: a key twice", S, "  - key: travel\n", "  - key: desk_field\n", NULL, NULL,
+     {S ":37:10: a second question for \"desk_field\" (the first is at line 33)"}},
+    {"fit_questions: a dimension without a question", S,
+     "  - key: travel\n    text: Travel?\n    answers: [Zero, Little, Some, Often, Always]\n", "",
+     NULL, NULL, {S ":33:3: \"fit_questions\" has no question for \"travel\""}},
+    {"fit_questions: four answers", S, "[Zero, Little, Some, Often, Always]",
+     "[Zero, Little, Some, Often]", NULL, NULL,
+     {S ":39:14: \"answers\" of \"travel\" needs 5 labels (for 0 to 4), not 4"}},
+    {"fit_questions: answers missing", S, "    answers: [Zero, Little, Some, Often, Always]\n",
+     "", NULL, NULL,
+     {S ":37:5: missing required key \"answers\" in fit question 2 (five labels, for 0 to 4)"}},
+    {"fit_questions: an answer named none", S, "[Never, Rarely,", "[none, Rarely,", NULL, NULL,
+     {S ":45:15: \"answers\" \"none\" would be misread in an answers file: use words, without "
+        "'=', '!', '|' or '#', other than \"none\""}},
+    {"fit_questions: an answer that is a number", S, "[Own, A little,", "[\"0\", A little,",
+     NULL, NULL,
+     {S ":60:15: \"answers\" \"0\" would be misread in an answers file: use words, without "
+        "'=', '!', '|' or '#', other than \"none\""}},
+    {"fit_questions: an answer twice", S, "[Standard, Some,", "[Standard, standard,", NULL, NULL,
+     {S ":54:25: answer \"standard\" is listed twice in \"vetting\""}},
+    {"fit_questions: weight out of range", S, "    weight: 2\n", "    weight: 5\n", NULL, NULL,
+     {S ":36:13: \"weight\" must be a whole number from 1 to 3, not \"5\""}},
+    {"fit_questions: answers for crime areas", S, "    text: Which crimes?\n",
+     "    text: Which crimes?\n    answers: [A, B, C, D, E]\n", NULL, NULL,
+     {S ":66:14: \"crime_areas\" takes no \"answers\": its answers are the crime areas"}},
+    {"fit_questions: text missing", S, "    text: Travel?\n", "", NULL, NULL,
+     {S ":37:5: missing required key \"text\" in fit question 2"}},
+    {"fit_questions: choices missing", S,
+     "    text: Where are you now?\n    choices:\n      - {id: student, label: Student, "
+     "serving_officer: no}\n      - {id: officer, label: Serving officer, serving_officer: "
+     "yes}\n", "    text: Where are you now?\n", NULL, NULL,
+     {S ":66:5: missing required key \"choices\" in fit question 12"}},
+    {"fit_questions: serving_officer not yes or no", S, "serving_officer: yes}",
+     "serving_officer: maybe}", NULL, NULL,
+     {S ":70:64: \"serving_officer\" must be yes or no, not \"maybe\""}},
+    {"fit_questions: serving_officer missing", S, ", serving_officer: no}", "}", NULL, NULL,
+     {S ":69:9: missing required key \"serving_officer\" in choice 1 of \"situation\""}},
+    {"fit_questions: one choice", S, "      - {id: other, label: Elsewhere}\n", "", NULL, NULL,
+     {S ":74:7: \"choices\" of \"citizenship\" needs 2 to 12 items, not 1"}},
+    {"fit_questions: duplicate choice id", S, "{id: other,", "{id: alpha,", NULL, NULL,
+     {S ":75:14: duplicate choice id \"alpha\" in \"citizenship\""}},
+    {"fit_questions: matches outside citizenship", S, "label: Student, serving_officer: no}",
+     "label: Student, serving_officer: no, matches: [x]}", NULL, NULL,
+     {S ":69:69: \"matches\" belongs to the choices of \"citizenship\" only"}},
+    {"fit_questions: weight on citizenship", S, "    text: Citizen of?\n",
+     "    text: Citizen of?\n    weight: 2\n", NULL, NULL,
+     {S ":73:13: \"citizenship\" takes no \"weight\": it does not change the ranking"}},
+    {"fit_questions: not a list", S, "fit_questions:\n  - key: desk_field\n",
+     "fit_questions: {}\nx:\n  - key: desk_field\n", NULL, NULL,
+     {S ":32:16: \"fit_questions\" must be a list, not a mapping",
+      S ":33:1: unknown key \"x\""}},
     {"groups: duplicate id", S, "  - id: lab", "  - id: field", NULL, NULL,
      {S ":19:9: duplicate group id \"field\" (first in group 1)"}},
     {"groups: missing title", S, "    title: Lab roles\n", "", NULL, NULL,

@@ -79,6 +79,20 @@ typedef int (*bl_wrap_fn)(void *ctx, size_t start, size_t end, int cols);
  * non-zero value of fn. */
 int bl_wrap(const char *s, size_t len, int width, bl_wrap_fn fn, void *ctx);
 
+/* ---- bars ---------------------------------------------------------- */
+
+/* `cells` cells of a bar, the first `filled` dark (U+2593) and the rest
+ * light (U+2591), UTF-8, into buf (3 bytes a cell; cut to whole cells when
+ * size is short).  Shown through bl_text_sanitize's ASCII mode they become
+ * '#' and '-'.  Returns the bytes written. */
+int bl_bar(int filled, int cells, char *buf, size_t size);
+
+/* The fit chart's line for dimension d at `level` (clamped to 0..4), as a
+ * role's page shows it: "Label  low ▓▓▓▓░░░░ high", labels padded so that
+ * the bars of all dimensions line up.  As snprintf: returns the length it
+ * needs (buf may be NULL when size is 0), -1 for an unknown d. */
+int bl_fit_bar(enum bl_fit_dim d, int level, char *buf, size_t size);
+
 /* ---- the layout of an entry ----------------------------------------- */
 
 enum bl_line_style {

@@ -211,6 +211,41 @@ typedef struct bl_fit {
     const char *reason; /* one line */
 } bl_fit;
 
+/* ---- the fit finder's questions (sections.yaml `fit_questions`) --------- */
+
+/* What a question asks about. */
+enum bl_fitq_kind {
+    BL_FITQ_LEVEL,      /* one fit dimension: an answer 0..4 (labels in `answers`) */
+    BL_FITQ_AREAS,      /* crime areas: any number of g->crime_areas */
+    BL_FITQ_SITUATION,  /* where the reader is now: one of `choices` (route check only) */
+    BL_FITQ_CITIZENSHIP /* citizenship region: one of `choices` (route check only) */
+};
+#define BL_FIT_ANSWERS (BL_FIT_MAX_LEVEL + 1) /* labels of a LEVEL question */
+#define BL_FIT_MAX_WEIGHT 3
+#define BL_FIT_KEY_AREAS "crime_areas"
+#define BL_FIT_KEY_SITUATION "situation"
+#define BL_FIT_KEY_CITIZENSHIP "citizenship"
+
+/* One answer of a SITUATION or CITIZENSHIP question. */
+typedef struct bl_fit_choice {
+    const char *id;    /* "serving-officer" */
+    const char *label; /* "A serving police, customs or border officer" */
+    int serving;       /* SITUATION: 1 when this is a serving officer or official */
+    const char *const *matches; /* CITIZENSHIP: words that name it in a route's `who` */
+    size_t n_matches;
+} bl_fit_choice;
+
+typedef struct bl_fit_question {
+    const char *key;  /* a fit dimension's key, or BL_FIT_KEY_* */
+    enum bl_fitq_kind kind;
+    enum bl_fit_dim dim; /* LEVEL only */
+    const char *text;
+    const char *answers[BL_FIT_ANSWERS]; /* LEVEL: what answering 0..4 means */
+    const bl_fit_choice *choices;        /* SITUATION, CITIZENSHIP */
+    size_t n_choices;
+    int weight; /* 1 .. BL_FIT_MAX_WEIGHT (default 1) */
+} bl_fit_question;
+
 /* What only roles have (bl_entry.role; NULL for sections). */
 typedef struct bl_role_facts {
     const char *facts[BL_FACT_COUNT]; /* quick facts, each present */
@@ -291,6 +326,11 @@ typedef struct bl_guide {
     const bl_glossary_term *glossary;
     size_t n_glossary;
     const size_t *glossary_by_term; /* indices into glossary, by term, case-folded */
+    /* The fit finder's questions in display order: every fit dimension once,
+     * then (anywhere in the order) crime areas, situation and citizenship
+     * once each.  n_fit_questions is 0 when sections.yaml has none. */
+    const bl_fit_question *fit_questions;
+    size_t n_fit_questions;
     bl_arena *arena;       /* owns everything above */
 } bl_guide;
 

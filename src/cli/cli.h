@@ -43,6 +43,9 @@ typedef struct bl_cli {
     const char *out;              /* summary -o FILE, or NULL */
     enum bl_summary_format fmt;   /* summary -f */
     int force;                    /* summary --force */
+    int fit_questions;            /* fit --questions */
+    const char *fit_answers;      /* fit --answers FILE, or NULL */
+    int fit_clear;                /* fit --clear */
     int no_state;                 /* --no-state: a private session */
     /* The output, decided once. */
     unsigned esc;                 /* BL_ESC_ASCII when the locale is not UTF-8 */

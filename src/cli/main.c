@@ -14,6 +14,7 @@
 #include "borderless/tui.h"
 #include "cli.h"
 #include "borderless/widthcheck.h"
+#include "cmd_fit.h"
 #include "cmd_search.h"
 #include "cmd_shortlist.h"
 #include "borderless/userstate.h"
@@ -48,6 +49,7 @@ static const char usage_text[] =
     "  summary ID [-o FILE] [-f text|markdown] [--force]\n"
     "               write a one- or two-page summary of a role to FILE (else\n"
     "               standard output); never replaces FILE without --force\n"
+    "  fit          which roles suit your answers, and why (see 'fit --help')\n"
     "  shortlist [add ID [NOTE] | rm ID | note ID NOTE]\n"
     "               your shortlist of roles, with a note each\n"
     "  help [COMMAND]  show this help, or a command's\n"
@@ -105,6 +107,27 @@ static const char summary_usage[] =
     "Write a one- or two-page summary of role ID.\n"
     "\n"
     "  -o, --output FILE   write to FILE instead of standard output (\"-\": stdout)\n"
+    "  -f, --format FMT    text (wrapped at 72 columns) or markdown; by default\n"
+    "                      markdown when FILE ends in .md or .markdown, else text\n"
+    "  --force             replace FILE if it exists\n";
+
+static const char fit_usage[] =
+    "Usage: borderless fit [--answers FILE] [-o FILE] [-f text|markdown] [--force]\n"
+    "       borderless fit --questions | --clear\n"
+    "Which roles suit your answers, and why: every role ranked by a simple\n"
+    "score, with what matched, what held it back, its ways in (open to you,\n"
+    "check, not yet) and what would change.  A guide, not a verdict.\n"
+    "\n"
+    "  --questions         print the questions: key<TAB>question<TAB>answers\n"
+    "                      (answers separated by |, numbered from 0)\n"
+    "  --answers FILE      read answers from FILE (\"-\": standard input), one a\n"
+    "                      line, key=value: 0-4, an answer, or none; key!=value\n"
+    "                      or value! marks it important; crime_areas takes ids\n"
+    "                      separated by commas.  Kept for the next run.\n"
+    "  (no option)         the report for the answers kept from the last run\n"
+    "  --clear             forget the kept answers\n"
+    "  --no-state          neither read nor keep answers\n"
+    "  -o, --output FILE   write the report to FILE instead of standard output\n"
     "  -f, --format FMT    text (wrapped at 72 columns) or markdown; by default\n"
     "                      markdown when FILE ends in .md or .markdown, else text\n"
     "  --force             replace FILE if it exists\n";
@@ -276,6 +299,12 @@ static int cmd_summary(const bl_guide *g, const bl_cli *c, int argc, char **argv
     return bl_cmd_summary(g, c, argv[0]);
 }
 
+static int cmd_fit(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    return bl_cmd_fit(g, c);
+}
+
 static int cmd_shortlist(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
     return bl_cmd_shortlist_ex(g, c, argc, argv, bl_userstate_flags(c->no_state));
@@ -285,6 +314,7 @@ static int cmd_shortlist(const bl_guide *g, const bl_cli *c, int argc, char **ar
 enum {
     TAKES_TSV = 1,     /* --tsv */
     TAKES_SUMMARY = 2, /* -o, -f, --force */
+    TAKES_FIT = 4,     /* --questions, --answers, --clear */
 };
 
 static const struct command {
@@ -307,6 +337,8 @@ static const struct command {
     {.name = "summary", .usage = summary_usage, .min_args = 1, .max_args = 1,
      .missing = "summary needs a role ID (see 'borderless list')", .takes = TAKES_SUMMARY,
      .run = cmd_summary},
+    {.name = "fit", .usage = fit_usage, .takes = TAKES_SUMMARY | TAKES_FIT, .run = cmd_fit,
+     .check = bl_cmd_fit_check},
     {.name = "shortlist", .usage = bl_cmd_shortlist_usage, .max_args = -1,
      .check = bl_cmd_shortlist_check, .run = cmd_shortlist},
     {.name = "help", .usage = help_usage, .max_args = 1},
@@ -402,6 +434,9 @@ enum {
     OPT_THEME,
     OPT_TSV,
     OPT_FORCE,
+    OPT_QUESTIONS,
+    OPT_ANSWERS,
+    OPT_CLEAR,
     OPT_NO_STATE,
 };
 
@@ -414,6 +449,9 @@ static const struct option long_options[] = {
     {.name = "output", .has_arg = required_argument, .val = 'o'},
     {.name = "format", .has_arg = required_argument, .val = 'f'},
     {.name = "force", .has_arg = no_argument, .val = OPT_FORCE},
+    {.name = "questions", .has_arg = no_argument, .val = OPT_QUESTIONS},
+    {.name = "answers", .has_arg = required_argument, .val = OPT_ANSWERS},
+    {.name = "clear", .has_arg = no_argument, .val = OPT_CLEAR},
     {.name = "no-state", .has_arg = no_argument, .val = OPT_NO_STATE},
     {0},
 };
@@ -484,6 +522,9 @@ static int missing_value(int opt)
         return bl_cli_usage(NULL, "option --width needs a number of columns");
     case OPT_THEME:
         return bl_cli_usage(NULL, "option --theme needs light, dark or mono");
+    case OPT_ANSWERS:
+        return bl_cli_usage("fit", "option --answers needs a file name (\"-\": standard "
+                                   "input)");
     default:
         return bl_cli_usage(NULL, "an option needs a value");
     }
@@ -491,7 +532,7 @@ static int missing_value(int opt)
 
 struct parsed {
     int help, version;
-    const char *given_tsv, *given_summary; /* spelling of a command option seen */
+    const char *given_tsv, *given_summary, *given_fit; /* a command option seen */
     char **args; /* the non-option words: the command and its arguments */
     int n_args;
 };
@@ -556,6 +597,20 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
         case OPT_FORCE:
             c->force = 1;
             p->given_summary = "--force";
+            break;
+        case OPT_QUESTIONS:
+            c->fit_questions = 1;
+            p->given_fit = "--questions";
+            break;
+        case OPT_ANSWERS:
+            if (!*optarg)
+                return missing_value(OPT_ANSWERS);
+            c->fit_answers = optarg;
+            p->given_fit = "--answers";
+            break;
+        case OPT_CLEAR:
+            c->fit_clear = 1;
+            p->given_fit = "--clear";
             break;
         case OPT_NO_STATE:
             c->no_state = 1;
@@ -632,8 +687,12 @@ int main(int argc, char **argv)
         goto done;
     }
     if (p.given_summary && !is_help && !(cmd && (cmd->takes & TAKES_SUMMARY))) {
-        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for summary",
+        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for summary and fit",
                               p.given_summary);
+        goto done;
+    }
+    if (p.given_fit && !is_help && !(cmd && (cmd->takes & TAKES_FIT))) {
+        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for fit", p.given_fit);
         goto done;
     }
     if (cmd && cmd->max_args >= 0 && n > cmd->max_args) {

@@ -608,8 +608,7 @@ static void add_styled_items(builder *b, int f, const bl_field_value *v)
     }
 }
 
-/* "Label   low ▓▓▓▓░░░░ high": the level as a bar of 2 cells a level. */
-static const char *fit_bar(builder *b, enum bl_fit_dim d, int level)
+int bl_fit_bar(enum bl_fit_dim d, int level, char *buf, size_t size)
 {
     int label_w = 0, low_w = 0;
     for (int i = 0; i < BL_FIT_COUNT; i++) {
@@ -619,21 +618,41 @@ static const char *fit_bar(builder *b, enum bl_fit_dim d, int level)
         low_w = ow > low_w ? ow : low_w;
     }
     const struct bl_fit_info *fi = bl_fit_info(d);
-    size_t cap = (size_t)label_w + (size_t)low_w + strlen(fi->high) + 2 * BL_FIT_MAX_LEVEL * 3 + 8;
-    char *s = bl_arena_alloc(b->m->arena, cap);
-    if (!s) {
-        b->failed = 1;
-        return NULL;
-    }
-    int o = snprintf(s, cap, "%-*s %*s ", label_w, fi->label, low_w, fi->low);
+    if (!fi)
+        return -1;
     if (level < 0)
         level = 0;
     if (level > BL_FIT_MAX_LEVEL)
         level = BL_FIT_MAX_LEVEL;
-    for (int i = 0; i < 2 * BL_FIT_MAX_LEVEL && o > 0 && (size_t)o + 4 < cap; i++)
-        o += snprintf(s + o, cap - (size_t)o, "%s", i < 2 * level ? "\u2593" : "\u2591");
-    if (o > 0 && (size_t)o < cap)
-        snprintf(s + o, cap - (size_t)o, " %s", fi->high);
+    char cells[2 * BL_FIT_MAX_LEVEL * 3 + 1];
+    bl_bar(2 * level, 2 * BL_FIT_MAX_LEVEL, cells, sizeof cells);
+    return snprintf(buf, size, "%-*s %*s %s %s", label_w, fi->label, low_w, fi->low, cells,
+                    fi->high);
+}
+
+int bl_bar(int filled, int cells, char *buf, size_t size)
+{
+    size_t o = 0;
+    if (size == 0)
+        return -1;
+    for (int i = 0; i < cells && o + 4 <= size; i++) {
+        memcpy(buf + o, i < filled ? "\u2593" : "\u2591", 3);
+        o += 3;
+    }
+    buf[o] = '\0';
+    return (int)o;
+}
+
+/* "Label   low ▓▓▓▓░░░░ high": the level as a bar of 2 cells a level. */
+static const char *fit_bar(builder *b, enum bl_fit_dim d, int level)
+{
+    int n = bl_fit_bar(d, level, NULL, 0);
+    char *s = n < 0 ? NULL : bl_arena_alloc(b->m->arena, (size_t)n + 1);
+    if (!s) {
+        b->failed = 1;
+        return NULL;
+    }
+    bl_fit_bar(d, level, s, (size_t)n + 1);
     return s;
 }
 

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -75,6 +76,8 @@ struct loader {
     size_t n_gloss;
     int have_glossary;
     int sections_clean; /* sections.yaml loaded without a problem */
+    bl_fit_question *fitq; /* the fit finder's questions, in the guide's arena */
+    size_t n_fitq;
 };
 
 static void problem(struct loader *L, size_t line, size_t column, const char *fmt, ...)
@@ -1288,6 +1291,278 @@ static void load_glossary(struct loader *L, const yt_node *v)
     L->have_glossary = 1;
 }
 
+/* ---- the fit finder's questions (sections.yaml `fit_questions`) ------------ */
+
+#define FITQ_MAX_TEXT 200  /* bytes in a question */
+#define FITQ_MAX_LABEL 80  /* bytes in an answer label */
+#define FITQ_MAX_CHOICES 12
+
+/* An answer label: one line, not a word the answers file reads otherwise. */
+static const char *fitq_label(struct loader *L, const char *what, const yt_node *v)
+{
+    const char *s = get_string(L, what, v, 0);
+    if (!s)
+        return NULL;
+    if (strlen(s) > FITQ_MAX_LABEL) {
+        problem(L, v->line, v->column, "\"%s\" is longer than %d characters (%zu)", what,
+                FITQ_MAX_LABEL, strlen(s));
+        return NULL;
+    }
+    int digits = 1;
+    for (const char *c = s; *c; c++)
+        digits &= *c >= '0' && *c <= '9';
+    if (digits || strcasecmp(s, "none") == 0 || strchr(s, '=') || strchr(s, '!') ||
+        strchr(s, '|') || strchr(s, '#')) {
+        problem(L, v->line, v->column,
+                "\"%s\" \"%s\" would be misread in an answers file: use words, without "
+                "'=', '!', '|' or '#', other than \"none\"", what, s);
+        return NULL;
+    }
+    return s;
+}
+
+/* The `choices` of a situation or citizenship question. */
+static int fitq_choices(struct loader *L, const yt_node *v, bl_fit_question *q)
+{
+    const yt_node *seq = want_seq(L, v, "choices");
+    if (!seq)
+        return -1;
+    if (seq->n < 2 || seq->n > FITQ_MAX_CHOICES) {
+        problem(L, seq->line, seq->column, "\"choices\" of \"%s\" needs 2 to %d items, not %zu",
+                q->key, FITQ_MAX_CHOICES, seq->n);
+        return -1;
+    }
+    bl_fit_choice *ch = bl_arena_array(L->arena, seq->n, sizeof *ch);
+    if (!ch) {
+        out_of_memory(L);
+        return -1;
+    }
+    int situation = q->kind == BL_FITQ_SITUATION;
+    static const char *const keys[] = {"id", "label", "serving_officer", "matches"};
+    int ok = 1;
+    for (size_t i = 0; i < seq->n; i++) {
+        const yt_node *m = seq->kids[i];
+        char what[64];
+        snprintf(what, sizeof what, "choice %zu of \"%s\"", i + 1, q->key);
+        if (!want_map(L, m, what, " with \"id\" and \"label\"")) {
+            ok = 0;
+            continue;
+        }
+        const yt_node *vals[4];
+        if (map_fields(L, m, keys, 4, situation ? 7u : 3u, vals, what) < 0)
+            ok = 0;
+        if (vals[0]) {
+            ch[i].id = get_string(L, "id", vals[0], 0);
+            if (ch[i].id && !valid_id(ch[i].id)) {
+                problem(L, vals[0]->line, vals[0]->column, "bad id \"%s\": " BADID_TEXT,
+                        ch[i].id, BL_MAX_ID);
+                ch[i].id = NULL;
+            }
+            for (size_t j = 0; ch[i].id && j < i; j++)
+                if (ch[j].id && strcmp(ch[j].id, ch[i].id) == 0) {
+                    problem(L, vals[0]->line, vals[0]->column,
+                            "duplicate choice id \"%s\" in \"%s\"", ch[i].id, q->key);
+                    ch[i].id = NULL;
+                }
+            ok &= ch[i].id != NULL;
+        }
+        if (vals[1]) {
+            ch[i].label = fitq_label(L, "label", vals[1]);
+            ok &= ch[i].label != NULL;
+        }
+        if (vals[2]) {
+            const char *s = situation ? get_string(L, "serving_officer", vals[2], 0) : NULL;
+            if (!situation) {
+                problem(L, vals[2]->line, vals[2]->column,
+                        "\"serving_officer\" belongs to the choices of \"situation\" only");
+                ok = 0;
+            } else if (s && strcmp(s, "yes") != 0 && strcmp(s, "no") != 0) {
+                problem(L, vals[2]->line, vals[2]->column,
+                        "\"serving_officer\" must be yes or no, not \"%s\"", s);
+                ok = 0;
+            } else if (!s) {
+                ok = 0;
+            } else {
+                ch[i].serving = strcmp(s, "yes") == 0;
+            }
+        }
+        if (vals[3]) {
+            if (q->kind != BL_FITQ_CITIZENSHIP) {
+                problem(L, vals[3]->line, vals[3]->column,
+                        "\"matches\" belongs to the choices of \"citizenship\" only");
+                ok = 0;
+            } else if (get_list(L, "matches", vals[3], &ch[i].matches, &ch[i].n_matches) < 0) {
+                ok = 0;
+            }
+        }
+    }
+    q->choices = ch;
+    q->n_choices = seq->n;
+    return ok ? 0 : -1;
+}
+
+static void load_fit_questions(struct loader *L, const yt_node *v)
+{
+    const yt_node *seq = want_seq(L, v, "fit_questions");
+    if (!seq)
+        return;
+    /* Every key a question may have, by kind: LEVEL questions are the fit
+     * dimensions, then the three others. */
+    enum { N_KEYS = BL_FIT_COUNT + 3 };
+    const char *qkeys[N_KEYS];
+    for (int d = 0; d < BL_FIT_COUNT; d++)
+        qkeys[d] = bl_fit_info((enum bl_fit_dim)d)->key;
+    qkeys[BL_FIT_COUNT] = BL_FIT_KEY_AREAS;
+    qkeys[BL_FIT_COUNT + 1] = BL_FIT_KEY_SITUATION;
+    qkeys[BL_FIT_COUNT + 2] = BL_FIT_KEY_CITIZENSHIP;
+    size_t seen_at[N_KEYS] = {0}; /* line of the question with that key, 0: none */
+
+    bl_fit_question *qs = bl_arena_array(L->arena, seq->n, sizeof *qs);
+    if (!qs) {
+        out_of_memory(L);
+        return;
+    }
+    static const char *const keys[] = {"key", "text", "answers", "choices", "weight"};
+    int ok = 1;
+    size_t n = 0;
+    for (size_t i = 0; i < seq->n; i++) {
+        const yt_node *m = seq->kids[i];
+        char what[48];
+        snprintf(what, sizeof what, "fit question %zu", i + 1);
+        if (!want_map(L, m, what, " with \"key\" and \"text\"")) {
+            ok = 0;
+            continue;
+        }
+        const yt_node *vals[5];
+        if (map_fields(L, m, keys, 5, 3u, vals, what) < 0)
+            ok = 0;
+        bl_fit_question *q = &qs[n++];
+        q->weight = 1;
+        int k = -1;
+        if (vals[0]) {
+            q->key = get_string(L, "key", vals[0], 0);
+            if (q->key) {
+                for (k = 0; k < N_KEYS && strcmp(qkeys[k], q->key) != 0; k++)
+                    ;
+                if (k == N_KEYS) {
+                    unknown_key(L, vals[0], qkeys, N_KEYS);
+                    k = -1;
+                } else if (seen_at[k]) {
+                    problem(L, vals[0]->line, vals[0]->column,
+                            "a second question for \"%s\" (the first is at line %zu)", q->key,
+                            seen_at[k]);
+                    k = -1;
+                } else {
+                    seen_at[k] = vals[0]->line;
+                }
+            }
+            if (k < 0)
+                ok = 0;
+        }
+        if (k >= 0 && k < BL_FIT_COUNT) {
+            q->kind = BL_FITQ_LEVEL;
+            q->dim = (enum bl_fit_dim)k;
+        } else if (k == BL_FIT_COUNT) {
+            q->kind = BL_FITQ_AREAS;
+        } else if (k == BL_FIT_COUNT + 1) {
+            q->kind = BL_FITQ_SITUATION;
+        } else if (k == BL_FIT_COUNT + 2) {
+            q->kind = BL_FITQ_CITIZENSHIP;
+        }
+        if (vals[1]) {
+            q->text = get_string(L, "text", vals[1], 0);
+            if (q->text && strlen(q->text) > FITQ_MAX_TEXT) {
+                problem(L, vals[1]->line, vals[1]->column,
+                        "\"text\" is longer than %d characters (%zu)", FITQ_MAX_TEXT,
+                        strlen(q->text));
+                q->text = NULL;
+            }
+            ok &= q->text != NULL;
+        }
+        if (k < 0)
+            continue; /* which other keys belong is unknown */
+        const char *key = q->key;
+        if (q->kind == BL_FITQ_LEVEL) {
+            if (!vals[2]) {
+                problem(L, m->line, m->column,
+                        "missing required key \"answers\" in %s (five labels, for 0 to 4)",
+                        what);
+                ok = 0;
+            } else if (want_seq(L, vals[2], "answers")) {
+                if (vals[2]->n != BL_FIT_ANSWERS) {
+                    problem(L, vals[2]->line, vals[2]->column,
+                            "\"answers\" of \"%s\" needs %d labels (for 0 to %d), not %zu", key,
+                            BL_FIT_ANSWERS, BL_FIT_MAX_LEVEL, vals[2]->n);
+                    ok = 0;
+                } else {
+                    for (int a = 0; a < BL_FIT_ANSWERS; a++) {
+                        const yt_node *it = vals[2]->kids[a];
+                        q->answers[a] = fitq_label(L, "answers", it);
+                        for (int b = 0; q->answers[a] && b < a; b++)
+                            if (q->answers[b] && strcasecmp(q->answers[b], q->answers[a]) == 0) {
+                                problem(L, it->line, it->column,
+                                        "answer \"%s\" is listed twice in \"%s\"",
+                                        q->answers[a], key);
+                                q->answers[a] = NULL;
+                                break;
+                            }
+                        ok &= q->answers[a] != NULL;
+                    }
+                }
+            } else {
+                ok = 0;
+            }
+        } else if (vals[2]) {
+            problem(L, vals[2]->line, vals[2]->column,
+                    "\"%s\" takes no \"answers\"%s", key,
+                    q->kind == BL_FITQ_AREAS ? ": its answers are the crime areas"
+                                             : "; give \"choices\"");
+            ok = 0;
+        }
+        if (q->kind == BL_FITQ_SITUATION || q->kind == BL_FITQ_CITIZENSHIP) {
+            if (!vals[3]) {
+                problem(L, m->line, m->column, "missing required key \"choices\" in %s", what);
+                ok = 0;
+            } else if (fitq_choices(L, vals[3], q) < 0) {
+                ok = 0;
+            }
+        } else if (vals[3]) {
+            problem(L, vals[3]->line, vals[3]->column,
+                    "\"choices\" belongs to \"situation\" and \"citizenship\" only");
+            ok = 0;
+        }
+        if (vals[4]) {
+            const char *s = get_string(L, "weight", vals[4], 0);
+            if (s && !(s[0] >= '1' && s[0] <= '0' + BL_FIT_MAX_WEIGHT && s[1] == '\0')) {
+                problem(L, vals[4]->line, vals[4]->column,
+                        "\"weight\" must be a whole number from 1 to %d, not \"%s\"",
+                        BL_FIT_MAX_WEIGHT, s);
+                s = NULL;
+            }
+            if (s)
+                q->weight = s[0] - '0';
+            else
+                ok = 0;
+            if (s && (q->kind == BL_FITQ_SITUATION || q->kind == BL_FITQ_CITIZENSHIP)) {
+                problem(L, vals[4]->line, vals[4]->column,
+                        "\"%s\" takes no \"weight\": it does not change the ranking", key);
+                ok = 0;
+            }
+        }
+    }
+    if (ok)
+        for (int k = 0; k < N_KEYS; k++)
+            if (!seen_at[k]) {
+                problem(L, seq->line, seq->column, "\"fit_questions\" has no question for \"%s\"",
+                        qkeys[k]);
+                ok = 0;
+            }
+    if (ok) {
+        L->fitq = qs;
+        L->n_fitq = n;
+    }
+}
+
 /* Fills d from the mapping m: a role file's root, or one item of
  * sections.yaml's `sections`. */
 static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
@@ -1638,7 +1913,8 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
         goto done;
     }
     static const char *const known[] = {"title", "tagline", "role_order", "sections",
-                                        "groups", "crime_areas", "glossary"};
+                                        "groups", "crime_areas", "glossary",
+                                        "fit_questions"};
     int have_title = 0, have_sections = 0, have_groups = 0, have_areas = 0, have_gloss = 0;
     for (size_t i = 0; i + 1 < root->n; i += 2) {
         const yt_node *k = root->kids[i], *v = root->kids[i + 1];
@@ -1729,6 +2005,8 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
         } else if (is_key(k, "glossary")) {
             have_gloss = 1;
             load_glossary(L, v);
+        } else if (is_key(k, "fit_questions")) {
+            load_fit_questions(L, v);
         } else {
             unknown_key(L, k, known, sizeof known / sizeof known[0]);
         }
@@ -2099,6 +2377,8 @@ static bl_guide *assemble(struct loader *L, const char *dir)
     g->n_groups = L->n_groups;
     g->crime_areas = areas;
     g->n_crime_areas = L->n_areas;
+    g->fit_questions = L->fitq;
+    g->n_fit_questions = L->n_fitq;
 
     for (size_t i = 0; i < L->roles.n + L->sections.n; i++) {
         const struct draft *d = i < L->roles.n ? &L->roles.v[i] : &L->sections.v[i - L->roles.n];
