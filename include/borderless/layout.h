@@ -80,10 +80,6 @@ enum bl_line_style {
     BL_LINE_META      /* "Last reviewed: YYYY-MM-DD" */
 };
 
-/* Which part of the entry a line shows (for search highlighting and to keep
- * the reading position across a re-layout). */
-enum { BL_PART_TITLE = -1, BL_PART_SOURCES = BL_FIELD_COUNT, BL_PART_REVIEWED };
-
 typedef struct bl_line {
     enum bl_line_style style;
     const char *text; /* display-ready UTF-8, NUL-terminated, includes indent */

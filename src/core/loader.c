@@ -44,6 +44,8 @@ struct loader {
     struct link_ref *order; /* role_order, malloc'd */
     size_t n_order;
     const char *title, *tagline;
+    bl_synonym_set *synonyms; /* sections.yaml `synonyms` (in the guide's arena) */
+    size_t n_synonyms;
     const char *sections_path;
     /* Ids of every role file found, loaded or not: a link to a role whose
      * file has problems is not reported a second time. */
@@ -669,6 +671,48 @@ static void load_role(struct loader *L, const char *path, const char *id,
     }
 }
 
+/* sections.yaml `synonyms`: a list of sets, each a list of at least two
+ * words or phrases that search treats as the same (search.h). */
+static void get_synonyms(struct loader *L, const yt_node *v)
+{
+    if (v->plain == -1)
+        return;
+    if (v->type != YT_SEQ || v->n == 0) {
+        problem(L, v->line, v->column,
+                "\"synonyms\" must be a list of sets, each a list of words or phrases "
+                "such as [salary, pay, wage]");
+        return;
+    }
+    bl_synonym_set *sets = bl_arena_array(L->arena, v->n, sizeof *sets);
+    if (!sets) {
+        out_of_memory(L);
+        return;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < v->n; j++) {
+        const yt_node *set = v->kids[j];
+        if (set->plain != -1 && set->type != YT_SEQ) {
+            problem(L, set->line, set->column,
+                    "set %zu of \"synonyms\" must be a list of words or phrases such as "
+                    "[salary, pay, wage], not %s",
+                    j + 1, yt_type_name(set->type));
+            continue;
+        }
+        const char *const *words;
+        size_t nw;
+        if (get_list(L, "synonyms", set, &words, &nw) < 0)
+            continue;
+        if (nw < 2) {
+            problem(L, set->line, set->column,
+                    "set %zu of \"synonyms\" has one word; a set needs two or more", j + 1);
+            continue;
+        }
+        sets[n++] = (bl_synonym_set){.words = words, .n_words = nw};
+    }
+    L->synonyms = sets;
+    L->n_synonyms = n;
+}
+
 static void load_sections(struct loader *L, const unsigned char *buf, size_t len)
 {
     bl_arena *tmp = scratch_arena(L);
@@ -688,7 +732,8 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
                 yt_type_name(root->type));
         goto done;
     }
-    static const char *const known[] = {"title", "tagline", "role_order", "sections"};
+    static const char *const known[] = {"title", "tagline", "role_order", "sections",
+                                        "synonyms"};
     int have_title = 0, have_sections = 0;
     for (size_t i = 0; i + 1 < root->n; i += 2) {
         const yt_node *k = root->kids[i], *v = root->kids[i + 1];
@@ -768,8 +813,10 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
                     }
                 }
             }
+        } else if (is_key(k, "synonyms")) {
+            get_synonyms(L, v);
         } else {
-            unknown_key(L, k, known, 4);
+            unknown_key(L, k, known, sizeof known / sizeof known[0]);
         }
     }
     if (!have_title)
@@ -979,6 +1026,8 @@ static bl_guide *assemble(struct loader *L, const char *dir)
     free(ids);
     g->title = L->title;
     g->tagline = L->tagline;
+    g->synonyms = L->synonyms;
+    g->n_synonyms = L->n_synonyms;
     g->dir = dir_copy;
     g->entries = entries;
     g->n_entries = n;

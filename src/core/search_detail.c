@@ -4,33 +4,43 @@
 #include "search_int.h"
 
 #include "borderless/arena.h"
-#include "borderless/layout.h"
+#include "borderless/layout.h" /* display-safe glyphs for snippets */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A match and the query groups it answers (a bit each). */
+struct gmatch {
+    bl_search_match m;
+    uint32_t groups;
+};
+
 struct mvec {
-    bl_search_match *v;
+    struct gmatch *v;
     size_t n, cap;
 };
 
-static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t end)
+static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t end,
+                     uint32_t groups)
 {
     if (m->n == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 32;
-        bl_search_match *v = realloc(m->v, cap * sizeof *v);
+        struct gmatch *v = realloc(m->v, cap * sizeof *v);
         if (!v)
             return -1;
         m->v = v;
         m->cap = cap;
     }
-    m->v[m->n++] = (bl_search_match){.part = part, .item = item, .start = start, .end = end};
+    m->v[m->n++] = (struct gmatch){
+        .m = {.part = part, .item = item, .start = start, .end = end}, .groups = groups};
     return 0;
 }
 
 static int cmp_match(const void *pa, const void *pb)
 {
-    const bl_search_match *a = pa, *b = pb;
+    const bl_search_match *a = &((const struct gmatch *)pa)->m;
+    const bl_search_match *b = &((const struct gmatch *)pb)->m;
     if (a->part != b->part)
         return a->part < b->part ? -1 : 1;
     if (a->item != b->item)
@@ -82,7 +92,23 @@ static int token_at(const bl_search_index *ix, uint32_t first, uint32_t p, const
 /* A match found in the forward array: tokens [first, last] of a string. */
 struct tok_match {
     uint32_t first, last;
+    uint32_t groups;
 };
+
+static int tm_push(struct tok_match **tm, size_t *n, size_t *cap, uint32_t first, uint32_t last,
+                   uint32_t groups)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        struct tok_match *v = realloc(*tm, c * sizeof *v);
+        if (!v)
+            return -1;
+        *tm = v;
+        *cap = c;
+    }
+    (*tm)[(*n)++] = (struct tok_match){.first = first, .last = last, .groups = groups};
+    return 0;
+}
 
 /* Every match of q in entry e, in reading order, overlaps merged.  The
  * forward array says where the words are; only the strings that hold one
@@ -90,18 +116,8 @@ struct tok_match {
 static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_t e,
                    struct mvec *m)
 {
-    if (!q->anchors) {
-        q->anchors = calloc(ix->n_terms / 64 + 1, sizeof *q->anchors);
-        if (!q->anchors)
-            return -1;
-        for (size_t g = 0; g < q->n_groups; g++) {
-            const struct bl_sx_word *w = &q->words[q->groups[g].first + q->groups[g].anchor];
-            for (size_t x = 0; x < w->n_exp; x++) {
-                uint32_t t = q->exps[w->exp_start + x].term;
-                q->anchors[t / 64] |= (uint64_t)1 << (t % 64);
-            }
-        }
-    }
+    if (bl_sx_query_bits(ix, q))
+        return -1;
     const bl_entry *en = &ix->g->entries[e];
     struct tok_match *tm = NULL;
     size_t n_tm = 0, cap_tm = 0;
@@ -110,29 +126,31 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
         const struct bl_sx_str *str = &ix->strs[si];
         uint32_t first = str->pos, end = ix->strs[si + 1].pos - 1;
         n_tm = 0;
-        for (uint32_t p = first; p < end && rc == 0; p++) {
-            uint32_t t = ix->fwd[p];
+        size_t n_x;
+        const struct bl_sx_extra *xs = bl_sx_extras_in(ix, first, end, &n_x);
+        /* the words, then the joined compounds ("cooperation" in "co-operation") */
+        for (size_t k = 0; k < (size_t)(end - first) + n_x && rc == 0; k++) {
+            uint32_t p = k < (size_t)(end - first) ? first + (uint32_t)k
+                                                  : xs[k - (end - first)].pos;
+            uint32_t t = k < (size_t)(end - first) ? ix->fwd[p] : xs[k - (end - first)].term;
+            uint32_t span = k < (size_t)(end - first) ? 1 : xs[k - (end - first)].parts;
             if (!(q->anchors[t / 64] >> (t % 64) & 1))
                 continue;
-            for (size_t g = 0; g < q->n_groups; g++) {
+            for (size_t g = 0; g < q->n_groups && rc == 0; g++) {
                 const struct bl_sx_group *gr = &q->groups[g];
-                float quality;
-                if (!bl_sx_word_has(q, &q->words[gr->first + gr->anchor], t, &quality))
-                    continue;
-                if (gr->n > 1 && bl_sx_phrase_at(ix, q, gr, p) <= 0)
-                    continue;
-                if (n_tm == cap_tm) {
-                    size_t cap = cap_tm ? cap_tm * 2 : 16;
-                    struct tok_match *v = realloc(tm, cap * sizeof *v);
-                    if (!v) {
+                for (size_t a = gr->first_alt; a < gr->first_alt + gr->n_alts; a++) {
+                    const struct bl_sx_alt *al = &q->alts[a];
+                    float quality;
+                    if (!bl_sx_word_has(q, &q->words[al->first + al->anchor], t, &quality))
+                        continue;
+                    if (al->n > 1 && (span > 1 || bl_sx_phrase_at(ix, q, al, p) <= 0))
+                        continue;
+                    uint32_t at = p - first - (uint32_t)al->anchor;
+                    uint32_t last = al->n > 1 ? at + (uint32_t)al->n - 1 : at + span - 1;
+                    if (tm_push(&tm, &n_tm, &cap_tm, at, last, (uint32_t)1 << g))
                         rc = -1;
-                        break;
-                    }
-                    tm = v;
-                    cap_tm = cap;
+                    break;
                 }
-                uint32_t k = p - first - (uint32_t)gr->anchor;
-                tm[n_tm++] = (struct tok_match){.first = k, .last = k + (uint32_t)gr->n - 1};
             }
         }
         if (rc || n_tm == 0)
@@ -145,7 +163,7 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
             size_t a, b, c, d;
             if (token_at(ix, first, first + tm[i].first, s, len, &a, &b) &&
                 token_at(ix, first, first + tm[i].last, s, len, &c, &d) &&
-                mvec_push(m, str->part, str->item, a, d))
+                mvec_push(m, str->part, str->item, a, d, tm[i].groups))
                 rc = -1;
         }
     }
@@ -157,10 +175,12 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
         qsort(m->v, m->n, sizeof *m->v, cmp_match);
     size_t out = 0;
     for (size_t i = 0; i < m->n; i++) {
-        bl_search_match *p = out ? &m->v[out - 1] : NULL;
-        if (p && p->part == m->v[i].part && p->item == m->v[i].item && m->v[i].start < p->end) {
-            if (m->v[i].end > p->end)
-                p->end = m->v[i].end;
+        struct gmatch *p = out ? &m->v[out - 1] : NULL;
+        const bl_search_match *c = &m->v[i].m;
+        if (p && p->m.part == c->part && p->m.item == c->item && c->start < p->m.end) {
+            if (c->end > p->m.end)
+                p->m.end = c->end;
+            p->groups |= m->v[i].groups;
         } else {
             m->v[out++] = m->v[i];
         }
@@ -172,7 +192,9 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
 /* ---- snippets ------------------------------------------------------- */
 
 #define SNIPPET_BYTES 1024
-#define SNIPPET_BEFORE 20 /* columns of context before the match */
+#define SNIPPET_BEFORE 20 /* columns of context before the first match, */
+#define SNIPPET_BEFORE_LABELLED 12 /* or after a part's name */
+#define SNIPPET_WINDOW 48 /* bytes of source a snippet is sure to show */
 static const char ellipsis[] = "\xE2\x80\xA6";
 
 struct snip {
@@ -200,11 +222,11 @@ static int is_space_byte(char c)
 
 /* Where a snippet around byte `focus` starts: about SNIPPET_BEFORE columns
  * earlier, moved forward to the start of a word. */
-static size_t snippet_start(const char *s, size_t len, size_t focus)
+static size_t snippet_start(const char *s, size_t len, size_t focus, int before)
 {
     size_t st = focus;
     int w = 0;
-    while (st > 0 && w < SNIPPET_BEFORE) {
+    while (st > 0 && w < before) {
         size_t p = prev_cp(s, st);
         bl_glyph g;
         if (bl_glyph_next(s + p, len - p, &g) != st - p) {
@@ -224,23 +246,31 @@ static size_t snippet_start(const char *s, size_t len, size_t focus)
     return st;
 }
 
-/* Writes a snippet of s[0..len) around byte `focus` into sn: display-safe
+/* Writes a snippet of s[0..len) around byte `focus` into sn: `label`
+ * first (the part's name and ": ", ASCII; may be ""), then display-safe
  * glyphs (layout.h), whitespace collapsed, "…" where text was cut.  The
  * matches ms[0..nm) (all in s, sorted) become marks. */
-static void snippet(struct snip *sn, const char *s, size_t len, size_t focus,
-                    const bl_search_match *ms, size_t nm)
+static void snippet(struct snip *sn, const char *label, const char *s, size_t len,
+                    size_t focus, const struct gmatch *ms, size_t nm)
 {
     const int budget = BL_SEARCH_SNIPPET_COLS - 1; /* room for a final "…" */
     memset(sn, 0, sizeof *sn);
+    size_t ll = strlen(label);
+    if (ll > BL_SEARCH_SNIPPET_COLS / 2)
+        ll = 0;
+    memcpy(sn->buf, label, ll);
+    sn->len = ll;
+    sn->cols = (int)ll;
     if (focus > len)
         focus = len;
-    size_t st = snippet_start(s, len, focus);
-    size_t lead = 0;
+    size_t st = snippet_start(s, len, focus, ll ? SNIPPET_BEFORE_LABELLED : SNIPPET_BEFORE);
+    size_t lead = sn->len;
     for (size_t k = 0; k < st; k++)
         if (!is_space_byte(s[k])) {
-            memcpy(sn->buf, ellipsis, 3);
-            sn->len = lead = 3;
-            sn->cols = 1;
+            memcpy(sn->buf + sn->len, ellipsis, 3);
+            sn->len += 3;
+            lead = sn->len;
+            sn->cols++;
             break;
         }
     size_t mi = 0;
@@ -268,10 +298,10 @@ static void snippet(struct snip *sn, const char *s, size_t len, size_t focus,
             sn->cols++;
             pending_space = 0;
         }
-        for (; mi < nm && ms[mi].start < i + n; mi++)
-            if (ms[mi].end > i && sn->n_marks < 16) {
+        for (; mi < nm && ms[mi].m.start < i + n; mi++)
+            if (ms[mi].m.end > i && sn->n_marks < 16) {
                 sn->marks[sn->n_marks] = (bl_search_mark){.start = sn->len, .end = sn->len};
-                sn->src_end[sn->n_marks++] = ms[mi].end;
+                sn->src_end[sn->n_marks++] = ms[mi].m.end;
             }
         memcpy(sn->buf + sn->len, enc, el);
         sn->len += el;
@@ -319,6 +349,54 @@ static int fallback_part(const bl_entry *e, int *part, size_t *item)
     return 0;
 }
 
+/* Parts whose matches make poor snippets: short names and words (the title
+ * is shown anyway; keywords are not shown at all). */
+static int terse_part(int part)
+{
+    return part == BL_PART_TITLE || part == BL_FIELD_ALIASES || part == BL_FIELD_KEYWORDS;
+}
+
+static unsigned popcount32(uint32_t x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* The match that starts the best snippet window: the most query groups
+ * within SNIPPET_WINDOW bytes of one string, then the heavier part, then
+ * the first in reading order; terse parts only when nothing else matched.
+ * SIZE_MAX if there are no matches outside the title. */
+static size_t best_window(const struct mvec *m)
+{
+    size_t best = SIZE_MAX;
+    unsigned best_n = 0;
+    int best_w = -1, best_terse = 1;
+    for (size_t i = 0; i < m->n; i++) {
+        const bl_search_match *a = &m->v[i].m;
+        if (a->part == BL_PART_TITLE)
+            continue;
+        uint32_t groups = 0;
+        for (size_t j = i; j < m->n; j++) {
+            const bl_search_match *b = &m->v[j].m;
+            if (b->part != a->part || b->item != a->item || b->start >= a->start + SNIPPET_WINDOW)
+                break;
+            groups |= m->v[j].groups;
+        }
+        unsigned n = popcount32(groups);
+        int w = bl_sx_part_weight(a->part), terse = terse_part(a->part);
+        if (best == SIZE_MAX || (best_terse && !terse) ||
+            (terse == best_terse && (n > best_n || (n == best_n && w > best_w)))) {
+            best = i;
+            best_n = n;
+            best_w = w;
+            best_terse = terse;
+        }
+    }
+    return best;
+}
+
 int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
 {
     if (!ix || !r || i >= r->n_hits)
@@ -332,51 +410,45 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
         free(m.v);
         return -1;
     }
-    /* best: the heaviest part (first in reading order on a tie).  The
-     * snippet comes from the first match in running text or lists; aliases
-     * and keywords are terse (and the title is shown anyway), so they are
-     * used only when nothing else matched. */
+    /* best: the heaviest part (first in reading order on a tie) */
     int best = -1, best_w = -1;
-    size_t snip = SIZE_MAX, terse = SIZE_MAX;
     for (size_t k = 0; k < m.n; k++) {
-        int wt = bl_sx_part_weight(m.v[k].part);
+        int wt = bl_sx_part_weight(m.v[k].m.part);
         if (wt > best_w) {
             best_w = wt;
             best = (int)k;
         }
-        int p = m.v[k].part;
-        if (p == BL_FIELD_ALIASES || p == BL_FIELD_KEYWORDS) {
-            if (terse == SIZE_MAX)
-                terse = k;
-        } else if (p != BL_PART_TITLE && snip == SIZE_MAX) {
-            snip = k;
-        }
     }
-    if (snip == SIZE_MAX)
-        snip = terse;
+    size_t snip = best_window(&m);
     int part = BL_PART_TITLE;
     size_t item = 0, focus = 0;
     int have = 1;
     if (snip != SIZE_MAX) {
-        part = m.v[snip].part;
-        item = m.v[snip].item;
-        focus = m.v[snip].start;
+        part = m.v[snip].m.part;
+        item = m.v[snip].m.item;
+        focus = m.v[snip].m.start;
     } else {
         have = fallback_part(e, &part, &item);
     }
     const char *src = have ? bl_sx_part_string(e, part, item) : NULL;
     size_t a = 0, b = 0; /* the matches in src */
     if (src && snip != SIZE_MAX) {
-        a = snip;
-        for (b = a; b < m.n && m.v[b].part == part && m.v[b].item == item; b++)
+        for (a = snip; a > 0 && m.v[a - 1].m.part == part && m.v[a - 1].m.item == item; a--)
+            ;
+        for (b = snip; b < m.n && m.v[b].m.part == part && m.v[b].m.item == item; b++)
             ;
     }
+    const struct bl_field_info *fi = src && part != BL_PART_TITLE
+                                         ? bl_field_info((enum bl_field)part) : NULL;
+    char label[64] = "";
+    if (fi && fi->heading)
+        snprintf(label, sizeof label, "%s: ", fi->heading);
     struct snip *sn = malloc(sizeof *sn);
     if (!sn) {
         free(m.v);
         return -1;
     }
-    snippet(sn, src ? src : "", src ? strlen(src) : 0, focus, m.v + a, b - a);
+    snippet(sn, label, src ? src : "", src ? strlen(src) : 0, focus, m.v + a, b - a);
     bl_arena *ar = r->q->arena;
     char *text = bl_arena_strndup(ar, sn->buf, sn->len);
     bl_search_mark *marks = bl_arena_array(ar, sn->n_marks ? sn->n_marks : 1, sizeof *marks);
@@ -384,15 +456,17 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
     int rc = -1;
     if (text && marks && matches) {
         memcpy(marks, sn->marks, sn->n_marks * sizeof *marks);
-        if (m.n)
-            memcpy(matches, m.v, m.n * sizeof *matches);
+        for (size_t k = 0; k < m.n; k++)
+            matches[k] = m.v[k].m;
         h->snippet = text;
+        h->snippet_part = src ? part : BL_PART_TITLE;
+        h->snippet_label_len = strlen(label) <= sn->len ? strlen(label) : 0;
         h->snippet_marks = marks;
         h->n_snippet_marks = sn->n_marks;
         h->matches = matches;
         h->n_matches = m.n;
-        h->best_part = best >= 0 ? m.v[best].part : BL_PART_TITLE;
-        h->best_item = best >= 0 ? m.v[best].item : 0;
+        h->best_part = best >= 0 ? m.v[best].m.part : BL_PART_TITLE;
+        h->best_item = best >= 0 ? m.v[best].m.item : 0;
         h->detailed = 1;
         rc = 0;
     }
