@@ -16,7 +16,7 @@
 #define Q_PREFIX 0.6f
 #define Q_FUZZY 0.35f
 #define Q_FUZZY_PREFIX 0.25f
-#define Q_SYNONYM 0.8f /* a synonym counts this much of the word typed */
+#define Q_SYNONYM 0.7f /* a synonym counts this much of the word typed */
 
 #define FUZZY_MIN_CPS 5
 #define SHORT_CPS 3  /* words this short match whole words only */
