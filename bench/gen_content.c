@@ -118,7 +118,7 @@ static int write_all(const char *path, const char *buf, size_t len)
 static int varied_key(const char *key)
 {
     static const char *const keys[] = {"also_known_as", "summary", "responsibilities",
-                                       "work_environment", "entry_routes", "skills",
+                                       "work_environment", "progression", "skills",
                                        "qualifications", "languages", "organisations",
                                        "threats", "keywords"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)

@@ -1,8 +1,9 @@
 # bash completion for borderless(1)                        -*- shell-script -*-
 #
-# Completes the options, the commands, the ids after `show` and `summary`,
-# summary's options, its formats after -f, a file name after -o and a folder
-# after -C.  Ids come from `borderless list` at completion time, run as the
+# Completes the options (anywhere on the line, as the program takes them),
+# the commands, the ids after `show` and `summary`, each command's options,
+# summary's formats after -f, themes after --theme, a file name after -o and
+# a folder after -C.  Ids come from `borderless list` at completion time, run as the
 # command word itself (so ./build/borderless completes from that binary) with
 # any -C DIR already typed, and $BORDERLESS_CONTENT as the program reads it.
 # Installed as share/bash-completion/completions/borderless.
@@ -38,28 +39,35 @@ _borderless()
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     COMPREPLY=()
 
-    # Before the command: options and -C's folder.  Find the command.
-    local -a copt=()
-    local i=1 w cmd='' cmd_at=0
+    # Options may come anywhere: find -C DIR and the command, skipping the
+    # values of options that take one; after "--" every word is an argument.
+    local -a copt=() args=()
+    local i=1 w cmd='' ended=''
     while ((i < COMP_CWORD)); do
         w=${COMP_WORDS[i]}
-        case $w in
-        -C)
-            ((i + 1 < COMP_CWORD)) && copt=(-C "${COMP_WORDS[i + 1]}")
-            ((i += 2))
-            continue
-            ;;
-        -C?*) copt=("$w") ;;
-        --)
-            ((i + 1 < COMP_CWORD)) && cmd=${COMP_WORDS[i + 1]} cmd_at=$((i + 1))
-            break
-            ;;
-        -*) ;;
-        *)
-            cmd=$w cmd_at=$i
-            break
-            ;;
-        esac
+        if [[ -z $ended ]]; then
+            case $w in
+            -C)
+                ((i + 1 < COMP_CWORD)) && copt=(-C "${COMP_WORDS[i + 1]}")
+                ((i += 2))
+                continue
+                ;;
+            -C?*) copt=("$w") ;;
+            --width | --theme | -o | --output | -f | --format)
+                ((i += 2))
+                continue
+                ;;
+            --) ended=1 ;;
+            -*) ;;
+            *)
+                if [[ -z $cmd ]]; then cmd=$w; else args+=("$w"); fi
+                ;;
+            esac
+        elif [[ -z $cmd ]]; then
+            cmd=$w
+        else
+            args+=("$w")
+        fi
         ((i++))
     done
     # A typed "~/dir" reaches the program unexpanded here: expand it.
@@ -67,23 +75,48 @@ _borderless()
         copt[1]=$HOME/${copt[1]#\~/}
     fi
 
+    case $prev in
+    -C)
+        _borderless_files -d
+        return 0
+        ;;
+    --theme)
+        mapfile -t COMPREPLY < <(compgen -W 'light dark mono auto' -- "$cur")
+        return 0
+        ;;
+    --width)
+        return 0
+        ;;
+    esac
+
     if [[ -z $cmd ]]; then
-        if [[ $prev == -C ]]; then
-            _borderless_files -d
-        elif [[ $cur == -* ]]; then
-            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version' -- "$cur")
+        if [[ $cur == -* && -z $ended ]]; then
+            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version --width --theme' -- "$cur")
         else
-            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary help' -- "$cur")
         fi
         return 0
     fi
 
-    # The words after the command, before the one being completed.
-    local -a args=("${COMP_WORDS[@]:cmd_at+1:COMP_CWORD-cmd_at-1}")
     case $cmd in
     show)
-        ((${#args[@]} == 0)) &&
+        if [[ $cur == -* && -z $ended ]]; then
+            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --width' -- "$cur")
+        elif ((${#args[@]} == 0)); then
             mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        fi
+        ;;
+    search)
+        [[ $cur == -* && -z $ended ]] &&
+            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --tsv --width' -- "$cur")
+        ;;
+    check | list)
+        [[ $cur == -* && -z $ended ]] &&
+            mapfile -t COMPREPLY < <(compgen -W '-C -h --help' -- "$cur")
+        ;;
+    help)
+        ((${#args[@]} == 0)) &&
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary help' -- "$cur")
         ;;
     summary)
         case $prev in
@@ -96,22 +129,12 @@ _borderless()
             return 0
             ;;
         esac
-        if [[ $cur == -* ]]; then
+        if [[ $cur == -* && -z $ended ]]; then
             mapfile -t COMPREPLY < <(compgen -W '-o --output -f --format --force -h --help' -- "$cur")
             return 0
         fi
-        # The id, unless one is already given (option values are not ids).
-        local a have_id='' skip=''
-        for a in "${args[@]}"; do
-            if [[ -n $skip ]]; then
-                skip=
-            elif [[ $a == -o || $a == --output || $a == -f || $a == --format ]]; then
-                skip=1
-            elif [[ $a != -* ]]; then
-                have_id=1
-            fi
-        done
-        [[ -z $have_id ]] &&
+        # The id, unless one is already given (option values are skipped).
+        ((${#args[@]} == 0)) &&
             mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
         ;;
     esac

@@ -19,6 +19,19 @@ struct wrap_check {
     size_t lines;
 };
 
+/* One word (no space) holding "://": a URL, which bl_wrap never breaks. */
+static int is_url_line(const char *s, size_t len)
+{
+    int url = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+            return 0;
+        if (i + 3 <= len && memcmp(s + i, "://", 3) == 0)
+            url = 1;
+    }
+    return url;
+}
+
 static int on_line(void *ctx, size_t start, size_t end, int cols)
 {
     struct wrap_check *c = ctx;
@@ -26,7 +39,9 @@ static int on_line(void *ctx, size_t start, size_t end, int cols)
         abort();
     if (cols != bl_text_width(c->s + start, end - start))
         abort();
-    if (cols > c->width) {
+    if (cols > c->width && is_url_line(c->s + start, end - start)) {
+        /* A URL is never broken: alone on its line, whole. */
+    } else if (cols > c->width) {
         /* Only a single glyph wider than the width may overflow (with any
          * zero-width glyphs, such as a direction mark, around it). */
         bl_glyph g;

@@ -204,6 +204,91 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
+/* A loaded role's structured facts agree with its display fields. */
+static void check_role_facts(const bl_guide *g, const bl_entry *e)
+{
+    const bl_role_facts *rf = e->role;
+    assert_non_null(rf);
+    assert_true(rf->group < g->n_groups);
+    assert_ptr_equal(bl_entry_group(g, e), &g->groups[rf->group]);
+    const bl_field_value *qf = bl_entry_get(e, BL_FIELD_QUICK_FACTS);
+    assert_non_null(qf);
+    assert_int_equal(qf->n_items, BL_FACT_COUNT);
+    for (int f = 0; f < BL_FACT_COUNT; f++) {
+        assert_ptr_equal(qf->items[f], rf->facts[f]);
+        assert_true(strlen(rf->facts[f]) <= BL_FACT_MAX_LEN);
+    }
+    assert_true(rf->n_routes >= 1);
+    for (size_t r = 0; r < rf->n_routes; r++) {
+        const bl_route *ro = &rf->routes[r];
+        assert_true(ro->name[0] && ro->where[0] && ro->n_who >= 1 && ro->n_steps >= 1);
+        assert_true(ro->n_sources >= 1);
+        assert_non_null(bl_route_kind_label(ro->kind));
+        assert_non_null(bl_serving_label(ro->serving_officer));
+        for (size_t i = 0; i < ro->n_sources; i++) {
+            size_t k;
+            for (k = 0; k < e->n_sources; k++)
+                if (strcmp(e->sources[k].url, ro->sources[i]) == 0)
+                    break;
+            assert_true(k < e->n_sources);
+        }
+    }
+    for (size_t i = 0; i < rf->n_pay; i++) {
+        const bl_pay *p = &rf->pay[i];
+        assert_non_null(p->where);
+        assert_non_null(p->source);
+        if (!p->check) {
+            assert_int_equal(strlen(p->currency), 3);
+            assert_non_null(p->as_of);
+            assert_true(p->min >= 0 && (p->max < 0 || p->max >= p->min));
+        }
+    }
+    const bl_field_value *fit = bl_entry_get(e, BL_FIELD_FIT);
+    assert_non_null(fit);
+    assert_int_equal(fit->n_items, BL_FIT_COUNT);
+    for (int d = 0; d < BL_FIT_COUNT; d++) {
+        assert_true(rf->fit[d].level >= 0 && rf->fit[d].level <= BL_FIT_MAX_LEVEL);
+        assert_ptr_equal(fit->items[d], rf->fit[d].reason);
+        assert_true(rf->fit[d].reason[0] != '\0');
+    }
+    const bl_field_value *ca = bl_entry_get(e, BL_FIELD_CRIME_AREAS);
+    assert_non_null(ca);
+    assert_int_equal(ca->n_items, rf->n_crime_areas);
+    for (size_t i = 0; i < rf->n_crime_areas; i++) {
+        assert_true(rf->crime_areas[i] < g->n_crime_areas);
+        assert_string_equal(ca->items[i], g->crime_areas[rf->crime_areas[i]].label);
+    }
+    const bl_field_value *sec = bl_entry_get(e, BL_FIELD_SECTIONS);
+    assert_int_equal(e->n_section_links, sec ? sec->n_items : 0);
+    for (size_t j = 0; j < e->n_section_links; j++)
+        assert_string_equal(g->entries[e->section_links[j]].id, sec->items[j]);
+}
+
+/* The glossary: one section, one display item per term, lookups by term. */
+static void check_glossary(const bl_guide *g)
+{
+    const bl_entry *ge = bl_guide_find(g, BL_GLOSSARY_ID);
+    assert_non_null(ge);
+    assert_int_equal(ge->kind, BL_ENTRY_SECTION);
+    const bl_field_value *v = bl_entry_get(ge, BL_FIELD_GLOSSARY);
+    assert_non_null(v);
+    assert_int_equal(v->n_items, g->n_glossary);
+    assert_true(g->n_glossary >= 1);
+    for (size_t i = 0; i < g->n_glossary; i++) {
+        const bl_glossary_term *t = &g->glossary[i];
+        assert_ptr_equal(bl_guide_glossary_find(g, t->term), t);
+        assert_non_null(strstr(v->items[i], t->term));
+        assert_non_null(strstr(v->items[i], t->definition));
+        for (size_t j = 0; j < t->n_related; j++)
+            assert_true(t->related[j] < g->n_entries);
+        if (i > 0)
+            assert_true(bl_term_casecmp(g->glossary[g->glossary_by_term[i - 1]].term,
+                                        g->glossary[g->glossary_by_term[i]].term) < 0);
+    }
+    assert_null(bl_guide_glossary_find(g, ""));
+    assert_null(bl_guide_glossary_find(g, "no such term"));
+}
+
 /* Every guide that loads must satisfy these invariants. */
 static void check_guide_invariants(const bl_guide *g)
 {
@@ -224,7 +309,14 @@ static void check_guide_invariants(const bl_guide *g)
             if (j > 0)
                 assert_true(e->fields[j - 1].field < v->field);
             const struct bl_field_info *fi = bl_field_info(v->field);
-            assert_non_null(e->kind == BL_ENTRY_ROLE ? fi->role_key : fi->section_key);
+            /* the glossary's fields are made from sections.yaml's `glossary` */
+            if (v->field == BL_FIELD_GLOSSARY || v->field == BL_FIELD_TERMS)
+                assert_string_equal(e->id, BL_GLOSSARY_ID);
+            else
+                assert_non_null(e->kind == BL_ENTRY_ROLE ? fi->role_key : fi->section_key);
+            if (v->styles)
+                for (size_t k = 0; k < v->n_items; k++)
+                    assert_true(v->styles[k] <= BL_ITEM_SOURCE);
             if (fi->kind == BL_KIND_TEXT) {
                 assert_non_null(v->text);
                 assert_true(v->text[0] != '\0');
@@ -248,7 +340,11 @@ static void check_guide_invariants(const bl_guide *g)
             assert_true(e->links[j] != i);
             assert_string_equal(g->entries[e->links[j]].id, rel->items[j]);
         }
+        /* section links go to sections */
+        for (size_t j = 0; j < e->n_section_links; j++)
+            assert_true(e->section_links[j] >= g->n_roles && e->section_links[j] < g->n_entries);
         if (e->kind == BL_ENTRY_ROLE) {
+            check_role_facts(g, e);
             assert_true(is_valid_date(e->reviewed));
             assert_true(e->n_sources >= 1);
             for (size_t j = 0; j < e->n_sources; j++) {
@@ -276,6 +372,7 @@ static void check_guide_invariants(const bl_guide *g)
     assert_null(bl_guide_find(g, "no-such-entry"));
     assert_null(bl_guide_find(g, "zzzzzzzz"));
     assert_null(bl_guide_find(g, "0"));
+    check_glossary(g);
 }
 
 /* ---- the shipped content ------------------------------------------------- */
@@ -289,20 +386,27 @@ static void test_shipped_content(void **state)
     assert_string_equal(g->dir, dir);
     assert_string_equal(g->title, "Borderless");
     assert_non_null(g->tagline);
-    assert_int_equal(g->n_roles, 5);
-    assert_int_equal(g->n_sections, 6);
-    static const char *const order[] = {
+    assert_true(g->n_roles >= 5);
+    assert_true(g->n_sections >= 7);
+    /* the five first-edition roles load, and the glossary is a section */
+    static const char *const ids[] = {
         "interpol-agent", "diplomatic-liaison", "intelligence-analyst",
         "transnational-crime-investigator", "customs-border-officer",
         "introduction", "landscape", "challenges", "training", "benefits", "closing",
+        BL_GLOSSARY_ID,
     };
-    for (size_t i = 0; i < 11; i++)
-        assert_string_equal(g->entries[i].id, order[i]);
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        const bl_entry *x = bl_guide_find(g, ids[i]);
+        assert_non_null(x);
+        assert_int_equal(x->kind, i < 5 ? BL_ENTRY_ROLE : BL_ENTRY_SECTION);
+    }
+    assert_non_null(bl_guide_glossary_find(g, "ncb"));
+    assert_non_null(bl_guide_glossary_find(g, "NCB"));
     for (size_t i = 0; i < g->n_roles; i++) {
         const bl_entry *e = &g->entries[i];
-        /* Every field a role can have is present in the shipped profiles. */
+        /* Every required field is present in the shipped profiles. */
         for (int f = 0; f < BL_FIELD_COUNT; f++)
-            if (bl_field_info((enum bl_field)f)->role_key)
+            if (bl_field_info((enum bl_field)f)->role_required)
                 (void)field(e, (enum bl_field)f);
         assert_true(e->n_links >= 1);
         for (size_t j = 0; j < e->n_sources; j++)
@@ -337,21 +441,113 @@ static void test_base_model(void **state)
     assert_string_equal(g->title, "Test guide");
     assert_string_equal(g->tagline, "A guide for tests");
     assert_int_equal(g->n_roles, 2);
-    assert_int_equal(g->n_sections, 2);
-    /* role_order puts beta first; sections in file order */
+    assert_int_equal(g->n_sections, 3);
+    /* role_order puts beta first; sections in file order, then the glossary */
     assert_string_equal(g->entries[0].id, "beta");
     assert_string_equal(g->entries[1].id, "alpha");
     assert_string_equal(g->entries[2].id, "intro");
     assert_string_equal(g->entries[3].id, "outro");
+    assert_string_equal(g->entries[4].id, "glossary");
     assert_int_equal(g->by_id[0], 1);
     assert_int_equal(g->by_id[1], 0);
-    assert_int_equal(g->by_id[2], 2);
-    assert_int_equal(g->by_id[3], 3);
+    assert_int_equal(g->by_id[2], 4);
+    assert_int_equal(g->by_id[3], 2);
+    assert_int_equal(g->by_id[4], 3);
+
+    /* groups and crime areas in file order */
+    assert_int_equal(g->n_groups, 2);
+    assert_string_equal(g->groups[0].id, "field");
+    assert_string_equal(g->groups[1].title, "Lab roles");
+    assert_int_equal(g->n_crime_areas, 2);
+    assert_string_equal(g->crime_areas[1].id, "fraud");
+    assert_string_equal(g->crime_areas[1].label, "Fraud");
+    assert_int_equal(bl_entry_group(g, &g->entries[0])->id[0], 'l');
+    assert_null(bl_entry_group(g, &g->entries[2]));
+
+    /* the glossary */
+    assert_int_equal(g->n_glossary, 2);
+    const bl_glossary_term *t = bl_guide_glossary_find(g, "abc");
+    assert_ptr_equal(t, &g->glossary[0]);
+    assert_ptr_equal(bl_guide_glossary_find(g, "Xy"), &g->glossary[1]);
+    assert_null(bl_guide_glossary_find(g, "AB"));
+    assert_null(bl_guide_glossary_find(g, "ABCD"));
+    assert_string_equal(t->expansion, "Alpha Beta Committee");
+    assert_string_equal(t->definition, "A committee for tests.");
+    assert_int_equal(t->n_related, 2);
+    assert_int_equal(t->related[0], 1);
+    assert_int_equal(t->related[1], 2);
+    const bl_entry *ge = &g->entries[4];
+    assert_string_equal(ge->title, "Glossary");
+    assert_string_equal(field(ge, BL_FIELD_GLOSSARY)->items[0],
+                        "ABC (Alpha Beta Committee): A committee for tests.");
+    const bl_field_value *terms = field(ge, BL_FIELD_TERMS);
+    assert_int_equal(terms->n_items, 2);
+    assert_string_equal(terms->items[0], "ABC");
+    assert_string_equal(terms->items[1], "XY");
+    assert_true(bl_field_info(BL_FIELD_TERMS)->search_weight >=
+                bl_field_info(BL_FIELD_ALIASES)->search_weight);
 
     const bl_entry *a = bl_guide_find(g, "alpha");
     assert_ptr_equal(a, &g->entries[1]);
     assert_string_equal(a->title, "Alpha officer");
-    assert_int_equal(a->n_fields, 12);
+    assert_int_equal(a->n_fields, 18);
+    /* the structured fields */
+    const bl_role_facts *rf = a->role;
+    assert_non_null(rf);
+    assert_int_equal(rf->group, 0);
+    assert_string_equal(rf->facts[BL_FACT_EMPLOYER], "An agency");
+    assert_string_equal(rf->facts[BL_FACT_WORKPLACE], "An office");
+    assert_string_equal(field(a, BL_FIELD_QUICK_FACTS)->items[BL_FACT_STATUS], "Sworn officer");
+    assert_int_equal(rf->n_routes, 1);
+    const bl_route *ro = &rf->routes[0];
+    assert_string_equal(ro->name, "Direct entry");
+    assert_int_equal(ro->kind, BL_ROUTE_DIRECT);
+    assert_string_equal(ro->where, "Alphaland");
+    assert_int_equal(ro->n_who, 1);
+    assert_string_equal(ro->who[0], "Citizens of Alphaland");
+    assert_int_equal(ro->serving_officer, BL_SERVING_NO);
+    assert_int_equal(ro->n_steps, 2);
+    assert_string_equal(ro->steps[0].step, "Apply online");
+    assert_null(ro->steps[0].duration);
+    assert_string_equal(ro->steps[1].duration, "6 months");
+    assert_int_equal(ro->n_sources, 1);
+    assert_string_equal(ro->sources[0], "https://example.org/alpha");
+    const bl_field_value *rv = field(a, BL_FIELD_ROUTES);
+    static const char *const route_items[] = {
+        "Direct entry", "Direct recruitment \u00b7 Alphaland",
+        "Open to people who are not serving officers", "Citizens of Alphaland",
+        "Apply online", "Training (6 months)", "https://example.org/alpha"};
+    static const unsigned char route_styles[] = {BL_ITEM_NAME, BL_ITEM_DETAIL, BL_ITEM_SUB,
+                                                 BL_ITEM_SUB, BL_ITEM_STEP, BL_ITEM_STEP,
+                                                 BL_ITEM_SOURCE};
+    assert_int_equal(rv->n_items, 7);
+    for (size_t i = 0; i < 7; i++) {
+        assert_string_equal(rv->items[i], route_items[i]);
+        assert_int_equal(rv->styles[i], route_styles[i]);
+    }
+    assert_int_equal(rf->n_pay, 2);
+    assert_int_equal(rf->pay[0].min, 30000);
+    assert_int_equal(rf->pay[0].max, 40000);
+    assert_string_equal(rf->pay[0].currency, "EUR");
+    assert_int_equal(rf->pay[0].period, BL_PAY_YEAR);
+    assert_string_equal(rf->pay[0].as_of, "2024-01");
+    assert_string_equal(rf->pay[0].grade, "A1");
+    assert_null(rf->pay[0].check);
+    assert_string_equal(rf->pay[1].check, "https://example.org/pay");
+    const bl_field_value *pv = field(a, BL_FIELD_PAY);
+    assert_int_equal(pv->n_items, 4);
+    assert_string_equal(pv->items[0], "Alphaland (A1): EUR 30,000 to 40,000 a year, as of 2024-01.");
+    assert_string_equal(pv->items[1], "https://example.org/alpha");
+    assert_string_equal(pv->items[2],
+                        "Elsewhere: no official figure; where to check: https://example.org/pay");
+    assert_int_equal(rf->fit[BL_FIT_VETTING].level, 3);
+    assert_string_equal(rf->fit[BL_FIT_EDUCATION].reason, "A degree");
+    assert_int_equal(rf->n_crime_areas, 1);
+    assert_int_equal(rf->crime_areas[0], 0);
+    assert_string_equal(field(a, BL_FIELD_CRIME_AREAS)->items[0], "Smuggling");
+    assert_string_equal(field(a, BL_FIELD_PROGRESSION)->items[0], "Lead a team");
+    assert_int_equal(a->n_section_links, 1);
+    assert_int_equal(a->section_links[0], 3);
     assert_string_equal(field(a, BL_FIELD_SUMMARY)->text,
                         "First paragraph of the summary, on two lines.\n\nSecond paragraph.");
     assert_string_equal(field(a, BL_FIELD_WORK_ENVIRONMENT)->text, "An office.");
@@ -373,7 +569,12 @@ static void test_base_model(void **state)
     free(p);
 
     const bl_entry *b = bl_guide_find(g, "beta");
-    assert_int_equal(b->n_fields, 10); /* no also_known_as, no keywords */
+    assert_int_equal(b->n_fields, 14); /* no also_known_as, pay, sections, keywords */
+    assert_int_equal(b->role->routes[0].kind, BL_ROUTE_GRADUATE);
+    assert_int_equal(b->role->routes[0].serving_officer, BL_SERVING_EITHER);
+    assert_int_equal(b->role->group, 1);
+    assert_int_equal(b->role->n_pay, 0);
+    assert_int_equal(b->n_section_links, 0);
     assert_null(bl_entry_get(b, BL_FIELD_ALIASES));
     assert_null(bl_entry_get(b, BL_FIELD_KEYWORDS));
     assert_int_equal(b->n_links, 1);
@@ -412,9 +613,10 @@ static void test_unlisted_roles_last(void **state)
     write_rel(dir, "roles/m-1.yaml", buf, len);
     bl_guide *g = expect_load_ok(dir);
     check_guide_invariants(g);
-    static const char *const order[] = {"beta", "alpha", "aaa", "m-1", "zed", "intro", "outro"};
-    assert_int_equal(g->n_entries, 7);
-    for (size_t i = 0; i < 7; i++)
+    static const char *const order[] = {"beta", "alpha", "aaa", "m-1", "zed", "intro", "outro",
+                                        "glossary"};
+    assert_int_equal(g->n_entries, 8);
+    for (size_t i = 0; i < 8; i++)
         assert_string_equal(g->entries[i].id, order[i]);
     bl_guide_free(g);
     free(buf);
@@ -443,6 +645,37 @@ struct edit_case {
 #define S "sections.yaml"
 #define BADID "use lowercase letters, digits and '-' (at most 64)"
 #define CTRL "; only newline and tab are allowed"
+#define ENTRY_ROUTES                                                                       \
+    "\"entry_routes\" is replaced by \"routes\": give each way in as a route with name, kind, " \
+    "where, who, serving_officer, steps and sources (see content/README.md)"
+#define FIGURE " (a figure needs min, currency, period and as_of; else give \"check\")"
+#define QUICK_FACTS                                                                         \
+    "quick_facts:\n  employer: An agency\n  status: Sworn officer\n  starting_point: Serving " \
+    "officer\n  education: A degree\n  languages: English\n  vetting: Standard checks\n  "     \
+    "nationality: Citizens only\n  workplace: An office\n"
+#define ROUTES                                                                              \
+    "routes:\n  - name: Direct entry\n    kind: direct\n    where: Alphaland\n    who:\n      " \
+    "- Citizens of Alphaland\n    serving_officer: no\n    steps:\n      - step: Apply online\n" \
+    "      - step: Training\n        duration: 6 months\n    sources:\n      - "              \
+    "https://example.org/alpha\npay:\n"
+#define PAY_FIGURE                                                                          \
+    "  - where: Alphaland\n    grade: A1\n    min: 30000\n    max: 40000\n    currency: EUR\n"  \
+    "    period: year\n    as_of: \"2024-01\"\n"
+#define FIT                                                                                 \
+    "fit:\n  desk_field: {level: 1, reason: Mostly in an office}\n  travel: {level: 0, reason: " \
+    "Rarely travels}\n  relocation: {level: 0, reason: Works at home}\n  shifts: {level: 2, "   \
+    "reason: Some shifts}\n  public_contact: {level: 1, reason: Some contact}\n  physical: "    \
+    "{level: 0, reason: No demands}\n  vetting: {level: 3, reason: Deep checks}\n  "           \
+    "analysis_people: {level: 2, reason: Both}\n  languages: {level: 1, reason: English "       \
+    "only}\n  education: {level: 2, reason: A degree}\n"
+#define GROUPS "groups:\n  - id: field\n    title: Field roles\n  - id: lab\n    title: Lab roles\n"
+#define GLOSSARY                                                                            \
+    "glossary:\n  - term: ABC\n    expansion: Alpha Beta Committee\n    definition: A "       \
+    "committee for tests.\n    related: [alpha, intro]\n  - term: XY\n    expansion: Xeno "    \
+    "Yield\n    definition: Another term.\n"
+#define NOGROUPS                                                                            \
+    S ":1:1: missing required key \"groups\"", S ":1:1: missing required key \"crime_areas\"", \
+        S ":1:1: missing required key \"glossary\""
 
 static const struct edit_case cases[] = {
     /* malformed YAML */
@@ -479,7 +712,9 @@ static const struct edit_case cases[] = {
      NULL, NULL, {S ":13:5: missing required key \"id\""}},
     {"missing: guide title and sections", S, NULL, "tagline: T\nrole_order:\n  - beta\n",
      NULL, NULL,
-     {S ":1:1: missing required key \"title\"", S ":1:1: missing required key \"sections\""}},
+     {S ":1:1: missing required key \"title\"", S ":1:1: missing required key \"sections\"",
+      S ":1:1: missing required key \"groups\"", S ":1:1: missing required key \"crime_areas\"",
+      S ":1:1: missing required key \"glossary\""}},
 
     /* wrong types */
     {"type: string where a list", A, "skills:\n  - Writing\n", "skills: Writing\n", NULL, NULL,
@@ -501,7 +736,7 @@ static const struct edit_case cases[] = {
      {A ":30:5: item 1 of \"sources\" must be a mapping with \"title\" and \"url\", not a "
         "string"}},
     {"type: sections not a list", S, NULL, "title: T\nsections: none\n", NULL, NULL,
-     {S ":2:11: \"sections\" must be a list, not a string"}},
+     {S ":2:11: \"sections\" must be a list, not a string", NOGROUPS}},
     {"type: section not a mapping", S, "  - id: outro\n    title: Closing\n    body: Goodbye.\n",
      "  - outro\n", NULL, NULL,
      {S ":13:5: item 2 of \"sections\" must be a mapping, not a string"}},
@@ -531,7 +766,7 @@ static const struct edit_case cases[] = {
      "sources:\n  - title: Alpha source\n    url: https://example.org/alpha\n",
      "sources: []\n", NULL, NULL, {A ":29:10: \"sources\" is an empty list"}},
     {"empty: sections", S, NULL, "title: T\nsections: []\n", NULL, NULL,
-     {S ":2:11: \"sections\" is an empty list"}},
+     {S ":2:11: \"sections\" is an empty list", NOGROUPS}},
 
     /* unknown and duplicate keys */
     {"unknown key with a hint", A, "skills:", "skils:", NULL, NULL,
@@ -542,7 +777,7 @@ static const struct edit_case cases[] = {
      {A ":33:1: unknown key \"favourite_colour\""}},
     {"unknown key: a section's key in a role", A, "reviewed: \"2024-01-15\"\n",
      "reviewed: \"2024-01-15\"\nroles:\n  - beta\n", NULL, NULL,
-     {A ":33:1: unknown key \"roles\""}},
+     {A ":33:1: unknown key \"roles\" (did you mean \"routes\"?)"}},
     {"unknown key in a section", S, "    body: Goodbye.\n", "    bdy: Goodbye.\n", NULL, NULL,
      {S ":15:5: unknown key \"bdy\" (did you mean \"body\"?)",
       S ":13:5: missing required key \"body\""}},
@@ -596,7 +831,8 @@ static const struct edit_case cases[] = {
     {"duplicate section id", S, "  - id: outro", "  - id: intro", NULL, NULL,
      {S ":13:5: duplicate section id \"intro\" (first at line 7)"}},
     {"section id equal to a role id", S, "  - id: outro", "  - id: alpha", NULL, NULL,
-     {S ":13:5: section id \"alpha\" is also a role's id"}},
+     {S ":13:5: section id \"alpha\" is also a role's id",
+      A ":82:5: \"outro\" is not a section id"}},
     {"role_order: not a role", S, "  - alpha\nsections:", "  - alpha\n  - gamma\nsections:",
      NULL, NULL, {S ":6:5: \"role_order\" names \"gamma\", which is not a role"}},
     {"role_order: listed twice", S, "  - alpha\nsections:", "  - alpha\n  - beta\nsections:",
@@ -648,7 +884,7 @@ static const struct edit_case cases[] = {
      {A ":1:1: anchors and aliases are not allowed (k)"}},
     {"anchor on a key of a source", A, "  - title: Alpha source", "  - &k title: Alpha source",
      NULL, NULL, {A ":30:5: anchors and aliases are not allowed (k)"}},
-    {"alias as a source", A, "sources:\n", "sources:\n  - *x\n", NULL, NULL,
+    {"alias as a source", A, "sources:\n  - title", "sources:\n  - *x\n  - title", NULL, NULL,
      {A ":30:5: anchors and aliases are not allowed (x)"}},
     {"anchor on a key of sections.yaml", S, "title: Test guide", "&k title: Test guide", NULL,
      NULL, {S ":1:1: anchors and aliases are not allowed (k)"}},
@@ -700,8 +936,241 @@ static const struct edit_case cases[] = {
      {B ":21:5: missing required key \"title\" in source 1"}},
     {"source: empty title", B, "  - title: Beta source\n", "  - title: \"\"\n", NULL, NULL,
      {B ":21:12: \"title\" is empty"}},
+    /* second edition: group, quick facts, routes, pay, fit, crime areas, sections */
+    {"entry_routes: refused with a hint", A, "group: field\n",
+     "group: field\nentry_routes:\n  - Join\n", NULL, NULL, {A ":34:1: " ENTRY_ROUTES}},
+    {"entry_routes: instead of routes", A, "routes:\n  - name: Direct entry",
+     "entry_routes:\n  - name: Direct entry", NULL, NULL, {A ":43:1: " ENTRY_ROUTES}},
+    {"group: missing", A, "group: field\n", "", NULL, NULL,
+     {A ":1:1: missing required key \"group\""}},
+    {"group: unknown", A, "group: field", "group: fields", NULL, NULL,
+     {A ":33:8: unknown group \"fields\" (see \"groups\" in sections.yaml)"}},
+    {"group: a list", A, "group: field", "group: [field]", NULL, NULL,
+     {A ":33:8: \"group\" must be a string, not a list"}},
+    {"quick_facts: missing", A, QUICK_FACTS, "", NULL, NULL,
+     {A ":1:1: missing required key \"quick_facts\""}},
+    {"quick_facts: a list", A, QUICK_FACTS, "quick_facts: [An agency]\n", NULL, NULL,
+     {A ":34:14: \"quick_facts\" must be a mapping, not a list"}},
+    {"quick_facts: one missing", A, "  vetting: Standard checks\n", "", NULL, NULL,
+     {A ":35:3: missing required key \"vetting\" in \"quick_facts\""}},
+    {"quick_facts: unknown key", A, "  workplace: An office", "  work_place: An office", NULL,
+     NULL,
+     {A ":42:3: unknown key \"work_place\" (did you mean \"workplace\"?)",
+      A ":35:3: missing required key \"workplace\" in \"quick_facts\""}},
+    {"quick_facts: longer than a line", A, "  employer: An agency",
+     "  employer: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", NULL, NULL,
+     {A ":35:13: \"employer\" is longer than 120 characters (121); a quick fact is one short "
+        "line"}},
+    {"quick_facts: empty value", A, "  employer: An agency", "  employer:", NULL, NULL,
+     {A ":35:12: \"employer\" is empty"}},
+    {"quick_facts: a value that is a list", A, "  employer: An agency", "  employer: [A, B]",
+     NULL, NULL, {A ":35:13: \"employer\" must be a string, not a list"}},
+    {"routes: missing", A, ROUTES, "pay:\n", NULL, NULL,
+     {A ":1:1: missing required key \"routes\""}},
+    {"routes: empty", A, ROUTES, "routes: []\npay:\n", NULL, NULL,
+     {A ":43:9: \"routes\" is an empty list"}},
+    {"routes: a string", A, ROUTES, "routes: Join the police\npay:\n", NULL, NULL,
+     {A ":43:9: \"routes\" must be a list, not a string"}},
+    {"routes: item not a mapping", A, ROUTES, "routes:\n  - Join the police\npay:\n", NULL, NULL,
+     {A ":44:5: item 1 of \"routes\" must be a mapping, not a string"}},
+    {"route: missing where", A, "    where: Alphaland\n", "", NULL, NULL,
+     {A ":44:5: missing required key \"where\" in route 1"}},
+    {"route: missing steps and sources", A,
+     "    steps:\n      - step: Apply online\n      - step: Training\n        duration: 6 "
+     "months\n    sources:\n      - https://example.org/alpha\n", "", NULL, NULL,
+     {A ":44:5: missing required key \"steps\" in route 1",
+      A ":44:5: missing required key \"sources\" in route 1"}},
+    {"route: unknown key", A, "    where: Alphaland", "    were: Alphaland", NULL, NULL,
+     {A ":46:5: unknown key \"were\" (did you mean \"where\"?)",
+      A ":44:5: missing required key \"where\" in route 1"}},
+    {"route: unknown kind", A, "    kind: direct", "    kind: lateral", NULL, NULL,
+     {A ":45:11: unknown route kind \"lateral\" (use direct, secondment, internship, "
+        "graduate, trainee, national-service-first, appointment or volunteer)"}},
+    {"route: serving_officer not yes, no or either", A, "    serving_officer: no",
+     "    serving_officer: maybe", NULL, NULL,
+     {A ":49:22: \"serving_officer\" must be yes, no or either, not \"maybe\""}},
+    {"route: serving_officer true", A, "    serving_officer: no", "    serving_officer: true",
+     NULL, NULL, {A ":49:22: \"serving_officer\" must be yes, no or either, not \"true\""}},
+    {"route: who not a list", A, "    who:\n      - Citizens of Alphaland\n",
+     "    who: Citizens\n", NULL, NULL, {A ":47:10: \"who\" must be a list, not a string"}},
+    {"route: who empty", A, "    who:\n      - Citizens of Alphaland\n", "    who: []\n", NULL,
+     NULL, {A ":47:10: \"who\" is an empty list"}},
+    {"route: steps empty", A,
+     "    steps:\n      - step: Apply online\n      - step: Training\n        duration: 6 "
+     "months\n", "    steps: []\n", NULL, NULL, {A ":50:12: \"steps\" is an empty list"}},
+    {"route: a step that is a string", A, "      - step: Apply online", "      - Apply online",
+     NULL, NULL,
+     {A ":51:9: item 1 of \"steps\" must be a mapping with \"step\" (and \"duration\"), not a "
+        "string"}},
+    {"route: a step without its text", A, "      - step: Training\n        duration: 6 months",
+     "      - duration: 6 months", NULL, NULL,
+     {A ":52:9: missing required key \"step\" in step 2 of route 1"}},
+    {"route: unknown key in a step", A, "        duration: 6 months", "        durations: 6 months",
+     NULL, NULL, {A ":53:9: unknown key \"durations\" (did you mean \"duration\"?)"}},
+    {"route: duration without a unit", A, "        duration: 6 months", "        duration: 6",
+     NULL, NULL, {A ":53:19: \"duration\" needs a unit (for example \"9 months\"), not \"6\""}},
+    {"route: duration a list", A, "        duration: 6 months", "        duration: [6, months]",
+     NULL, NULL, {A ":53:19: \"duration\" must be a string, not a list"}},
+    {"route: duration a mapping", A, "        duration: 6 months",
+     "        duration: {months: 6}", NULL, NULL,
+     {A ":53:19: \"duration\" must be a string, not a mapping"}},
+    {"route: source not in the role's sources", A, "      - https://example.org/alpha\npay:",
+     "      - https://example.org/other\npay:", NULL, NULL,
+     {A ":55:9: route source \"https://example.org/other\" is not in the role's \"sources\""}},
+    {"route: source not a URL", A, "      - https://example.org/alpha\npay:",
+     "      - example.org/alpha\npay:", NULL, NULL,
+     {A ":55:9: item 1 of \"sources\" must be a URL starting with https:// or http://"}},
+    {"route: sources not a list", A, "    sources:\n      - https://example.org/alpha\npay:",
+     "    sources: https://example.org/alpha\npay:", NULL, NULL,
+     {A ":54:14: \"sources\" must be a list, not a string"}},
+    {"pay: a figure without currency", A, "    currency: EUR\n", "", NULL, NULL,
+     {A ":57:5: missing required key \"currency\" in pay item 1" FIGURE}},
+    {"pay: a bare number", A, PAY_FIGURE, "  - where: Alphaland\n    min: 30000\n", NULL, NULL,
+     {A ":57:5: missing required key \"currency\" in pay item 1" FIGURE,
+      A ":57:5: missing required key \"period\" in pay item 1" FIGURE,
+      A ":57:5: missing required key \"as_of\" in pay item 1" FIGURE}},
+    {"pay: neither a figure nor a link", A, PAY_FIGURE, "  - where: Alphaland\n", NULL, NULL,
+     {A ":57:5: missing required key \"min\" in pay item 1" FIGURE,
+      A ":57:5: missing required key \"currency\" in pay item 1" FIGURE,
+      A ":57:5: missing required key \"period\" in pay item 1" FIGURE,
+      A ":57:5: missing required key \"as_of\" in pay item 1" FIGURE}},
+    {"pay: no source", A, "    source: https://example.org/alpha\n  - where: Elsewhere",
+     "  - where: Elsewhere", NULL, NULL,
+     {A ":57:5: missing required key \"source\" in pay item 1"}},
+    {"pay: no where", A, "  - where: Elsewhere\n    check:", "  - check:", NULL, NULL,
+     {A ":65:5: missing required key \"where\" in pay item 2"}},
+    {"pay: currency in lowercase", A, "    currency: EUR", "    currency: eur", NULL, NULL,
+     {A ":61:15: \"currency\" must be an ISO 4217 code of three capital letters (EUR, USD ...), "
+        "not \"eur\""}},
+    {"pay: currency a symbol", A, "    currency: EUR", "    currency: \"\u20ac\"", NULL, NULL,
+     {A ":61:15: \"currency\" must be an ISO 4217 code of three capital letters (EUR, USD ...), "
+        "not \"\u20ac\""}},
+    {"pay: unknown period", A, "    period: year", "    period: annual", NULL, NULL,
+     {A ":62:13: \"period\" must be year, month, week, day or hour, not \"annual\""}},
+    {"pay: as_of in words", A, "    as_of: \"2024-01\"", "    as_of: Jan 2024", NULL, NULL,
+     {A ":63:12: \"as_of\" must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not \"Jan 2024\""}},
+    {"pay: as_of month 13", A, "    as_of: \"2024-01\"", "    as_of: \"2024-13\"", NULL, NULL,
+     {A ":63:12: \"as_of\" must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not \"2024-13\""}},
+    {"pay: min with a separator", A, "    min: 30000", "    min: 30,000", NULL, NULL,
+     {A ":59:10: \"min\" must be a whole number without separators, not \"30,000\""}},
+    {"pay: min negative", A, "    min: 30000", "    min: -5", NULL, NULL,
+     {A ":59:10: \"min\" must be a whole number without separators, not \"-5\""}},
+    {"pay: max below min", A, "    max: 40000", "    max: 20000", NULL, NULL,
+     {A ":60:10: \"max\" (20000) is less than \"min\" (30000)"}},
+    {"pay: a link and a figure", A, "    check: https://example.org/pay",
+     "    check: https://example.org/pay\n    min: 100", NULL, NULL,
+     {A ":67:10: \"min\" with \"check\": a pay item is either a figure or a where-to-check "
+        "link, not both"}},
+    {"pay: check not a URL", A, "    check: https://example.org/pay",
+     "    check: the ministry's website", NULL, NULL,
+     {A ":66:12: \"check\" must start with https:// or http://"}},
+    {"pay: source not in the role's sources", A,
+     "    source: https://example.org/alpha\n  - where: Elsewhere",
+     "    source: https://example.org/elsewhere\n  - where: Elsewhere", NULL, NULL,
+     {A ":64:13: pay source \"https://example.org/elsewhere\" is not in the role's \"sources\""}},
+    {"pay: unknown key", A, "    grade: A1", "    grades: A1", NULL, NULL,
+     {A ":58:5: unknown key \"grades\" (did you mean \"grade\"?)"}},
+    {"pay: item not a mapping", A, PAY_FIGURE "    source: https://example.org/alpha\n",
+     "  - 30000 EUR\n", NULL, NULL,
+     {A ":57:5: item 1 of \"pay\" must be a mapping, not a string"}},
+    {"progression: missing", A, "progression:\n  - Lead a team\n", "", NULL, NULL,
+     {A ":1:1: missing required key \"progression\""}},
+    {"fit: missing", A, FIT, "", NULL, NULL, {A ":1:1: missing required key \"fit\""}},
+    {"fit: a list", A, FIT, "fit: [1, 2]\n", NULL, NULL,
+     {A ":68:6: \"fit\" must be a mapping of the fit dimensions, not a list"}},
+    {"fit: a dimension missing", A, "  travel: {level: 0, reason: Rarely travels}\n", "", NULL,
+     NULL, {A ":69:3: missing required key \"travel\" in \"fit\""}},
+    {"fit: unknown dimension", A, "  travel:", "  travell:", NULL, NULL,
+     {A ":70:3: unknown key \"travell\" (did you mean \"travel\"?)",
+      A ":69:3: missing required key \"travel\" in \"fit\""}},
+    {"fit: level above 4", A, "  travel: {level: 0,", "  travel: {level: 5,", NULL, NULL,
+     {A ":70:19: \"level\" of \"travel\" must be a whole number from 0 to 4, not \"5\""}},
+    {"fit: level negative", A, "  travel: {level: 0,", "  travel: {level: -1,", NULL, NULL,
+     {A ":70:19: \"level\" of \"travel\" must be a whole number from 0 to 4, not \"-1\""}},
+    {"fit: level in words", A, "  travel: {level: 0,", "  travel: {level: low,", NULL, NULL,
+     {A ":70:19: \"level\" of \"travel\" must be a whole number from 0 to 4, not \"low\""}},
+    {"fit: no reason", A, "  travel: {level: 0, reason: Rarely travels}", "  travel: {level: 0}",
+     NULL, NULL, {A ":70:11: missing required key \"reason\" in fit \"travel\""}},
+    {"fit: reason too long", A, "reason: Rarely travels}",
+     "reason: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx}", NULL,
+     NULL,
+     {A ":70:30: \"reason\" of \"travel\" is longer than 160 characters (161); keep it to one "
+        "line"}},
+    {"fit: a dimension that is a number", A, "  travel: {level: 0, reason: Rarely travels}",
+     "  travel: 0", NULL, NULL,
+     {A ":70:11: fit \"travel\" must be a mapping with \"level\" and \"reason\", not a string"}},
+    {"crime_areas: missing", A, "crime_areas:\n  - smuggling\n", "", NULL, NULL,
+     {A ":1:1: missing required key \"crime_areas\""}},
+    {"crime_areas: unknown", A, "  - smuggling", "  - piracy", NULL, NULL,
+     {A ":80:5: unknown crime area \"piracy\" (see \"crime_areas\" in sections.yaml)"}},
+    {"crime_areas: listed twice", A, "  - smuggling\n", "  - smuggling\n  - smuggling\n", NULL,
+     NULL, {A ":81:5: \"smuggling\" is listed twice in \"crime_areas\""}},
+    {"crime_areas: bad id", A, "  - smuggling", "  - Smuggling", NULL, NULL,
+     {A ":80:5: bad id \"Smuggling\" in \"crime_areas\": " BADID}},
+    {"sections: not a section", A, "  - outro", "  - nowhere", NULL, NULL,
+     {A ":82:5: \"nowhere\" is not a section id"}},
+    {"sections: a role", A, "  - outro", "  - beta", NULL, NULL,
+     {A ":82:5: \"beta\" is not a section id (it is a role; use \"related\")"}},
+    {"sections: listed twice", A, "  - outro", "  - outro\n  - outro", NULL, NULL,
+     {A ":83:5: \"outro\" is listed twice in \"sections\""}},
+    {"sections.yaml: groups missing", S, GROUPS, "", NULL, NULL,
+     {S ":1:1: missing required key \"groups\""}},
+    {"sections.yaml: crime_areas missing", S,
+     "crime_areas:\n  - {id: smuggling, label: Smuggling}\n  - {id: fraud, label: Fraud}\n", "",
+     NULL, NULL, {S ":1:1: missing required key \"crime_areas\""}},
+    {"sections.yaml: glossary missing", S, GLOSSARY, "", NULL, NULL,
+     {S ":1:1: missing required key \"glossary\""}},
+    {"groups: duplicate id", S, "  - id: lab", "  - id: field", NULL, NULL,
+     {S ":19:9: duplicate group id \"field\" (first in group 1)"}},
+    {"groups: missing title", S, "    title: Lab roles\n", "", NULL, NULL,
+     {S ":19:5: missing required key \"title\" in group 2"}},
+    {"groups: bad id", S, "  - id: lab", "  - id: Lab", NULL, NULL,
+     {S ":19:9: bad id \"Lab\": " BADID}},
+    {"groups: item not a mapping", S, "  - id: lab\n    title: Lab roles\n", "  - lab\n", NULL,
+     NULL,
+     {S ":19:5: item 2 of \"groups\" must be a mapping with \"id\" and \"title\", not a string"}},
+    {"groups: empty", S, GROUPS, "groups: []\n", NULL, NULL,
+     {S ":16:9: \"groups\" is an empty list"}},
+    {"crime_areas: unknown key in sections.yaml", S, "{id: fraud, label: Fraud}",
+     "{id: fraud, lable: Fraud}", NULL, NULL,
+     {S ":23:17: unknown key \"lable\" (did you mean \"label\"?)",
+      S ":23:5: missing required key \"label\" in crime area 2"}},
+    {"crime_areas: duplicate id in sections.yaml", S, "{id: fraud,", "{id: smuggling,", NULL,
+     NULL, {S ":23:10: duplicate crime area id \"smuggling\" (first in crime area 1)"}},
+    {"glossary: missing definition", S, "    definition: Another term.\n", "", NULL, NULL,
+     {S ":29:5: missing required key \"definition\" in glossary term 2"}},
+    {"glossary: missing expansion", S, "    expansion: Xeno Yield\n", "", NULL, NULL,
+     {S ":29:5: missing required key \"expansion\" in glossary term 2"}},
+    {"glossary: unknown key", S, "    definition: Another term.", "    definiton: Another term.",
+     NULL, NULL,
+     {S ":31:5: unknown key \"definiton\" (did you mean \"definition\"?)",
+      S ":29:5: missing required key \"definition\" in glossary term 2"}},
+    {"glossary: duplicate term in another case", S, "  - term: XY", "  - term: abc", NULL, NULL,
+     {S ":29:11: duplicate glossary term \"abc\" (first at line 25)"}},
+    {"glossary: related id that does not exist", S, "related: [alpha, intro]",
+     "related: [alpha, nowhere]", NULL, NULL,
+     {S ":28:22: \"nowhere\" is not a role or section id"}},
+    {"glossary: related bad id", S, "related: [alpha, intro]", "related: [alpha, Intro]", NULL,
+     NULL, {S ":28:22: bad id \"Intro\" in \"related\": " BADID}},
+    {"glossary: not a list", S, GLOSSARY, "glossary: NCB\n", NULL, NULL,
+     {S ":24:11: \"glossary\" must be a list, not a string"}},
+    {"glossary: item not a mapping", S, "  - term: XY\n    expansion: Xeno Yield\n    definition: "
+     "Another term.\n", "  - XY\n", NULL, NULL,
+     {S ":29:5: item 2 of \"glossary\" must be a mapping with \"term\", \"expansion\" and "
+        "\"definition\", not a string"}},
 };
 
+
+#undef ENTRY_ROUTES
+#undef FIGURE
+#undef QUICK_FACTS
+#undef ROUTES
+#undef PAY_FIGURE
+#undef FIT
+#undef GROUPS
+#undef GLOSSARY
 #undef A
 #undef B
 #undef G
@@ -997,12 +1466,14 @@ static void test_missing_parts(void **state)
         "roles: cannot open the roles folder: No such file or directory",
         "sections.yaml:4:5: \"role_order\" names \"beta\", which is not a role",
         "sections.yaml:5:5: \"role_order\" names \"alpha\", which is not a role",
-        "sections.yaml:12:9: \"alpha\" is not a role id", NULL});
+        "sections.yaml:12:9: \"alpha\" is not a role id",
+        "sections.yaml:28:15: \"alpha\" is not a role or section id", NULL});
     fs_mkdir(p);
     edit_file(dir, "sections.yaml", "    roles:\n      - alpha\n", "");
     edit_file(dir, "sections.yaml", "role_order:\n  - beta\n  - alpha\n", "");
     expect_load_fails(dir, (const char *const[]){
-        "roles: no role files (*.yaml) in this folder", NULL});
+        "roles: no role files (*.yaml) in this folder",
+        "sections.yaml:23:15: \"alpha\" is not a role or section id", NULL});
     free(p);
     fs_rm_rf(dir);
     free(dir);
@@ -1202,7 +1673,7 @@ static void test_other_files_ignored(void **state)
     free(p);
     bl_guide *g = expect_load_ok(dir);
     assert_int_equal(g->n_roles, 2);
-    assert_int_equal(g->n_sections, 2);
+    assert_int_equal(g->n_sections, 3);
     bl_guide_free(g);
     fs_rm_rf(dir);
     free(dir);
@@ -1338,6 +1809,73 @@ static void test_check_bytes(void **state)
     free(base);
 }
 
+/* The glossary's id: a role file may not take it; a section with it gets
+ * the glossary's items; a role may link to it. */
+static void test_glossary_section(void **state)
+{
+    (void)state;
+    char *dir = new_guide();
+    copy_alpha(dir, "roles/glossary.yaml");
+    expect_load_fails(dir, (const char *const[]){
+        "roles/glossary.yaml: the id \"glossary\" is kept for the glossary; rename this file",
+        NULL});
+    fs_rm_rf(dir);
+    free(dir);
+
+    dir = new_guide();
+    edit_file(dir, "sections.yaml", "  - id: outro\n", "  - id: glossary\n    title: Terms\n"
+              "    body: Words.\n  - id: outro\n");
+    edit_file(dir, "roles/alpha.yaml", "sections:\n  - outro\n", "sections:\n  - glossary\n");
+    bl_guide *g = expect_load_ok(dir);
+    check_guide_invariants(g);
+    assert_int_equal(g->n_sections, 3); /* intro, glossary, outro: none made up */
+    const bl_entry *ge = bl_guide_find(g, BL_GLOSSARY_ID);
+    assert_ptr_equal(ge, &g->entries[3]);
+    assert_string_equal(ge->title, "Terms");
+    assert_string_equal(field(ge, BL_FIELD_BODY)->text, "Words.");
+    assert_int_equal(field(ge, BL_FIELD_GLOSSARY)->n_items, 2);
+    const bl_entry *a = bl_guide_find(g, "alpha");
+    assert_int_equal(a->n_section_links, 1);
+    assert_ptr_equal(&g->entries[a->section_links[0]], ge);
+    bl_guide_free(g);
+    fs_rm_rf(dir);
+    free(dir);
+}
+
+/* A role file checked alone: groups and crime areas are not known, so
+ * they are not checked; everything inside the file is. */
+static void test_check_bytes_new_fields(void **state)
+{
+    (void)state;
+    char *base = base_dir();
+    char *p = fs_fmt("%s/roles/alpha.yaml", base);
+    size_t len;
+    unsigned char *buf = fs_read(p, &len);
+    char *text = fs_fmt("%.*s", (int)len, (const char *)buf);
+    char *at = strstr(text, "group: field");
+    assert_non_null(at);
+    memcpy(at, "group: zzzzz", 12);
+    bl_diags d;
+    bl_diags_init(&d, 0);
+    assert_int_equal(bl_check_role_bytes("alpha.yaml", (const unsigned char *)text,
+                                         strlen(text), &d), 0);
+    assert_int_equal(d.total, 0);
+    bl_diags_free(&d);
+    at = strstr(text, "    currency: EUR");
+    assert_non_null(at);
+    memcpy(at, "    currency: eur", 17);
+    bl_diags_init(&d, 0);
+    assert_int_equal(bl_check_role_bytes("alpha.yaml", (const unsigned char *)text,
+                                         strlen(text), &d), -1);
+    assert_int_equal(d.total, 1);
+    assert_non_null(strstr(d.items[0].formatted, "alpha.yaml:61:15: \"currency\""));
+    bl_diags_free(&d);
+    free(text);
+    free(buf);
+    free(p);
+    free(base);
+}
+
 int main(void)
 {
     static const struct CMUnitTest fixed[] = {
@@ -1358,6 +1896,8 @@ int main(void)
         cmocka_unit_test(test_diag_cap),
         cmocka_unit_test(test_all_problems_in_one_run),
         cmocka_unit_test(test_check_bytes),
+        cmocka_unit_test(test_glossary_section),
+        cmocka_unit_test(test_check_bytes_new_fields),
     };
     size_t n_fixed = sizeof fixed / sizeof *fixed;
     size_t n_cases = sizeof cases / sizeof *cases;

@@ -45,7 +45,7 @@ static struct captured call(const bl_guide *g, int argc, char **argv)
     assert_true(dup2(fileno(out), STDOUT_FILENO) >= 0);
     assert_true(dup2(fileno(err), STDERR_FILENO) >= 0);
     struct captured c;
-    c.status = bl_cmd_search(g, argc, argv);
+    c.status = bl_cmd_search(g, NULL, argc, argv);
     fflush(stdout);
     fflush(stderr);
     dup2(save_out, STDOUT_FILENO);

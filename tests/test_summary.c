@@ -5,6 +5,8 @@
  * Regenerate the golden files after an intended change (then review the
  * diff): BORDERLESS_UPDATE_GOLDEN=1 ctest -R test_summary
  */
+#include "core_util.h"
+
 #include "borderless/layout.h"
 #include "borderless/loader.h"
 #include "borderless/safewrite.h"
@@ -183,6 +185,28 @@ static int check_text_rules(const char *doc, size_t len, const char *title)
     return underlines;
 }
 
+/* The Markdown summary with escapes removed: one item or paragraph a line,
+ * so a whole value can be looked for. */
+static char *plain_markdown(const bl_entry *e)
+{
+    size_t len = 0;
+    char *md = render(guide, e->id, BL_SUMMARY_MARKDOWN, &len);
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (md[i] == '\\' && i + 1 < len && md[i + 1] != '\n')
+            i++;
+        md[o++] = md[i];
+    }
+    md[o] = '\0';
+    return md;
+}
+
+static void assert_has(const char *doc, const char *what, const char *role)
+{
+    if (!strstr(doc, what))
+        fail_msg("the summary of %s lacks \"%s\"", role, what);
+}
+
 static void test_text_rules_every_role(void **state)
 {
     (void)state;
@@ -190,24 +214,173 @@ static void test_text_rules_every_role(void **state)
         const bl_entry *e = &guide->entries[i];
         size_t len = 0;
         char *doc = render(guide, e->id, BL_SUMMARY_TEXT, &len);
-        /* title + summary, what they do, skills, qualifications,
-         * organisations, threats, related, pointer */
-        assert_int_equal(check_text_rules(doc, len, e->title), 1 + 6 + (e->n_links > 0) + 1);
+        /* title + at least quick facts, summary, routes, requirements,
+         * languages, sources */
+        assert_true(check_text_rules(doc, len, e->title) >= 1 + 6);
         assert_non_null(strstr(doc, "Role summary from Borderless"));
-        assert_non_null(
-            strstr(doc, "the section \"Training and\nqualifications\" in Borderless."));
-        assert_non_null(strstr(doc, "\n\n    borderless show training\n"));
-        for (size_t k = 0; k < e->n_links; k++)
+        for (size_t k = 0; k < e->n_links && strstr(doc, "\nRelated roles\n"); k++)
             assert_non_null(strstr(doc, guide->entries[e->links[k]].title));
-        /* One or two pages. */
+        /* Two printed pages at most. */
         size_t lines = 0;
         for (size_t k = 0; k < len; k++)
             lines += doc[k] == '\n';
-        assert_true(lines <= 2 * 66);
-        /* No dates: the review date must not leak in. */
-        assert_null(strstr(doc, e->reviewed));
+        if (lines > BL_SUMMARY_MAX_LINES)
+            fail_msg("the summary of %s has %zu lines (at most %d)", e->id, lines,
+                     BL_SUMMARY_MAX_LINES);
+        /* It ends with the review date. */
+        char *last = fs_fmt("\nLast reviewed: %s\n", e->reviewed);
+        assert_true(len > strlen(last));
+        assert_string_equal(doc + len - strlen(last), last);
+        free(last);
         free(doc);
+
+        /* What a summary must hold, whatever else it leaves out. */
+        char *md = plain_markdown(e);
+        const bl_role_facts *rf = e->role;
+        assert_non_null(rf);
+        for (int f = 0; f < BL_FACT_COUNT; f++)
+            assert_has(md, rf->facts[f], e->id);
+        for (size_t r = 0; r < rf->n_routes; r++) {
+            const bl_route *ro = &rf->routes[r];
+            assert_has(md, ro->name, e->id);
+            assert_has(md, ro->where, e->id);
+            for (size_t k = 0; k < ro->n_who; k++)
+                assert_has(md, ro->who[k], e->id);
+            for (size_t k = 0; k < ro->n_steps; k++) {
+                char *step = fs_fmt("%zu. %s", k + 1, ro->steps[k].step);
+                assert_has(md, step, e->id);
+                free(step);
+                if (ro->steps[k].duration)
+                    assert_has(md, ro->steps[k].duration, e->id);
+            }
+        }
+        static const enum bl_field kept[] = {BL_FIELD_SUMMARY, BL_FIELD_QUALIFICATIONS,
+                                             BL_FIELD_LANGUAGES};
+        for (size_t f = 0; f < sizeof kept / sizeof kept[0]; f++) {
+            const bl_field_value *v = bl_entry_get(e, kept[f]);
+            assert_non_null(v);
+            if (v->text) {
+                const char *nl = strstr(v->text, "\n\n");
+                char *first = fs_fmt("%.*s", (int)(nl ? nl - v->text : (long)strlen(v->text)),
+                                     v->text);
+                assert_has(md, first, e->id);
+                free(first);
+            }
+            for (size_t k = 0; k < v->n_items; k++)
+                assert_has(md, v->items[k], e->id);
+        }
+        for (size_t k = 0; k < rf->n_pay; k++)
+            assert_has(md, rf->pay[k].source, e->id);
+        for (size_t k = 0; k < e->n_sources; k++)
+            assert_has(md, e->sources[k].url, e->id);
+        char *rev = fs_fmt("Last reviewed: %s", e->reviewed);
+        assert_has(md, rev, e->id);
+        free(rev);
+        free(md);
     }
+}
+
+/* The base fixture's short role keeps every part; the same role with a
+ * very long list of duties loses optional parts, never the required ones,
+ * and fits the bound. */
+static char *fixture_summary(const char *dir, size_t *lines, int md)
+{
+    bl_diags d;
+    bl_diags_init(&d, 0);
+    bl_guide *g = bl_load_dir(dir, &d);
+    if (!g) {
+        bl_diags_print(&d, stderr);
+        fail_msg("the fixture did not load");
+    }
+    bl_diags_free(&d);
+    size_t len = 0;
+    char *doc = render(g, "alpha", md ? BL_SUMMARY_MARKDOWN : BL_SUMMARY_TEXT, &len);
+    *lines = 0;
+    for (size_t k = 0; k < len; k++)
+        *lines += doc[k] == '\n';
+    bl_guide_free(g);
+    return doc;
+}
+
+static void test_fits_two_pages(void **state)
+{
+    (void)state;
+    char *base = fs_fmt("%s/base", fs_env("BORDERLESS_FIXTURES"));
+    size_t lines;
+    char *doc = fixture_summary(base, &lines, 0);
+    static const char *const all[] = {
+        "\nQuick facts\n", "- Employer: An agency\n", "\nWhat they do\n",
+        "\nWork environment\n", "\nHow people get in\n", "\nDirect entry\n",
+        "Direct recruitment, Alphaland. Open to people who are not serving\nofficers.\n",
+        "- Who: Citizens of Alphaland\n", "1. Apply online\n", "2. Training (6 months)\n",
+        "Source: https://example.org/alpha\n", "\nRequirements and training\n",
+        "\nLanguages\n", "\nSkills\n", "\nPay\n",
+        "- Alphaland (A1): EUR 30,000 to 40,000 a year, as of 2024-01. Source:\n",
+        "\nWhere it can lead\n", "\nCrime areas\n-----------\n\nSmuggling.\n", "\nRelated roles\n",
+        "\nSources\n-------\n\n- https://example.org/alpha\n",
+        "\nLast reviewed: 2024-01-15\n"};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (!strstr(doc, all[i]))
+            fail_msg("the base summary lacks \"%s\":\n%s", all[i], doc);
+    free(doc);
+
+    /* 150 duties: far too long for two pages. */
+    char *dir = fs_tmpdir();
+    fs_copy_guide(base, dir);
+    char *path = fs_fmt("%s/roles/alpha.yaml", dir);
+    size_t len;
+    unsigned char *buf = fs_read(path, &len);
+    char *text = fs_fmt("%.*s", (int)len, (const char *)buf);
+    const char *at = strstr(text, "  - Do the second thing\n");
+    assert_non_null(at);
+    size_t pre = (size_t)(at - text);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(text, 1, pre, f);
+    for (int i = 0; i < 150; i++)
+        fprintf(f, "  - Duty number %d, which takes a whole line of its own\n", i);
+    fputs(text + pre, f);
+    assert_int_equal(fclose(f), 0);
+    doc = fixture_summary(dir, &lines, 0);
+    assert_true(lines <= BL_SUMMARY_MAX_LINES);
+    assert_null(strstr(doc, "\nWhat they do\n"));
+    assert_null(strstr(doc, "Duty number"));
+    assert_null(strstr(doc, "\nSkills\n"));
+    assert_non_null(strstr(doc, "\nQuick facts\n"));
+    assert_non_null(strstr(doc, "1. Apply online\n"));
+    assert_non_null(strstr(doc, "\nPay\n"));
+    assert_non_null(strstr(doc, "\nLast reviewed: 2024-01-15\n"));
+    free(doc);
+    /* Markdown leaves out the same parts. */
+    doc = fixture_summary(dir, &lines, 1);
+    assert_null(strstr(doc, "Duty number"));
+    assert_non_null(strstr(doc, "\n## Quick facts\n"));
+    free(doc);
+
+    /* 100 conditions on the route: last of all, they are joined. */
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    at = strstr(text, "      - Citizens of Alphaland\n");
+    assert_non_null(at);
+    pre = (size_t)(at - text);
+    fwrite(text, 1, pre, f);
+    for (int i = 0; i < 100; i++)
+        fprintf(f, "      - Cond %d\n", i);
+    fputs(text + pre, f);
+    assert_int_equal(fclose(f), 0);
+    doc = fixture_summary(dir, &lines, 0);
+    assert_true(lines <= BL_SUMMARY_MAX_LINES);
+    assert_non_null(strstr(doc, "- Who: Cond 0; Cond 1; Cond 2;"));
+    assert_non_null(strstr(doc, "Cond 99; Citizens of Alphaland\n"));
+    assert_null(strstr(doc, "\nSource: https://example.org/alpha\n")); /* route sources went */
+    assert_non_null(strstr(doc, "\nLast reviewed: 2024-01-15\n"));
+    free(doc);
+    free(text);
+    free(buf);
+    free(path);
+    fs_rm_rf(dir);
+    free(dir);
+    free(base);
 }
 
 static void test_deterministic(void **state)
@@ -416,7 +589,7 @@ static void test_save(void **state)
     snprintf(msg, sizeof msg, "Saved %s", want);
 
     bl_save_result r;
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     assert_int_equal(r.err, 0);
     assert_string_equal(r.path, want);
@@ -435,7 +608,7 @@ static void test_save(void **state)
     assert_non_null(f);
     fputs("mine\n", f);
     assert_int_equal(fclose(f), 0);
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_EXISTS);
     assert_int_equal(r.err, EEXIST);
     assert_string_equal(r.path, want);
@@ -443,16 +616,52 @@ static void test_save(void **state)
     content = slurp(want, &len);
     assert_string_equal(content, "mine\n");
     free(content);
-    /* The user said yes. */
-    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 1, &r);
+    /* The user said yes (as --force: no question to carry). */
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 1, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     content = slurp(want, &len);
     assert_int_equal(len, want_len);
     free(content);
 
+    /* The guide's way: the question's file is carried to the answer. */
+    bl_safewrite_target asked;
+    f = fopen(want, "w");
+    assert_non_null(f);
+    fputs("mine\n", f);
+    assert_int_equal(fclose(f), 0);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_EXISTS);
+    assert_int_equal(asked.kind, BL_SAFEWRITE_FILE);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_OK);
+    content = slurp(want, &len);
+    assert_int_equal(len, want_len);
+    free(content);
+    /* The file is replaced by another while the question is open: "yes"
+     * does not reach the new one. */
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, 0, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_EXISTS);
+    f = fopen("other.txt", "w");
+    assert_non_null(f);
+    fputs("someone else's\n", f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(rename("other.txt", want), 0);
+    bl_summary_save(guide, e, typed, BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE, &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_int_equal(r.err, ESTALE);
+    assert_non_null(strstr(r.message, "changed since it was checked"));
+    content = slurp(want, &len);
+    assert_string_equal(content, "someone else's\n");
+    free(content);
+    /* An answer about another path is refused. */
+    bl_summary_save(guide, e, "elsewhere.txt", BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE,
+                    &asked, &r);
+    assert_int_equal(r.status, BL_SAVE_FAILED);
+    assert_null(slurp("elsewhere.txt", &len));
+
     /* "~" is the home folder; .md picks Markdown. */
     assert_int_equal(setenv("HOME", dir, 1), 0);
-    bl_summary_save(guide, e, "~/s.md", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "~/s.md", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     snprintf(want, sizeof want, "%s/s.md", dir);
     assert_string_equal(r.path, want);
@@ -461,29 +670,30 @@ static void test_save(void **state)
     assert_memory_equal(content, "# Interpol officer\n", 19);
     free(content);
     /* An explicit format wins over the extension. */
-    bl_summary_save(guide, e, "~/t.md", BL_SUMMARY_TEXT, 0, &r);
+    bl_summary_save(guide, e, "~/t.md", BL_SUMMARY_TEXT, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_OK);
     content = slurp(r.path, &len);
     assert_memory_equal(content, "Interpol officer\n====", 21);
     free(content);
 
     /* A missing folder fails, naming the path and the reason. */
-    bl_summary_save(guide, e, "no/such/folder/x.txt", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "no/such/folder/x.txt", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, ENOENT);
     snprintf(want, sizeof want, "%s/no/such/folder/x.txt: No such file or directory", dir);
     assert_string_equal(r.message, want);
 
     /* A folder. */
-    bl_summary_save(guide, e, ".", BL_SUMMARY_AUTO, 1, &r);
+    bl_summary_save(guide, e, ".", BL_SUMMARY_AUTO, 1, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, EISDIR);
 
     /* Nothing typed; a section. */
-    bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_string_equal(r.message, "No file name given");
-    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, &r);
+    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, NULL,
+                    &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, EINVAL);
 
@@ -504,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_golden_markdown),
         cmocka_unit_test(test_text_rules_every_role),
         cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_fits_two_pages),
         cmocka_unit_test(test_hostile_text),
         cmocka_unit_test(test_hostile_markdown),
         cmocka_unit_test(test_md_escape),

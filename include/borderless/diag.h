@@ -40,8 +40,18 @@ void bl_diags_free(bl_diags *d);
 void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column,
                   const char *fmt, ...) BL_PRINTF(5, 6);
 
+/* Bytes of a path and of a message printed before the cut (esc.h). */
+#define BL_DIAG_PATH_MAX 4096
+#define BL_DIAG_MESSAGE_MAX 1000
+
 /* Prints every kept diagnostic, one a line, then "... and N more problems"
- * when some were dropped. */
+ * when some were dropped.  The path and the message (which may quote the
+ * file) are escaped with bl_esc_write(): no control character is printed
+ * raw, and a huge message is cut.  esc_flags: BL_ESC_ASCII for a locale
+ * that is not UTF-8. */
+void bl_diags_print_ex(const bl_diags *d, FILE *out, unsigned esc_flags);
+
+/* bl_diags_print_ex() with no flags (UTF-8). */
 void bl_diags_print(const bl_diags *d, FILE *out);
 
 #endif

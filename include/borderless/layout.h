@@ -63,6 +63,9 @@ typedef int (*bl_wrap_fn)(void *ctx, size_t start, size_t end, int cols);
  * after a hyphen or slash inside a word; a word
  * longer than the width is cut between characters.  A single glyph wider
  * than the width (a wide character at width 1) gets a line of its own.
+ * A URL (a word holding "://") is never broken: it moves to the next line
+ * when it does not fit, and one longer than the width gets a line of its
+ * own, whole, wider than the width.
  * An empty or blank paragraph yields no line.  Returns 0 or the first
  * non-zero value of fn. */
 int bl_wrap(const char *s, size_t len, int width, bl_wrap_fn fn, void *ctx);

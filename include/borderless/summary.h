@@ -1,16 +1,24 @@
 /* summary.h — a role's summary as a document, and saving it to a file.
  *
- * The summary holds the role's title, the guide's title, the role's summary,
- * responsibilities, skills, qualifications, organisations, threats or crime
- * areas, related roles by title, and a pointer to the guide's section
- * BL_SUMMARY_TRAINING_ID.  Two formats:
+ * The summary holds the role's title, the guide's title, its quick facts,
+ * summary, how people get in (each route with who may use it, its numbered
+ * steps and sources), requirements and training, languages, pay where
+ * given, its sources (addresses) and "Last reviewed: <date>".  It also has,
+ * as long as the text fits BL_SUMMARY_MAX_LINES lines, what they do, work
+ * environment, skills, where it can lead, crime areas, related roles by
+ * title and a pointer to the guide's section BL_SUMMARY_TRAINING_ID: when
+ * the text is too long these go, in the order skills, work environment,
+ * related roles, where it can lead, crime areas, what they do, the pointer,
+ * then each route's own sources (which "Sources" repeats); last, a route's
+ * conditions are joined into one item.
+ * Both formats show the same parts.  Two formats:
  *  - text: wrapped at BL_SUMMARY_WIDTH display columns, headings underlined
  *    with '=' (the title) or '-' (the rest) to their display width, lists
  *    as "- " items with a hanging indent;
  *  - Markdown: CommonMark ATX headings and "- " lists, one paragraph or item
  *    a line, text escaped by bl_summary_md_escape().
  * Text is made safe to print first (layout.h's rules: no control
- * characters).  The output depends on the content only (no dates, no
+ * characters).  The output depends on the content only (no clock, no
  * paths): the same guide gives the same bytes.  Pure: no curses, no I/O
  * except bl_summary_save().
  *
@@ -28,6 +36,7 @@
 #include <stddef.h>
 
 #define BL_SUMMARY_WIDTH 72
+#define BL_SUMMARY_MAX_LINES 120 /* two printed pages of text */
 #define BL_SUMMARY_TRAINING_ID "training"
 
 enum bl_summary_format {
@@ -77,11 +86,22 @@ typedef struct bl_save_result {
     char message[BL_REASON_MAX];  /* one line for a status bar */
 } bl_save_result;
 
-/* Renders role `role` of g and writes it with bl_safewrite() to `typed`, a
+/* Renders role `role` of g and writes it with the safe writer to `typed`, a
  * path as the user typed it (see bl_path_resolve: "~" expands, relative
  * means from the current folder).  fmt BL_SUMMARY_AUTO chooses by the
- * extension.  Never prints, never exits; *res says what happened. */
+ * extension.  flags: BL_SAFEWRITE_OVERWRITE, BL_SAFEWRITE_REFUSE_TTY (1
+ * still means overwrite).  Never prints, never exits; *res says what
+ * happened.
+ *
+ * asked (may be NULL) carries the overwrite question's file from the asking
+ * to the answer, so that "yes" replaces only the file that was named: a
+ * call without BL_SAFEWRITE_OVERWRITE fills *asked with what the path
+ * names (BL_SAVE_EXISTS: the file to ask about); a call with it and the
+ * same `typed` writes to *asked only if it is still that file (else
+ * BL_SAVE_FAILED, "... changed since it was checked").  With asked NULL,
+ * BL_SAFEWRITE_OVERWRITE replaces whatever is there now (as --force). */
 void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
-                     enum bl_summary_format fmt, int overwrite, bl_save_result *res);
+                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                     bl_save_result *res);
 
 #endif

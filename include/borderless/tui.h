@@ -10,6 +10,23 @@
 
 #include "borderless/model.h"
 
-int bl_tui_run(const bl_guide *g);
+/* The colour theme (--theme, $BORDERLESS_THEME; parsed and validated by
+ * the command line).  AUTO: the terminal's default colours with a couple of
+ * accents legible on light and dark backgrounds.  NO_COLOR still wins over
+ * every theme but MONO's attributes. */
+enum bl_tui_theme {
+    BL_TUI_THEME_AUTO,
+    BL_TUI_THEME_LIGHT,
+    BL_TUI_THEME_DARK,
+    BL_TUI_THEME_MONO,
+};
+
+/* How the guide should look; zero-initialised means the defaults. */
+typedef struct bl_tui_options {
+    enum bl_tui_theme theme;
+} bl_tui_options;
+
+/* opts may be NULL (the defaults). */
+int bl_tui_run(const bl_guide *g, const bl_tui_options *opts);
 
 #endif

@@ -10,29 +10,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SEARCH_HITS = 0, SEARCH_NONE = 1, SEARCH_USAGE = 2 };
-
 /* Writes s made display-safe, on one line (tabs and newlines become spaces,
- * runs of them one space). */
-static void put_field(const char *s)
+ * runs of them one space); ASCII when c->ascii. */
+static void put_field(const bl_cli *c, const char *s)
 {
     size_t n = 0;
     char *safe = bl_text_sanitize(s, strlen(s), 0, &n);
-    const char *p = safe ? safe : s;
-    if (!safe)
-        n = strlen(s);
+    if (!safe) /* out of memory: nothing unsafe is printed */
+        return;
+    size_t o = 0;
     int space = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (c == '\t' || c == '\n' || c == '\r' || c == ' ') {
+    for (size_t i = 0; i < n; i++) { /* collapse in place */
+        char ch = safe[i];
+        if (ch == '\t' || ch == '\n' || ch == '\r' || ch == ' ') {
             space = 1;
             continue;
         }
         if (space)
-            putchar(' ');
+            safe[o++] = ' ';
         space = 0;
-        putchar(c);
+        safe[o++] = ch;
     }
+    bl_cli_put(c, stdout, safe, o, -1, NULL, 0);
     free(safe);
 }
 
@@ -61,14 +60,94 @@ static char *join_args(int argc, char **argv, size_t *len)
     return q;
 }
 
-int bl_cmd_search(const bl_guide *g, int argc, char **argv)
+static void print_tsv(const bl_cli *c, const bl_guide *g, const bl_search_results *r)
 {
-    if (argc < 1) {
-        fputs("borderless: search needs a query\n"
-              "Try 'borderless --help' for more information.\n",
-              stderr);
-        return SEARCH_USAGE;
+    for (size_t i = 0; i < r->n_hits; i++) {
+        const bl_search_hit *h = &r->hits[i];
+        const bl_entry *e = &g->entries[h->entry];
+        fputs(bl_entry_kind_name(e->kind), stdout);
+        putchar('\t');
+        put_field(c, e->id);
+        putchar('\t');
+        put_field(c, e->title);
+        putchar('\t');
+        put_field(c, h->snippet ? h->snippet : "");
+        putchar('\n');
     }
+}
+
+static void pad(int n)
+{
+    for (int i = 0; i < n; i++)
+        putchar(' ');
+}
+
+/* For people: one line of kind, id and title in aligned columns, then the
+ * snippet under the id; every line cut to the width, matches in bold. */
+static void print_aligned(const bl_cli *c, const bl_guide *g, const bl_search_results *r)
+{
+    int width = c->width ? c->width : c->term_cols > 0 ? c->term_cols : 80;
+    int kind_w = 0, id_w = 0;
+    for (size_t i = 0; i < r->n_hits; i++) {
+        const bl_entry *e = &g->entries[r->hits[i].entry];
+        int k = (int)strlen(bl_entry_kind_name(e->kind));
+        int d = (int)strlen(e->id); /* ids are ASCII */
+        kind_w = k > kind_w ? k : kind_w;
+        id_w = d > id_w ? d : id_w;
+    }
+    if (id_w > width / 2) /* a long id must not push the title off */
+        id_w = width / 2;
+    for (size_t i = 0; i < r->n_hits; i++) {
+        const bl_search_hit *h = &r->hits[i];
+        const bl_entry *e = &g->entries[h->entry];
+        const char *kind = bl_entry_kind_name(e->kind);
+        int col = bl_cli_put(c, stdout, kind, strlen(kind), width, NULL, 0);
+        if (col + 2 < width) {
+            pad(kind_w - col + 2);
+            col = kind_w + 2;
+            col += bl_cli_put(c, stdout, e->id, strlen(e->id), width - col, NULL, 0);
+        }
+        if (col + 2 < width) {
+            int to = kind_w + 2 + id_w + 2;
+            if (to < col + 2)
+                to = col + 2;
+            pad(to - col);
+            /* The title's matches in bold. */
+            bl_search_mark marks[16];
+            size_t n_marks = 0;
+            for (size_t m = 0; m < h->n_matches && n_marks < 16; m++)
+                if (h->matches[m].part == BL_PART_TITLE)
+                    marks[n_marks++] = (bl_search_mark){h->matches[m].start, h->matches[m].end};
+            bl_cli_put(c, stdout, e->title, strlen(e->title), width - to, marks, n_marks);
+        }
+        putchar('\n');
+        if (h->snippet && *h->snippet) {
+            int indent = kind_w + 2 < width / 2 ? kind_w + 2 : 0;
+            pad(indent);
+            bl_cli_put(c, stdout, h->snippet, strlen(h->snippet), width - indent,
+                       h->snippet_marks, h->n_snippet_marks);
+            putchar('\n');
+        }
+    }
+}
+
+/* The suggestions are words of the content: display-safe, ASCII if need be. */
+static void suggest(const bl_cli *c, const bl_search_results *r)
+{
+    for (size_t i = 0; i < r->n_suggestions; i++) {
+        fputs(i ? ", " : " ", stderr);
+        bl_cli_put(c, stderr, r->suggestions[i], strlen(r->suggestions[i]), -1, NULL, 0);
+    }
+    fputs("?\n", stderr);
+}
+
+int bl_cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    static const bl_cli defaults = {.fmt = BL_SUMMARY_AUTO};
+    if (!c)
+        c = &defaults;
+    if (argc < 1)
+        return bl_cli_usage("search", "search needs a query");
     size_t len = 0;
     char *query = join_args(argc, argv, &len);
     bl_search_index *ix = query ? bl_search_index_build(g) : NULL;
@@ -77,49 +156,35 @@ int bl_cmd_search(const bl_guide *g, int argc, char **argv)
         fputs("borderless: out of memory\n", stderr);
         bl_search_index_free(ix);
         free(query);
-        return SEARCH_NONE;
+        return BL_EXIT_FAIL;
     }
-    int status = SEARCH_NONE;
+    bl_cli plain = *c; /* no bold on stderr */
+    plain.bold = plain.sgr0 = NULL;
+    int status = BL_EXIT_FAIL;
     if (r->n_terms == 0) {
         fputs("borderless: the query has no words to search for\n", stderr);
-        status = SEARCH_USAGE;
+        status = BL_EXIT_USAGE;
     } else if (r->n_hits == 0) {
-        fputs("borderless: no matches for '", stderr);
-        fwrite(query, 1, len, stderr);
-        fputs("'\n", stderr);
+        char buf[BL_ESC_SIZE];
+        fprintf(stderr, "borderless: no matches for '%s'\n",
+                bl_esc(buf, sizeof buf, query, len, BL_ESC_MAX, c->esc));
         if (r->n_suggestions > 0) {
             fputs("Did you mean:", stderr);
-            for (size_t i = 0; i < r->n_suggestions; i++)
-                fprintf(stderr, "%s %s", i ? "," : "", r->suggestions[i]);
-            fputs("?\n", stderr);
+            suggest(&plain, r);
         }
     } else {
-        status = SEARCH_HITS;
-        for (size_t i = 0; i < r->n_hits; i++) {
-            const bl_search_hit *h = &r->hits[i];
-            const bl_entry *e = &g->entries[h->entry];
-            fputs(bl_entry_kind_name(e->kind), stdout);
-            putchar('\t');
-            put_field(e->id);
-            putchar('\t');
-            put_field(e->title);
-            putchar('\t');
-            put_field(h->snippet ? h->snippet : "");
-            putchar('\n');
-        }
+        status = BL_EXIT_OK;
+        if (c->tty && !c->tsv)
+            print_aligned(c, g, r);
+        else
+            print_tsv(c, g, r);
         if (r->n_suggestions > 0 && r->hits[0].fuzzy) {
             fputs("borderless: no exact matches; showing near ones.  Did you mean:", stderr);
-            for (size_t i = 0; i < r->n_suggestions; i++)
-                fprintf(stderr, "%s %s", i ? "," : "", r->suggestions[i]);
-            fputs("?\n", stderr);
+            suggest(&plain, r);
         }
     }
     bl_search_results_free(r);
     bl_search_index_free(ix);
     free(query);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "borderless: cannot write to standard output: %s\n", strerror(errno));
-        return SEARCH_NONE;
-    }
-    return status;
+    return bl_cli_finish_stdout(status);
 }

@@ -1,18 +1,24 @@
 /* main.c — the command-line front: options, content lookup, commands.
  *
- * Each command borrows the loaded guide and returns the exit status:
- * 0 success, 1 failure (invalid content, unknown id, a write error),
- * 2 usage error.
+ * Options are parsed with getopt_long, in any position (`borderless check
+ * -C DIR` is `borderless -C DIR check`); `--` ends them.  Every command
+ * borrows the loaded guide and returns an enum bl_exit (cli.h).  Usage
+ * errors are found before any content is loaded, so they are reported as
+ * usage errors even when the content is broken.
  */
 #include "borderless/config.h"
 #include "borderless/diag.h"
+#include "borderless/editdist.h"
 #include "borderless/layout.h"
 #include "borderless/loader.h"
 #include "borderless/tui.h"
+#include "cli.h"
 #include "cmd_search.h"
 #include "cmd_summary.h"
 
 #include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -22,10 +28,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+/* ---- help texts ------------------------------------------------------ */
 
 static const char usage_text[] =
-    "Usage: borderless [-C DIR] [COMMAND [ARGS]]\n"
+    "Usage: borderless [OPTIONS] [COMMAND [ARGS]]\n"
     "A terminal career guide to international law enforcement.\n"
     "\n"
     "With no command, opens the guide full-screen (press ? inside for keys).\n"
@@ -35,38 +41,74 @@ static const char usage_text[] =
     "  list         list roles and sections: kind<TAB>id<TAB>title\n"
     "  show ID      print a role or section, wrapped to the terminal's width\n"
     "  search QUERY...\n"
-    "               print the entries that match, best first:\n"
-    "               kind<TAB>id<TAB>title<TAB>snippet (exit 1 when none)\n"
+    "               print the matching entries, best first (exit 1 if none)\n"
     "  summary ID [-o FILE] [-f text|markdown] [--force]\n"
     "               write a one- or two-page summary of a role to FILE (else\n"
     "               standard output); never replaces FILE without --force\n"
+    "  help [COMMAND]  show this help, or a command's\n"
     "\n"
-    "Options:\n"
+    "Options (anywhere on the line; -- ends them):\n"
     "  -C DIR       read content from DIR (else $BORDERLESS_CONTENT, else the\n"
     "               installed content)\n"
-    "  -h, --help   show this help and exit\n"
-    "  --version    show the version and exit\n"
+    "  --width N    wrap show's text (and cut search's lines) at N columns\n"
+    "  --theme THEME  the guide's colours: light, dark or mono\n"
+    "  --tsv        search: tab-separated values even on a terminal\n"
+    "  -h, --help   show this help (or a command's) and exit\n"
+    "  --version    show the version and the content's review date, and exit\n"
     "\n"
     "Exit status: 0 success, 1 failure (invalid content, unknown id, no\n"
     "search match, write error), 2 usage error.  See borderless(1).\n";
 
-static int usage_error(const char *what, const char *arg)
-{
-    fprintf(stderr, "borderless: %s%s%s%s\n", what, arg ? " '" : "", arg ? arg : "",
-            arg ? "'" : "");
-    fputs("Try 'borderless --help' for more information.\n", stderr);
-    return EXIT_USAGE;
-}
+static const char common_options[] =
+    "  -C DIR       read content from DIR\n"
+    "  -h, --help   show this help and exit\n";
 
-/* Flushes stdout and reports a failed write (a full disk, a closed pipe). */
-static int finish_stdout(int status)
-{
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "borderless: cannot write to standard output: %s\n", strerror(errno));
-        return EXIT_FAIL;
-    }
-    return status;
-}
+static const char check_usage[] =
+    "Usage: borderless check [-C DIR]\n"
+    "Validate the content and print \"N roles, M sections\".  Every problem is\n"
+    "printed on standard error as FILE:LINE:COLUMN: MESSAGE (exit status 1).\n"
+    "\n";
+
+static const char list_usage[] =
+    "Usage: borderless list [-C DIR]\n"
+    "List the roles, then the sections, in reading order, one a line:\n"
+    "kind<TAB>id<TAB>title.\n"
+    "\n";
+
+static const char show_usage[] =
+    "Usage: borderless show [--width N] [-C DIR] ID\n"
+    "Print a role or section as plain text, wrapped to the terminal's width\n"
+    "(else $COLUMNS, else 80), with running text at most 80 columns wide.\n"
+    "An id may differ in case; an unknown one gets the nearest ids.\n"
+    "\n"
+    "  --width N    wrap at N columns (10 to 1000)\n";
+
+static const char search_usage[] =
+    "Usage: borderless search [--tsv] [--width N] [-C DIR] QUERY...\n"
+    "Print the entries that match QUERY, best first.  Words must all match;\n"
+    "\"double quotes\" make a phrase.  On a terminal: the kind, id and title,\n"
+    "and a snippet with the matches in bold, cut to the width.  Through a\n"
+    "pipe (or with --tsv): kind<TAB>id<TAB>title<TAB>snippet.  Exit status 1\n"
+    "when nothing matches (with \"did you mean\" on standard error).\n"
+    "\n"
+    "  --tsv        tab-separated values even on a terminal\n"
+    "  --width N    cut lines at N columns (10 to 1000)\n";
+
+static const char summary_usage[] =
+    "Usage: borderless summary ID [-o FILE] [-f text|markdown] [--force]\n"
+    "Write a one- or two-page summary of role ID.\n"
+    "\n"
+    "  -o, --output FILE   write to FILE instead of standard output (\"-\": stdout)\n"
+    "  -f, --format FMT    text (wrapped at 72 columns) or markdown; by default\n"
+    "                      markdown when FILE ends in .md or .markdown, else text\n"
+    "  --force             replace FILE if it exists\n";
+
+static const char help_usage[] =
+    "Usage: borderless help [COMMAND]\n"
+    "Show the program's help, or COMMAND's.\n"
+    "\n";
+
+/* ---- content --------------------------------------------------------- */
 
 static int has_content(const char *dir)
 {
@@ -99,11 +141,12 @@ static int installed_dir(char *out, size_t size)
 }
 
 /* Chooses the content folder: -C, else $BORDERLESS_CONTENT, else the
- * installed data, else the source tree.  NULL (after a message) if none. */
-static const char *find_content(const char *opt, char *buf, size_t size)
+ * installed data, else the source tree.  NULL if none (after a message
+ * unless quiet). */
+static const char *find_content(const bl_cli *c, char *buf, size_t size, int quiet)
 {
-    if (opt)
-        return opt;
+    if (c->content)
+        return c->content;
     const char *env = getenv("BORDERLESS_CONTENT");
     if (env && *env)
         return env;
@@ -114,188 +157,500 @@ static const char *find_content(const char *opt, char *buf, size_t size)
     }
     if (has_content(BORDERLESS_SOURCE_CONTENT))
         return BORDERLESS_SOURCE_CONTENT;
-    fprintf(stderr,
-            "borderless: no content found.  Looked in:\n"
-            "  -C DIR               (not given)\n"
-            "  $BORDERLESS_CONTENT  (not set)\n"
-            "  %s\n"
-            "  %s\n"
-            "Give a content folder with -C DIR.\n",
-            installed[0] ? installed : "(the installed data folder: unknown)",
-            BORDERLESS_SOURCE_CONTENT);
+    if (quiet)
+        return NULL;
+    fputs("borderless: no content found.  Looked in:\n"
+          "  -C DIR               (not given)\n"
+          "  $BORDERLESS_CONTENT  (not set)\n"
+          "  ",
+          stderr);
+    if (installed[0])
+        bl_esc_write(stderr, installed, strlen(installed), PATH_MAX, c->esc);
+    else
+        fputs("(the installed data folder: unknown)", stderr);
+    fputs("\n  ", stderr);
+    bl_esc_write(stderr, BORDERLESS_SOURCE_CONTENT, strlen(BORDERLESS_SOURCE_CONTENT),
+                 PATH_MAX, c->esc);
+    fputs("\nGive a content folder with -C DIR.\n", stderr);
     return NULL;
 }
 
-static bl_guide *load(const char *dir)
+static bl_guide *load(const bl_cli *c, const char *dir, int quiet)
 {
     bl_diags diags;
     bl_diags_init(&diags, BL_DIAGS_DEFAULT_MAX);
     bl_guide *g = bl_load_dir(dir, &diags);
-    if (!g) {
-        bl_diags_print(&diags, stderr);
-        if (diags.total == 0)
-            fprintf(stderr, "%s: cannot load the content\n", dir);
+    if (!g && !quiet) {
+        bl_diags_print_ex(&diags, stderr, c->esc);
+        if (diags.total == 0) {
+            bl_esc_write(stderr, dir, strlen(dir), PATH_MAX, c->esc);
+            fputs(": cannot load the content\n", stderr);
+        }
     }
     bl_diags_free(&diags);
     return g;
 }
 
-static int cmd_check(const bl_guide *g)
+/* ---- commands -------------------------------------------------------- */
+
+static int cmd_check(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
+    (void)c, (void)argc, (void)argv;
     printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s",
            g->n_sections, g->n_sections == 1 ? "" : "s");
-    return finish_stdout(EXIT_OK);
+    return bl_cli_finish_stdout(BL_EXIT_OK);
 }
 
-static int cmd_list(const bl_guide *g)
+static int cmd_list(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
+    (void)argc, (void)argv;
     for (size_t i = 0; i < g->n_entries; i++) {
         const bl_entry *e = &g->entries[i];
-        printf("%s\t%s\t%s\n", bl_entry_kind_name(e->kind), e->id, e->title);
+        printf("%s\t%s\t", bl_entry_kind_name(e->kind), e->id);
+        bl_cli_put(c, stdout, e->title, strlen(e->title), -1, NULL, 0);
+        putchar('\n');
     }
-    return finish_stdout(EXIT_OK);
+    return bl_cli_finish_stdout(BL_EXIT_OK);
 }
 
-static int output_width(void)
+/* The width show wraps at: --width, else the terminal's, else $COLUMNS,
+ * else 80; all but --width capped at the readable measure. */
+static int show_width(const bl_cli *c)
 {
-    struct winsize ws;
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 80;
+    if (c->width)
+        return c->width;
+    int w = c->term_cols;
+    if (w <= 0) {
+        const char *env = getenv("COLUMNS");
+        char *end = NULL;
+        long v = env && *env ? strtol(env, &end, 10) : 0;
+        if (end && *end == '\0' && v >= BL_CLI_WIDTH_MIN && v <= BL_CLI_WIDTH_MAX)
+            w = (int)v;
+    }
+    if (w <= 0)
+        w = BL_CLI_MEASURE;
+    return w < BL_CLI_MEASURE ? w : BL_CLI_MEASURE;
 }
 
-static int cmd_show(const bl_guide *g, const char *id)
+static int cmd_show(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
-    const bl_entry *e = bl_guide_find(g, id);
-    if (!e) {
-        fprintf(stderr, "borderless: no role or section has the id '%s' "
-                        "(see 'borderless list')\n", id);
-        return EXIT_FAIL;
-    }
-    bl_layout *l = bl_layout_entry(g, e, output_width());
+    (void)argc;
+    const bl_entry *e = bl_cli_find(c, g, argv[0], 0);
+    if (!e)
+        return BL_EXIT_FAIL;
+    bl_layout *l = bl_layout_entry_ex(g, e, show_width(c), c->ascii ? BL_LAYOUT_ASCII : 0);
     if (!l) {
-        fprintf(stderr, "borderless: out of memory\n");
-        return EXIT_FAIL;
+        fputs("borderless: out of memory\n", stderr);
+        return BL_EXIT_FAIL;
     }
     int rc = bl_layout_write_plain(l, stdout);
     bl_layout_free(l);
     if (rc < 0) {
         fprintf(stderr, "borderless: cannot write to standard output: %s\n", strerror(errno));
-        return EXIT_FAIL;
+        return BL_EXIT_FAIL;
     }
-    return finish_stdout(EXIT_OK);
+    return bl_cli_finish_stdout(BL_EXIT_OK);
 }
 
-static int cmd_browse(const bl_guide *g)
+static int cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    return bl_cmd_search(g, c, argc, argv);
+}
+
+static int cmd_summary(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    (void)argc;
+    return bl_cmd_summary(g, c, argv[0]);
+}
+
+/* Options a command may take beyond the global ones. */
+enum {
+    TAKES_TSV = 1,     /* --tsv */
+    TAKES_SUMMARY = 2, /* -o, -f, --force */
+};
+
+static const struct command {
+    const char *name;
+    const char *usage; /* its own help, before the common options */
+    int min_args, max_args; /* max -1: any number */
+    const char *missing; /* message when arguments are missing */
+    unsigned takes;
+    int (*run)(const bl_guide *g, const bl_cli *c, int argc, char **argv);
+} commands[] = {
+    {.name = "check", .usage = check_usage, .run = cmd_check},
+    {.name = "list", .usage = list_usage, .run = cmd_list},
+    {.name = "show", .usage = show_usage, .min_args = 1, .max_args = 1,
+     .missing = "show needs an ID (see 'borderless list')", .run = cmd_show},
+    {.name = "search", .usage = search_usage, .min_args = 1, .max_args = -1,
+     .missing = "search needs a query", .takes = TAKES_TSV, .run = cmd_search},
+    {.name = "summary", .usage = summary_usage, .min_args = 1, .max_args = 1,
+     .missing = "summary needs a role ID (see 'borderless list')", .takes = TAKES_SUMMARY,
+     .run = cmd_summary},
+    {.name = "help", .usage = help_usage, .max_args = 1},
+};
+enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
+
+static const struct command *command_named(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int unknown_command(const bl_cli *c, const char *name)
+{
+    char buf[BL_ESC_SIZE];
+    const char *near = NULL;
+    unsigned best = 3;
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        unsigned d = bl_edit_distance_utf8(name, commands[i].name, 2);
+        if (d < best || (strlen(name) >= 2 && strncmp(commands[i].name, name, strlen(name)) == 0 &&
+                         best > 1)) {
+            best = d < best ? d : 1;
+            near = commands[i].name;
+        }
+    }
+    if (near)
+        return bl_cli_usage(NULL, "unknown command '%s' (did you mean '%s'?)",
+                            bl_cli_q(c, buf, name), near);
+    return bl_cli_usage(NULL, "unknown command '%s'", bl_cli_q(c, buf, name));
+}
+
+static int print_help(const struct command *cmd)
+{
+    if (!cmd) {
+        fputs(usage_text, stdout);
+    } else {
+        fputs(cmd->usage, stdout);
+        if (cmd->takes & TAKES_SUMMARY)
+            fputs("  -C DIR              read content from DIR\n"
+                  "  -h, --help          show this help and exit\n",
+                  stdout);
+        else
+            fputs(common_options, stdout);
+    }
+    return bl_cli_finish_stdout(BL_EXIT_OK);
+}
+
+static int cmd_browse(const bl_guide *g, const bl_cli *c)
 {
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
         fprintf(stderr, "borderless: the guide needs a terminal.  For plain output use "
                         "'borderless list' or 'borderless show ID'; see 'borderless --help'.\n");
-        return EXIT_USAGE;
+        return BL_EXIT_USAGE;
     }
-    return bl_tui_run(g);
+    bl_tui_options opts = {.theme = c->theme};
+    return bl_tui_run(g, &opts);
 }
 
-/* Adapters so every command has the same shape. */
-static int run_check(const bl_guide *g, int argc, char **argv)
+/* The newest `reviewed` date among the roles, or NULL. */
+static const char *newest_review(const bl_guide *g)
 {
-    (void)argc, (void)argv;
-    return cmd_check(g);
+    const char *best = NULL;
+    for (size_t i = 0; i < g->n_roles; i++) {
+        const char *r = g->entries[i].reviewed;
+        if (r && (!best || strcmp(r, best) > 0))
+            best = r;
+    }
+    return best;
 }
 
-static int run_list(const bl_guide *g, int argc, char **argv)
+/* Prints the version, and the content's when content is found and loads;
+ * never fails for want of content. */
+static int print_version(const bl_cli *c)
 {
-    (void)argc, (void)argv;
-    return cmd_list(g);
+    printf("borderless %s\n", BORDERLESS_VERSION);
+    char buf[PATH_MAX];
+    const char *dir = find_content(c, buf, sizeof buf, 1);
+    bl_guide *g = dir ? load(c, dir, 1) : NULL;
+    const char *date = g ? newest_review(g) : NULL;
+    if (date)
+        printf("content reviewed %s\n", date);
+    bl_guide_free(g);
+    return bl_cli_finish_stdout(BL_EXIT_OK);
 }
 
-static int run_show(const bl_guide *g, int argc, char **argv)
+/* ---- options --------------------------------------------------------- */
+
+enum {
+    OPT_VERSION = 256,
+    OPT_WIDTH,
+    OPT_THEME,
+    OPT_TSV,
+    OPT_FORCE,
+};
+
+static const struct option long_options[] = {
+    {.name = "help", .has_arg = no_argument, .val = 'h'},
+    {.name = "version", .has_arg = no_argument, .val = OPT_VERSION},
+    {.name = "width", .has_arg = required_argument, .val = OPT_WIDTH},
+    {.name = "theme", .has_arg = required_argument, .val = OPT_THEME},
+    {.name = "tsv", .has_arg = no_argument, .val = OPT_TSV},
+    {.name = "output", .has_arg = required_argument, .val = 'o'},
+    {.name = "format", .has_arg = required_argument, .val = 'f'},
+    {.name = "force", .has_arg = no_argument, .val = OPT_FORCE},
+    {0},
+};
+
+/* "-" first: non-options come back in order as option 1 (so options may
+ * follow the command and its arguments whatever POSIXLY_CORRECT says);
+ * ":": a missing value is reported as ':'. */
+static const char short_options[] = "-:C:ho:f:";
+
+static int parse_theme(const char *s, enum bl_tui_theme *out)
 {
-    (void)argc;
-    return cmd_show(g, argv[0]);
+    static const struct {
+        const char *name;
+        enum bl_tui_theme theme;
+    } themes[] = {
+        {"auto", BL_TUI_THEME_AUTO},
+        {"light", BL_TUI_THEME_LIGHT},
+        {"dark", BL_TUI_THEME_DARK},
+        {"mono", BL_TUI_THEME_MONO},
+    };
+    for (size_t i = 0; i < sizeof themes / sizeof themes[0]; i++)
+        if (strcmp(s, themes[i].name) == 0) {
+            *out = themes[i].theme;
+            return 0;
+        }
+    return -1;
 }
 
-static int check_no_args(int argc, char **argv)
+/* The message for an option getopt_long did not accept: argv[optind - 1]
+ * for a long option, optopt for a short one. */
+static int bad_option(const bl_cli *c, char **argv, int at, int opt)
 {
-    return argc ? usage_error("unexpected argument", argv[0]) : 0;
+    char buf[BL_ESC_SIZE];
+    const char *a = at >= 1 ? argv[at - 1] : "";
+    if (strncmp(a, "--", 2) == 0) {
+        size_t n = strcspn(a + 2, "=");
+        size_t matches = 0;
+        const struct option *o = NULL;
+        for (const struct option *p = long_options; p->name; p++)
+            if (strncmp(p->name, a + 2, n) == 0) {
+                matches++;
+                o = p;
+                if (strlen(p->name) == n) {
+                    matches = 1;
+                    break;
+                }
+            }
+        if (matches == 1 && a[2 + n] == '=' && o->has_arg == no_argument)
+            return bl_cli_usage(NULL, "option '--%s' takes no value", o->name);
+        if (matches > 1)
+            return bl_cli_usage(NULL, "ambiguous option '%s'", bl_cli_q(c, buf, a));
+        return bl_cli_usage(NULL, "unknown option '%s'", bl_cli_q(c, buf, a));
+    }
+    char o[3] = {'-', (char)opt, '\0'};
+    return bl_cli_usage(NULL, "unknown option '%s'", bl_cli_q(c, buf, o));
 }
 
-static int check_show(int argc, char **argv)
+static int missing_value(int opt)
 {
-    (void)argv;
-    if (argc != 1)
-        return usage_error(argc ? "show takes one ID" : "show needs an ID", NULL);
+    switch (opt) {
+    case 'C':
+        return bl_cli_usage(NULL, "option -C needs a folder");
+    case 'o':
+        return bl_cli_usage("summary", "option -o needs a file name");
+    case 'f':
+        return bl_cli_usage("summary", "option -f needs a format: text or markdown");
+    case OPT_WIDTH:
+        return bl_cli_usage(NULL, "option --width needs a number of columns");
+    case OPT_THEME:
+        return bl_cli_usage(NULL, "option --theme needs light, dark or mono");
+    default:
+        return bl_cli_usage(NULL, "an option needs a value");
+    }
+}
+
+struct parsed {
+    int help, version;
+    const char *given_tsv, *given_summary; /* spelling of a command option seen */
+    char **args; /* the non-option words: the command and its arguments */
+    int n_args;
+};
+
+/* Parses argv into c and p; 0, or BL_EXIT_USAGE after a message. */
+static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
+{
+    char buf[BL_ESC_SIZE];
+    opterr = 0;
+    optind = 1;
+    for (;;) {
+        int at = optind;
+        int opt = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (opt == -1)
+            break;
+        switch (opt) {
+        case 1:
+            p->args[p->n_args++] = optarg;
+            break;
+        case 'C':
+            c->content = optarg;
+            break;
+        case 'h':
+            p->help = 1;
+            break;
+        case OPT_VERSION:
+            p->version = 1;
+            break;
+        case OPT_WIDTH: {
+            char *end = NULL;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (!*optarg || *end || errno || v < BL_CLI_WIDTH_MIN || v > BL_CLI_WIDTH_MAX)
+                return bl_cli_usage(NULL, "bad width '%s' (use a number from %d to %d)",
+                                    bl_cli_q(c, buf, optarg), BL_CLI_WIDTH_MIN,
+                                    BL_CLI_WIDTH_MAX);
+            c->width = (int)v;
+            break;
+        }
+        case OPT_THEME:
+            if (parse_theme(optarg, &c->theme) != 0)
+                return bl_cli_usage(NULL, "unknown theme '%s' (use light, dark or mono)",
+                                    bl_cli_q(c, buf, optarg));
+            c->theme_given = 1;
+            break;
+        case OPT_TSV:
+            c->tsv = 1;
+            p->given_tsv = "--tsv";
+            break;
+        case 'o':
+            if (!*optarg)
+                return bl_cli_usage("summary", "option -o needs a file name");
+            c->out = optarg;
+            p->given_summary = at < argc && strncmp(argv[at], "--", 2) == 0 ? "--output" : "-o";
+            break;
+        case 'f':
+            if (bl_summary_parse_format(optarg, &c->fmt) != 0)
+                return bl_cli_usage("summary", "unknown format '%s' (use text or markdown)",
+                                    bl_cli_q(c, buf, optarg));
+            p->given_summary = at < argc && strncmp(argv[at], "--", 2) == 0 ? "--format" : "-f";
+            break;
+        case OPT_FORCE:
+            c->force = 1;
+            p->given_summary = "--force";
+            break;
+        case ':':
+            return missing_value(optopt);
+        default:
+            return bad_option(c, argv, optind, optopt);
+        }
+    }
+    for (int i = optind; i < argc; i++) /* after "--" */
+        p->args[p->n_args++] = argv[i];
     return 0;
 }
 
-static int check_search(int argc, char **argv)
+/* ---- the output ------------------------------------------------------ */
+
+static int locale_is_utf8(void)
 {
-    (void)argv;
-    return argc ? 0 : usage_error("search needs a query", NULL);
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* Every command: its arguments are checked before content is loaded, so a
- * usage error is reported as one even when the content is broken. */
-static const struct command {
-    const char *name;
-    int (*check)(int argc, char **argv); /* 0, or EXIT_USAGE after a message */
-    int (*run)(const bl_guide *g, int argc, char **argv);
-} commands[] = {
-    {.name = "check", .check = check_no_args, .run = run_check},
-    {.name = "list", .check = check_no_args, .run = run_list},
-    {.name = "show", .check = check_show, .run = run_show},
-    {.name = "search", .check = check_search, .run = bl_cmd_search},
-    {.name = "summary", .check = bl_cmd_summary_check, .run = bl_cmd_summary},
-};
+static void decide_output(bl_cli *c)
+{
+    c->ascii = !locale_is_utf8();
+    c->esc = c->ascii ? BL_ESC_ASCII : 0;
+    c->tty = isatty(STDOUT_FILENO);
+    struct winsize ws;
+    if (c->tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        c->term_cols = ws.ws_col;
+}
 
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
-    const char *content_opt = NULL;
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage_text, stdout);
-            return finish_stdout(EXIT_OK);
-        } else if (strcmp(a, "--version") == 0) {
-            printf("borderless %s\n", BORDERLESS_VERSION);
-            return finish_stdout(EXIT_OK);
-        } else if (strcmp(a, "-C") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("option -C needs a folder", NULL);
-            content_opt = argv[++i];
-        } else if (strncmp(a, "-C", 2) == 0) {
-            content_opt = a + 2;
-        } else if (strcmp(a, "--") == 0) {
-            i++;
-            break;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error("unknown option", a);
-        } else {
-            break;
-        }
+    bl_cli c = {.fmt = BL_SUMMARY_AUTO};
+    decide_output(&c);
+
+    char **args = calloc((size_t)argc + 1, sizeof *args);
+    if (!args) {
+        fputs("borderless: out of memory\n", stderr);
+        return BL_EXIT_FAIL;
     }
-    const struct command *cmd = NULL;
-    if (i < argc) {
-        for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-            if (strcmp(argv[i], commands[c].name) == 0)
-                cmd = &commands[c];
-        if (!cmd)
-            return usage_error("unknown command", argv[i]);
-        i++;
-        if (cmd->check(argc - i, argv + i) != 0)
-            return EXIT_USAGE;
+    struct parsed p = {.args = args};
+    int status = parse(argc, argv, &c, &p);
+    if (status != 0) {
+        free(args);
+        return status;
     }
 
-    char buf[PATH_MAX];
-    const char *dir = find_content(content_opt, buf, sizeof buf);
-    if (!dir)
-        return EXIT_FAIL;
-    bl_guide *g = load(dir);
-    if (!g)
-        return EXIT_FAIL;
-    int status = cmd ? cmd->run(g, argc - i, argv + i) : cmd_browse(g);
+    char buf[BL_ESC_SIZE];
+    if (p.version) {
+        status = p.n_args > 0 ? bl_cli_usage(NULL, "--version takes no arguments (got '%s')",
+                                             bl_cli_q(&c, buf, p.args[0]))
+                              : print_version(&c);
+        goto done;
+    }
+    const struct command *cmd = NULL;
+    if (p.n_args > 0) {
+        cmd = command_named(p.args[0]);
+        if (!cmd) {
+            status = unknown_command(&c, p.args[0]);
+            goto done;
+        }
+    }
+    int n = p.n_args - (cmd ? 1 : 0);
+    char **cargs = p.args + (cmd ? 1 : 0);
+
+    /* Options that belong to another command ("help" takes them all). */
+    int is_help = cmd && !cmd->run;
+    if (p.given_tsv && !is_help && !(cmd && (cmd->takes & TAKES_TSV))) {
+        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for search", p.given_tsv);
+        goto done;
+    }
+    if (p.given_summary && !is_help && !(cmd && (cmd->takes & TAKES_SUMMARY))) {
+        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for summary",
+                              p.given_summary);
+        goto done;
+    }
+    if (cmd && cmd->max_args >= 0 && n > cmd->max_args) {
+        status = bl_cli_usage(cmd->name, "unexpected argument '%s'",
+                              bl_cli_q(&c, buf, cargs[cmd->max_args]));
+        goto done;
+    }
+    if (is_help && !p.help) {
+        const struct command *about = NULL;
+        if (n == 1 && !(about = command_named(cargs[0]))) {
+            status = unknown_command(&c, cargs[0]);
+            goto done;
+        }
+        status = print_help(about);
+        goto done;
+    }
+    if (p.help) {
+        status = print_help(cmd);
+        goto done;
+    }
+    if (cmd && n < cmd->min_args) {
+        status = bl_cli_usage(cmd->name, "%s", cmd->missing);
+        goto done;
+    }
+    if (!cmd && !c.theme_given) {
+        const char *env = getenv("BORDERLESS_THEME");
+        if (env && *env && parse_theme(env, &c.theme) != 0) {
+            status = bl_cli_usage(NULL, "BORDERLESS_THEME: unknown theme '%s' (use light, "
+                                        "dark or mono)", bl_cli_q(&c, buf, env));
+            goto done;
+        }
+    }
+    if (cmd && (cmd->takes & TAKES_TSV) && !c.tsv)
+        bl_cli_termcap(&c);
+
+    char dirbuf[PATH_MAX];
+    const char *dir = find_content(&c, dirbuf, sizeof dirbuf, 0);
+    bl_guide *g = dir ? load(&c, dir, 0) : NULL;
+    if (!g) {
+        status = BL_EXIT_FAIL;
+        goto done;
+    }
+    status = cmd ? cmd->run(g, &c, n, cargs) : cmd_browse(g, &c);
     bl_guide_free(g);
+done:
+    free(args);
     return status;
 }

@@ -1,5 +1,7 @@
 #include "borderless/diag.h"
 
+#include "borderless/esc.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,8 +92,22 @@ void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column,
 
 void bl_diags_print(const bl_diags *d, FILE *out)
 {
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(out, "%s\n", d->items[i].formatted);
+    bl_diags_print_ex(d, out, 0);
+}
+
+void bl_diags_print_ex(const bl_diags *d, FILE *out, unsigned esc_flags)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const bl_diag *g = &d->items[i];
+        bl_esc_write(out, g->path, strlen(g->path), BL_DIAG_PATH_MAX, esc_flags);
+        if (g->line && g->column)
+            fprintf(out, ":%zu:%zu", g->line, g->column);
+        else if (g->line)
+            fprintf(out, ":%zu", g->line);
+        fputs(": ", out);
+        bl_esc_write(out, g->message, strlen(g->message), BL_DIAG_MESSAGE_MAX, esc_flags);
+        fputc('\n', out);
+    }
     if (d->total > d->n)
         fprintf(out, "... and %zu more problem%s\n", d->total - d->n,
                 d->total - d->n == 1 ? "" : "s");

@@ -2,6 +2,7 @@
 
 #include "borderless/arena.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -66,6 +67,10 @@ static char ascii_of(int32_t cp)
         return '-';
     case 0x2192: case 0x25B8: case 0x25B6: case 0x203A:
         return '>';
+    case 0x2588: case 0x2593:
+        return '#';
+    case 0x2591: case 0x2592:
+        return '-';
     case 0x2190: case 0x2039:
         return '<';
     case 0x2026:
@@ -173,6 +178,19 @@ char *bl_text_sanitize(const char *s, size_t len, int ascii, size_t *out_len)
 
 /* ---- wrapping ------------------------------------------------------ */
 
+/* The end of the word at s[pos..len) when it holds a URL ("://"), else pos:
+ * a URL is never broken, so it stays copyable. */
+static size_t url_word_end(const char *s, size_t len, size_t pos)
+{
+    size_t end = pos;
+    while (end < len && s[end] != ' ' && s[end] != '\t' && s[end] != '\n' && s[end] != '\r')
+        end++;
+    for (size_t i = pos; i + 3 <= end; i++)
+        if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+            return end;
+    return pos;
+}
+
 int bl_wrap(const char *s, size_t len, int width, bl_wrap_fn fn, void *ctx)
 {
     if (width < 1)
@@ -208,6 +226,29 @@ int bl_wrap(const char *s, size_t len, int width, bl_wrap_fn fn, void *ctx)
                 pos += n;
                 prev_word = 0;
                 continue;
+            }
+            size_t url_end = prev_word ? pos : url_word_end(s, len, pos);
+            if (url_end > pos) {
+                /* A URL: whole, on the next line if it does not fit here, on
+                 * a line of its own (wider than the width) if it fits nowhere. */
+                int uw = bl_text_width(s + pos, url_end - pos);
+                if (run + uw <= width || cols == 0) {
+                    run += uw;
+                    pos = end = url_end;
+                    cols = run;
+                    prev_word = 1;
+                    if (cols <= width)
+                        continue;
+                    int r = fn(ctx, start, end, cols);
+                    if (r)
+                        return r;
+                    break;
+                }
+                int r = fn(ctx, start, brk_end, brk_cols);
+                if (r)
+                    return r;
+                pos = brk_end;
+                break;
             }
             if (run + g.width > width) {
                 int r;
@@ -312,7 +353,7 @@ static bl_line *add_line(builder *b, enum bl_line_style style, int part, size_t 
         return NULL;
     }
     size_t plen = 0, pcols = 0;
-    char pbuf[16];
+    char pbuf[64];
     if (prefix) {
         /* Decoration goes through the same encoder, so in ASCII mode a
          * bullet becomes '-'. */
@@ -448,7 +489,10 @@ static void add_paragraphs(builder *b, int part, const char *text)
     }
 }
 
-static void add_link(builder *b, const bl_guide *g, size_t k, size_t target)
+/* A link line to entry `target` as item k of `part`; its source offsets
+ * are shifted by `off` to keep positions increasing within the item. */
+static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t target,
+                     size_t off, int nested)
 {
     bl_layout *l = b->l;
     struct bl_layout_mem *m = b->m;
@@ -471,16 +515,142 @@ static void add_link(builder *b, const bl_guide *g, size_t k, size_t target)
     size_t first = l->n_lines;
     b->link = (long)target;
     b->link_no = (long)l->n_links;
-    add_block(b, BL_LINE_LINK, BL_FIELD_RELATED, k, title, 0, strlen(title),
-              "\u2192 ", "  ");
+    add_block(b, BL_LINE_LINK, part, k, title, 0, strlen(title),
+              nested ? "  \u2192 " : "\u2192 ", nested ? "    " : "  ");
     b->link = b->link_no = -1;
     if (b->failed || l->n_lines == first)
         return;
+    for (size_t i = first; i < l->n_lines; i++) {
+        m->lines[i].src_start += off;
+        m->lines[i].src_end += off;
+    }
     m->links[l->n_links] = first;
     m->link_targets[l->n_links] = (long)target;
     l->n_links++;
     l->links = m->links;
     l->link_targets = m->link_targets;
+}
+
+/* A prefix of `cols` spaces (cols < 32). */
+static const char *spaces(int cols)
+{
+    static const char blank[] = "                               ";
+    if (cols < 0)
+        cols = 0;
+    if (cols > (int)sizeof blank - 1)
+        cols = (int)sizeof blank - 1;
+    return blank + sizeof blank - 1 - cols;
+}
+
+/* Quick facts: "Label: value", the label as decoration. */
+static void add_quick_facts(builder *b, const bl_field_value *v)
+{
+    for (size_t k = 0; k < v->n_items && k < BL_FACT_COUNT && !b->failed; k++) {
+        char prefix[40];
+        snprintf(prefix, sizeof prefix, "%s: ", bl_fact_info((enum bl_fact)k)->label);
+        add_block(b, BL_LINE_ITEM, BL_FIELD_QUICK_FACTS, k, v->items[k], 0,
+                  strlen(v->items[k]), prefix, "  ");
+    }
+}
+
+/* A list whose items carry a bl_item_style (routes, pay). */
+static void add_styled_items(builder *b, int f, const bl_field_value *v)
+{
+    int step = 0;
+    for (size_t k = 0; k < v->n_items && !b->failed; k++) {
+        const char *s = v->items[k];
+        size_t len = strlen(s);
+        char num[16];
+        switch (v->styles ? v->styles[k] : BL_ITEM_BULLET) {
+        case BL_ITEM_NAME:
+            step = 0;
+            if (k > 0)
+                add_blank(b);
+            add_block(b, BL_LINE_ITEM, f, k, s, 0, len, "\u25b8 ", "  ");
+            break;
+        case BL_ITEM_DETAIL:
+            add_block(b, BL_LINE_ITEM, f, k, s, 0, len, "  ", "  ");
+            break;
+        case BL_ITEM_SUB:
+            add_block(b, BL_LINE_ITEM, f, k, s, 0, len, "  \u2022 ", "    ");
+            break;
+        case BL_ITEM_STEP:
+            snprintf(num, sizeof num, "  %d. ", ++step < 1000 ? step : 999);
+            add_block(b, BL_LINE_ITEM, f, k, s, 0, len, num, spaces((int)strlen(num)));
+            break;
+        case BL_ITEM_SOURCE:
+            add_block(b, BL_LINE_ITEM, f, k, s, 0, len, "  Source: ", "  ");
+            break;
+        case BL_ITEM_LINE:
+            add_block(b, BL_LINE_ITEM, f, k, s, 0, len, NULL, NULL);
+            break;
+        default:
+            add_block(b, BL_LINE_ITEM, f, k, s, 0, len, "\u2022 ", "  ");
+            break;
+        }
+    }
+}
+
+/* "Label   low ▓▓▓▓░░░░ high": the level as a bar of 2 cells a level. */
+static const char *fit_bar(builder *b, enum bl_fit_dim d, int level)
+{
+    int label_w = 0, low_w = 0;
+    for (int i = 0; i < BL_FIT_COUNT; i++) {
+        const struct bl_fit_info *fi = bl_fit_info((enum bl_fit_dim)i);
+        int lw = (int)strlen(fi->label), ow = (int)strlen(fi->low);
+        label_w = lw > label_w ? lw : label_w;
+        low_w = ow > low_w ? ow : low_w;
+    }
+    const struct bl_fit_info *fi = bl_fit_info(d);
+    size_t cap = (size_t)label_w + (size_t)low_w + strlen(fi->high) + 2 * BL_FIT_MAX_LEVEL * 3 + 8;
+    char *s = bl_arena_alloc(b->m->arena, cap);
+    if (!s) {
+        b->failed = 1;
+        return NULL;
+    }
+    int o = snprintf(s, cap, "%-*s %*s ", label_w, fi->label, low_w, fi->low);
+    if (level < 0)
+        level = 0;
+    if (level > BL_FIT_MAX_LEVEL)
+        level = BL_FIT_MAX_LEVEL;
+    for (int i = 0; i < 2 * BL_FIT_MAX_LEVEL && o > 0 && (size_t)o + 4 < cap; i++)
+        o += snprintf(s + o, cap - (size_t)o, "%s", i < 2 * level ? "\u2593" : "\u2591");
+    if (o > 0 && (size_t)o < cap)
+        snprintf(s + o, cap - (size_t)o, " %s", fi->high);
+    return s;
+}
+
+static void add_fit(builder *b, const bl_entry *e, const bl_field_value *v)
+{
+    for (size_t k = 0; k < v->n_items && k < BL_FIT_COUNT && !b->failed; k++) {
+        int level = e->role ? e->role->fit[k].level : 0;
+        const char *bar = fit_bar(b, (enum bl_fit_dim)k, level);
+        if (!bar)
+            return;
+        size_t first = b->l->n_lines;
+        add_block(b, BL_LINE_TEXT, BL_FIELD_FIT, k, bar, 0, strlen(bar), NULL, NULL);
+        for (size_t i = first; !b->failed && i < b->l->n_lines; i++)
+            b->m->lines[i].src_start = b->m->lines[i].src_end = 0;
+        add_block(b, BL_LINE_ITEM, BL_FIELD_FIT, k, v->items[k], 0, strlen(v->items[k]), "  ",
+                  "  ");
+    }
+}
+
+/* Glossary items, each followed by links to its related entries. */
+static void add_glossary(builder *b, const bl_guide *g, const bl_field_value *v)
+{
+    for (size_t k = 0; k < v->n_items && !b->failed; k++) {
+        size_t len = strlen(v->items[k]);
+        add_block(b, BL_LINE_ITEM, BL_FIELD_GLOSSARY, k, v->items[k], 0, len, "\u2022 ", "  ");
+        if (k >= g->n_glossary)
+            continue;
+        const bl_glossary_term *t = &g->glossary[k];
+        size_t off = len + 1; /* links come after the item's text, one after another */
+        for (size_t j = 0; j < t->n_related && t->related[j] < g->n_entries; j++) {
+            add_link(b, g, BL_FIELD_GLOSSARY, k, t->related[j], off, 1);
+            off += strlen(g->entries[t->related[j]].title) + 1;
+        }
+    }
 }
 
 bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
@@ -503,14 +673,22 @@ bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
     for (int f = 0; f < BL_FIELD_COUNT && !b.failed; f++) {
         const struct bl_field_info *info = bl_field_info((enum bl_field)f);
         const bl_field_value *v = bl_entry_get(e, (enum bl_field)f);
-        if (f == BL_FIELD_KEYWORDS)
+        if (info->hidden)
             continue; /* for search, not for reading */
         if (f == BL_FIELD_RELATED) {
             if (e->n_links == 0)
                 continue;
             add_heading(&b, f, info->heading ? info->heading : "Related roles");
             for (size_t k = 0; k < e->n_links; k++)
-                add_link(&b, g, k, e->links[k]);
+                add_link(&b, g, BL_FIELD_RELATED, k, e->links[k], 0, 0);
+            continue;
+        }
+        if (f == BL_FIELD_SECTIONS) {
+            if (e->n_section_links == 0)
+                continue;
+            add_heading(&b, f, info->heading);
+            for (size_t k = 0; k < e->n_section_links; k++)
+                add_link(&b, g, BL_FIELD_SECTIONS, k, e->section_links[k], 0, 0);
             continue;
         }
         if (!v)
@@ -521,6 +699,14 @@ bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
             add_blank(&b);
         if (info->kind == BL_KIND_TEXT && v->text) {
             add_paragraphs(&b, f, v->text);
+        } else if (f == BL_FIELD_QUICK_FACTS) {
+            add_quick_facts(&b, v);
+        } else if (f == BL_FIELD_FIT) {
+            add_fit(&b, e, v);
+        } else if (f == BL_FIELD_GLOSSARY) {
+            add_glossary(&b, g, v);
+        } else if (v->styles) {
+            add_styled_items(&b, f, v);
         } else if (info->kind == BL_KIND_LIST) {
             for (size_t k = 0; k < v->n_items; k++)
                 add_block(&b, BL_LINE_ITEM, f, k, v->items[k], 0, strlen(v->items[k]),

@@ -1,6 +1,7 @@
 #include "borderless/loader.h"
 
 #include "borderless/arena.h"
+#include "borderless/editdist.h"
 #include "yamltree.h"
 
 #include <dirent.h>
@@ -28,6 +29,17 @@ struct draft {
     size_t n_refs;
     size_t rank;           /* roles: place in role_order, SIZE_MAX if unlisted */
     size_t line, column;   /* sections: where the section starts */
+    bl_role_facts *facts;  /* roles: in the guide's arena */
+    struct link_ref *section_refs; /* roles: malloc'd; `sections` ids (arena strings) */
+    size_t n_section_refs;
+};
+
+/* A glossary term while loading. */
+struct gloss {
+    bl_glossary_term t;
+    struct link_ref *refs; /* malloc'd; related ids (arena strings) */
+    size_t n_refs;
+    size_t line, column;
 };
 
 struct drafts {
@@ -52,6 +64,18 @@ struct loader {
     const char **file_ids; /* malloc'd array of arena strings */
     bl_arena *scratch;     /* one file's YAML tree, reset for each file */
     size_t n_file_ids, cap_file_ids;
+    /* sections.yaml's groups and crime areas (malloc'd arrays of arena
+     * strings); have_* when the list is valid, so roles are checked. */
+    const char **group_ids, **group_titles;
+    size_t n_groups;
+    int have_groups;
+    const char **area_ids, **area_labels;
+    size_t n_areas;
+    int have_areas;
+    struct gloss *gloss; /* malloc'd */
+    size_t n_gloss;
+    int have_glossary;
+    int sections_clean; /* sections.yaml loaded without a problem */
 };
 
 static void problem(struct loader *L, size_t line, size_t column, const char *fmt, ...)
@@ -217,6 +241,8 @@ static int get_list(struct loader *L, const char *key, const yt_node *v,
     return 0;
 }
 
+#define BADID_TEXT "use lowercase letters, digits and '-' (at most %d)"
+
 static int valid_id(const char *s)
 {
     size_t n = strlen(s);
@@ -240,38 +266,12 @@ static int valid_date(const char *s)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-/* Edit distance, for "did you mean" hints on unknown keys (short keys). */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return SIZE_MAX;
-    size_t row[41];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 static void unknown_key(struct loader *L, const yt_node *k, const char *const *known, size_t n)
 {
     const char *best = NULL;
-    size_t best_d = 3;
+    unsigned best_d = 3;
     for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(k->str, known[i]);
+        unsigned d = bl_edit_distance_utf8(k->str, known[i], 2);
         if (d < best_d) {
             best_d = d;
             best = known[i];
@@ -302,8 +302,10 @@ static int drafts_push(struct loader *L, struct drafts *d, struct draft **out)
 
 static void drafts_free(struct drafts *d)
 {
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].refs);
+        free(d->v[i].section_refs);
+    }
     free(d->v);
     memset(d, 0, sizeof *d);
 }
@@ -405,6 +407,892 @@ static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
     return ok ? 0 : -1;
 }
 
+/* ---- structured fields (second edition) -------------------------------- */
+
+/* Looks up the values of `keys` in mapping m: vals[i] is the value of
+ * keys[i] or NULL.  Unknown keys are reported with a hint; a key in
+ * `required` (bit i for keys[i]) that is missing is reported at the
+ * mapping as "missing required key "k" in <what>".  Returns 0 when every
+ * required key is there (or the parser refused a key, already reported). */
+static int map_fields(struct loader *L, const yt_node *m, const char *const *keys, size_t n,
+                      unsigned required, const yt_node **vals, const char *what)
+{
+    int refused = 0, ok = 1;
+    for (size_t i = 0; i < n; i++)
+        vals[i] = NULL;
+    for (size_t j = 0; j + 1 < m->n; j += 2) {
+        const yt_node *k = m->kids[j];
+        refused |= k->plain == -1;
+        if (k->type != YT_SCALAR || k->plain == -1)
+            continue;
+        size_t i;
+        for (i = 0; i < n; i++)
+            if (is_key(k, keys[i]))
+                break;
+        if (i == n)
+            unknown_key(L, k, keys, n);
+        else
+            vals[i] = m->kids[j + 1];
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((required >> i & 1u) && !vals[i]) {
+            if (!refused)
+                problem(L, m->line, m->column, "missing required key \"%s\" in %s", keys[i],
+                        what);
+            ok = 0;
+        }
+    return ok ? 0 : -1;
+}
+
+/* A mapping, or a message naming `what` and NULL. */
+static const yt_node *want_map(struct loader *L, const yt_node *v, const char *what,
+                               const char *with)
+{
+    if (v->plain == -1)
+        return NULL;
+    if (v->type != YT_MAP) {
+        problem(L, v->line, v->column, "%s must be a mapping%s, not %s", what, with,
+                yt_type_name(v->type));
+        return NULL;
+    }
+    return v;
+}
+
+/* A non-empty list, or a message and NULL. */
+static const yt_node *want_seq(struct loader *L, const yt_node *v, const char *key)
+{
+    if (v->plain == -1)
+        return NULL;
+    if (v->type != YT_SEQ) {
+        if (v->type == YT_SCALAR && is_null_scalar(v))
+            problem(L, v->line, v->column, "\"%s\" is empty", key);
+        else
+            problem(L, v->line, v->column, "\"%s\" must be a list, not %s", key,
+                    yt_type_name(v->type));
+        return NULL;
+    }
+    if (v->n == 0) {
+        problem(L, v->line, v->column, "\"%s\" is an empty list", key);
+        return NULL;
+    }
+    return v;
+}
+
+static int is_url(const char *s)
+{
+    return strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0;
+}
+
+/* A URL-valued key: a string starting http(s):// without spaces. */
+static const char *get_url(struct loader *L, const char *key, const yt_node *v)
+{
+    const char *url = get_string(L, key, v, 0);
+    if (url && !is_url(url)) {
+        problem(L, v->line, v->column, "\"%s\" must start with https:// or http://", key);
+        return NULL;
+    }
+    if (url && strchr(url, ' ')) {
+        problem(L, v->line, v->column, "\"%s\" must not contain spaces", key);
+        return NULL;
+    }
+    return url;
+}
+
+/* A growing list of display items with styles, in the guide's arena. */
+struct items {
+    const char **v;
+    unsigned char *styles;
+    size_t n, cap;
+    int failed;
+};
+
+static void items_add(struct loader *L, struct items *it, const char *s, enum bl_item_style st)
+{
+    if (it->failed || !s)
+        return;
+    if (it->n == it->cap) {
+        size_t cap = it->cap ? it->cap * 2 : 16;
+        const char **v = bl_arena_array(L->arena, cap, sizeof *v);
+        unsigned char *styles = bl_arena_array(L->arena, cap, 1);
+        if (!v || !styles) {
+            out_of_memory(L);
+            it->failed = 1;
+            return;
+        }
+        if (it->n) {
+            memcpy(v, it->v, it->n * sizeof *v);
+            memcpy(styles, it->styles, it->n);
+        }
+        it->v = v;
+        it->styles = styles;
+        it->cap = cap;
+    }
+    it->v[it->n] = s;
+    it->styles[it->n++] = (unsigned char)st;
+}
+
+static const char *arena_fmt(struct loader *L, const char *fmt, ...) BL_PRINTF(2, 3);
+
+static const char *arena_fmt(struct loader *L, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *s = bl_arena_buffer(L->arena, (size_t)n + 1);
+    if (!s) {
+        out_of_memory(L);
+        return NULL;
+    }
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static int quick_facts(struct loader *L, const yt_node *v, bl_role_facts *rf,
+                       bl_field_value *out)
+{
+    const yt_node *m = want_map(L, v, "\"quick_facts\"", "");
+    if (!m)
+        return -1;
+    const char *keys[BL_FACT_COUNT];
+    const yt_node *vals[BL_FACT_COUNT];
+    for (int f = 0; f < BL_FACT_COUNT; f++)
+        keys[f] = bl_fact_info((enum bl_fact)f)->key;
+    int ok = map_fields(L, m, keys, BL_FACT_COUNT, (1u << BL_FACT_COUNT) - 1, vals,
+                        "\"quick_facts\"") == 0;
+    const char **items = bl_arena_array(L->arena, BL_FACT_COUNT, sizeof *items);
+    if (!items) {
+        out_of_memory(L);
+        return -1;
+    }
+    for (int f = 0; f < BL_FACT_COUNT; f++) {
+        if (!vals[f])
+            continue;
+        const char *s = get_string(L, keys[f], vals[f], 0);
+        if (s && strlen(s) > BL_FACT_MAX_LEN) {
+            problem(L, vals[f]->line, vals[f]->column,
+                    "\"%s\" is longer than %d characters (%zu); a quick fact is one short line",
+                    keys[f], (int)BL_FACT_MAX_LEN, strlen(s));
+            s = NULL;
+        }
+        if (!s)
+            ok = 0;
+        rf->facts[f] = items[f] = s;
+    }
+    if (!ok)
+        return -1;
+    *out = (bl_field_value){.field = BL_FIELD_QUICK_FACTS, .items = items,
+                            .n_items = BL_FACT_COUNT};
+    return 0;
+}
+
+/* A list of strings as an arena array; -1 after a message. */
+static int string_list(struct loader *L, const char *key, const yt_node *v,
+                       const char *const **items, size_t *n)
+{
+    return get_list(L, key, v, items, n);
+}
+
+static int route_steps(struct loader *L, const yt_node *v, size_t r, bl_route *route)
+{
+    const yt_node *seq = want_seq(L, v, "steps");
+    if (!seq)
+        return -1;
+    bl_route_step *steps = bl_arena_array(L->arena, seq->n, sizeof *steps);
+    if (!steps) {
+        out_of_memory(L);
+        return -1;
+    }
+    int ok = 1;
+    static const char *const keys[] = {"step", "duration"};
+    for (size_t i = 0; i < seq->n; i++) {
+        const yt_node *m = seq->kids[i];
+        char what[64];
+        snprintf(what, sizeof what, "item %zu of \"steps\"", i + 1);
+        if (m->plain != -1 && m->type != YT_MAP) {
+            problem(L, m->line, m->column,
+                    "%s must be a mapping with \"step\" (and \"duration\"), not %s", what,
+                    yt_type_name(m->type));
+            ok = 0;
+            continue;
+        }
+        if (m->plain == -1) {
+            ok = 0;
+            continue;
+        }
+        const yt_node *vals[2];
+        snprintf(what, sizeof what, "step %zu of route %zu", i + 1, r + 1);
+        if (map_fields(L, m, keys, 2, 1u, vals, what) < 0)
+            ok = 0;
+        if (vals[0] && !(steps[i].step = get_string(L, "step", vals[0], 0)))
+            ok = 0;
+        if (vals[1]) {
+            const char *d = get_string(L, "duration", vals[1], 0);
+            int letter = 0;
+            for (const char *p = d; p && *p; p++)
+                letter |= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+            if (d && !letter) {
+                problem(L, vals[1]->line, vals[1]->column,
+                        "\"duration\" needs a unit (for example \"9 months\"), not \"%s\"", d);
+                d = NULL;
+            }
+            if (!d)
+                ok = 0;
+            steps[i].duration = d;
+        }
+    }
+    route->steps = steps;
+    route->n_steps = seq->n;
+    return ok ? 0 : -1;
+}
+
+/* A URL list (route sources). */
+static int url_list(struct loader *L, const char *key, const yt_node *v,
+                    const char *const **items, size_t *n)
+{
+    if (get_list(L, key, v, items, n) < 0)
+        return -1;
+    int ok = 1;
+    for (size_t i = 0; i < *n; i++) {
+        const yt_node *it = v->kids[i];
+        if (!is_url((*items)[i])) {
+            problem(L, it->line, it->column,
+                    "item %zu of \"%s\" must be a URL starting with https:// or http://", i + 1,
+                    key);
+            ok = 0;
+        } else if (strchr((*items)[i], ' ')) {
+            problem(L, it->line, it->column, "item %zu of \"%s\" must not contain spaces",
+                    i + 1, key);
+            ok = 0;
+        }
+    }
+    return ok ? 0 : -1;
+}
+
+static int routes(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_value *out)
+{
+    const yt_node *seq = want_seq(L, v, "routes");
+    if (!seq)
+        return -1;
+    bl_route *rs = bl_arena_array(L->arena, seq->n, sizeof *rs);
+    if (!rs) {
+        out_of_memory(L);
+        return -1;
+    }
+    static const char *const keys[] = {"name", "kind", "where", "who", "serving_officer",
+                                       "steps", "sources"};
+    int ok = 1;
+    struct items it = {0};
+    for (size_t r = 0; r < seq->n; r++) {
+        const yt_node *m = seq->kids[r];
+        if (m->plain == -1) {
+            ok = 0;
+            continue;
+        }
+        if (m->type != YT_MAP) {
+            problem(L, m->line, m->column, "item %zu of \"routes\" must be a mapping, not %s",
+                    r + 1, yt_type_name(m->type));
+            ok = 0;
+            continue;
+        }
+        const yt_node *vals[7];
+        char what[32];
+        snprintf(what, sizeof what, "route %zu", r + 1);
+        if (map_fields(L, m, keys, 7, 0x7Fu, vals, what) < 0)
+            ok = 0;
+        bl_route *ro = &rs[r];
+        if (vals[0] && !(ro->name = get_string(L, "name", vals[0], 0)))
+            ok = 0;
+        if (vals[1]) {
+            const char *k = get_string(L, "kind", vals[1], 0);
+            int kind;
+            for (kind = 0; k && kind < BL_ROUTE_KIND_COUNT; kind++)
+                if (strcmp(k, bl_route_kind_key((enum bl_route_kind)kind)) == 0)
+                    break;
+            if (k && kind == BL_ROUTE_KIND_COUNT)
+                problem(L, vals[1]->line, vals[1]->column,
+                        "unknown route kind \"%s\" (use direct, secondment, internship, "
+                        "graduate, trainee, national-service-first, appointment or volunteer)",
+                        k);
+            if (!k || kind == BL_ROUTE_KIND_COUNT)
+                ok = 0;
+            else
+                ro->kind = (enum bl_route_kind)kind;
+        }
+        if (vals[2] && !(ro->where = get_string(L, "where", vals[2], 0)))
+            ok = 0;
+        if (vals[3] && string_list(L, "who", vals[3], &ro->who, &ro->n_who) < 0)
+            ok = 0;
+        if (vals[4]) {
+            const char *s = get_string(L, "serving_officer", vals[4], 0);
+            int sv;
+            for (sv = 0; s && sv < BL_SERVING_COUNT; sv++)
+                if (strcmp(s, bl_serving_key((enum bl_serving)sv)) == 0)
+                    break;
+            if (s && sv == BL_SERVING_COUNT)
+                problem(L, vals[4]->line, vals[4]->column,
+                        "\"serving_officer\" must be yes, no or either, not \"%s\"", s);
+            if (!s || sv == BL_SERVING_COUNT)
+                ok = 0;
+            else
+                ro->serving_officer = (enum bl_serving)sv;
+        }
+        if (vals[5] && route_steps(L, vals[5], r, ro) < 0)
+            ok = 0;
+        if (vals[6] && url_list(L, "sources", vals[6], &ro->sources, &ro->n_sources) < 0)
+            ok = 0;
+        if (!ok)
+            continue;
+        items_add(L, &it, ro->name, BL_ITEM_NAME);
+        items_add(L, &it, arena_fmt(L, "%s \u00b7 %s", bl_route_kind_label(ro->kind), ro->where),
+                  BL_ITEM_DETAIL);
+        items_add(L, &it, bl_serving_label(ro->serving_officer), BL_ITEM_SUB);
+        for (size_t i = 0; i < ro->n_who; i++)
+            items_add(L, &it, ro->who[i], BL_ITEM_SUB);
+        for (size_t i = 0; i < ro->n_steps; i++)
+            items_add(L, &it,
+                      ro->steps[i].duration
+                          ? arena_fmt(L, "%s (%s)", ro->steps[i].step, ro->steps[i].duration)
+                          : ro->steps[i].step,
+                      BL_ITEM_STEP);
+        for (size_t i = 0; i < ro->n_sources; i++)
+            items_add(L, &it, ro->sources[i], BL_ITEM_SOURCE);
+    }
+    if (!ok || it.failed)
+        return -1;
+    rf->routes = rs;
+    rf->n_routes = seq->n;
+    *out = (bl_field_value){.field = BL_FIELD_ROUTES, .items = it.v, .n_items = it.n,
+                            .styles = it.styles};
+    return 0;
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+static int valid_partial_date(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 10)
+        return valid_date(s);
+    if (n != 4 && n != 7)
+        return 0;
+    for (size_t i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    if (n == 4)
+        return 1;
+    if (s[4] != '-' || s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9')
+        return 0;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    return month >= 1 && month <= 12;
+}
+
+/* A whole number of at most 12 digits; -1 after a message. */
+static long long get_amount(struct loader *L, const char *key, const yt_node *v)
+{
+    const char *s = get_string(L, key, v, 0);
+    if (!s)
+        return -1;
+    size_t n = strlen(s);
+    int ok = n > 0 && n <= 12;
+    for (size_t i = 0; i < n && ok; i++)
+        ok = s[i] >= '0' && s[i] <= '9';
+    if (!ok) {
+        problem(L, v->line, v->column,
+                "\"%s\" must be a whole number without separators, not \"%s\"", key, s);
+        return -1;
+    }
+    return strtoll(s, NULL, 10);
+}
+
+enum { PAY_WHERE, PAY_GRADE, PAY_MIN, PAY_MAX, PAY_CURRENCY, PAY_PERIOD, PAY_AS_OF, PAY_NOTE,
+       PAY_CHECK, PAY_SOURCE, PAY_KEYS };
+
+static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_value *out)
+{
+    const yt_node *seq = want_seq(L, v, "pay");
+    if (!seq)
+        return -1;
+    bl_pay *ps = bl_arena_array(L->arena, seq->n, sizeof *ps);
+    if (!ps) {
+        out_of_memory(L);
+        return -1;
+    }
+    static const char *const keys[PAY_KEYS] = {
+        [PAY_WHERE] = "where",     [PAY_GRADE] = "grade",   [PAY_MIN] = "min",
+        [PAY_MAX] = "max",         [PAY_CURRENCY] = "currency", [PAY_PERIOD] = "period",
+        [PAY_AS_OF] = "as_of",     [PAY_NOTE] = "note",     [PAY_CHECK] = "check",
+        [PAY_SOURCE] = "source"};
+    int ok = 1;
+    struct items it = {0};
+    for (size_t i = 0; i < seq->n; i++) {
+        const yt_node *m = seq->kids[i];
+        if (m->plain == -1) {
+            ok = 0;
+            continue;
+        }
+        if (m->type != YT_MAP) {
+            problem(L, m->line, m->column, "item %zu of \"pay\" must be a mapping, not %s",
+                    i + 1, yt_type_name(m->type));
+            ok = 0;
+            continue;
+        }
+        const yt_node *vals[PAY_KEYS];
+        char what[32];
+        snprintf(what, sizeof what, "pay item %zu", i + 1);
+        int item_ok = map_fields(L, m, keys, PAY_KEYS, 1u << PAY_WHERE | 1u << PAY_SOURCE,
+                                 vals, what) == 0;
+        bl_pay *p = &ps[i];
+        p->max = -1;
+        if (vals[PAY_WHERE] && !(p->where = get_string(L, "where", vals[PAY_WHERE], 0)))
+            item_ok = 0;
+        if (vals[PAY_GRADE] && !(p->grade = get_string(L, "grade", vals[PAY_GRADE], 0)))
+            item_ok = 0;
+        if (vals[PAY_NOTE] && !(p->note = get_string(L, "note", vals[PAY_NOTE], 0)))
+            item_ok = 0;
+        if (vals[PAY_SOURCE] && !(p->source = get_url(L, "source", vals[PAY_SOURCE])))
+            item_ok = 0;
+        if (vals[PAY_CHECK]) {
+            if (!(p->check = get_url(L, "check", vals[PAY_CHECK])))
+                item_ok = 0;
+            for (int k = PAY_MIN; k <= PAY_AS_OF; k++)
+                if (vals[k]) {
+                    problem(L, vals[k]->line, vals[k]->column,
+                            "\"%s\" with \"check\": a pay item is either a figure or a "
+                            "where-to-check link, not both", keys[k]);
+                    item_ok = 0;
+                }
+        } else {
+            /* A figure: never a bare number. */
+            static const int need[] = {PAY_MIN, PAY_CURRENCY, PAY_PERIOD, PAY_AS_OF};
+            for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
+                if (!vals[need[k]]) {
+                    problem(L, m->line, m->column,
+                            "missing required key \"%s\" in %s (a figure needs min, "
+                            "currency, period and as_of; else give \"check\")",
+                            keys[need[k]], what);
+                    item_ok = 0;
+                }
+            if (vals[PAY_MIN] && (p->min = get_amount(L, "min", vals[PAY_MIN])) < 0)
+                item_ok = 0;
+            if (vals[PAY_MAX] && (p->max = get_amount(L, "max", vals[PAY_MAX])) < 0)
+                item_ok = 0;
+            if (p->min >= 0 && p->max >= 0 && vals[PAY_MIN] && vals[PAY_MAX] &&
+                p->max < p->min) {
+                problem(L, vals[PAY_MAX]->line, vals[PAY_MAX]->column,
+                        "\"max\" (%lld) is less than \"min\" (%lld)", p->max, p->min);
+                item_ok = 0;
+            }
+            if (vals[PAY_CURRENCY]) {
+                const char *c = get_string(L, "currency", vals[PAY_CURRENCY], 0);
+                if (c && !(strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' &&
+                           c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z')) {
+                    problem(L, vals[PAY_CURRENCY]->line, vals[PAY_CURRENCY]->column,
+                            "\"currency\" must be an ISO 4217 code of three capital letters "
+                            "(EUR, USD ...), not \"%s\"", c);
+                    c = NULL;
+                }
+                if (c)
+                    memcpy(p->currency, c, 4);
+                else
+                    item_ok = 0;
+            }
+            if (vals[PAY_PERIOD]) {
+                const char *s = get_string(L, "period", vals[PAY_PERIOD], 0);
+                int per;
+                for (per = 0; s && per < BL_PAY_PERIOD_COUNT; per++)
+                    if (strcmp(s, bl_pay_period_key((enum bl_pay_period)per)) == 0)
+                        break;
+                if (s && per == BL_PAY_PERIOD_COUNT)
+                    problem(L, vals[PAY_PERIOD]->line, vals[PAY_PERIOD]->column,
+                            "\"period\" must be year, month, week, day or hour, not \"%s\"", s);
+                if (!s || per == BL_PAY_PERIOD_COUNT)
+                    item_ok = 0;
+                else
+                    p->period = (enum bl_pay_period)per;
+            }
+            if (vals[PAY_AS_OF]) {
+                const char *s = get_string(L, "as_of", vals[PAY_AS_OF], 0);
+                if (s && !valid_partial_date(s)) {
+                    problem(L, vals[PAY_AS_OF]->line, vals[PAY_AS_OF]->column,
+                            "\"as_of\" must be a date written YYYY, YYYY-MM or YYYY-MM-DD, "
+                            "not \"%s\"", s);
+                    s = NULL;
+                }
+                if (!s)
+                    item_ok = 0;
+                p->as_of = s;
+            }
+        }
+        if (!item_ok) {
+            ok = 0;
+            continue;
+        }
+        int n = bl_pay_format(p, NULL, 0);
+        char *line = n >= 0 ? bl_arena_buffer(L->arena, (size_t)n + 1) : NULL;
+        if (!line) {
+            out_of_memory(L);
+            return -1;
+        }
+        bl_pay_format(p, line, (size_t)n + 1);
+        items_add(L, &it, line, BL_ITEM_BULLET);
+        items_add(L, &it, p->source, BL_ITEM_SOURCE);
+    }
+    if (!ok || it.failed)
+        return -1;
+    rf->pay = ps;
+    rf->n_pay = seq->n;
+    *out = (bl_field_value){.field = BL_FIELD_PAY, .items = it.v, .n_items = it.n,
+                            .styles = it.styles};
+    return 0;
+}
+
+static int fit(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_value *out)
+{
+    const yt_node *m = want_map(L, v, "\"fit\"", " of the fit dimensions");
+    if (!m)
+        return -1;
+    const char *keys[BL_FIT_COUNT];
+    const yt_node *vals[BL_FIT_COUNT];
+    for (int d = 0; d < BL_FIT_COUNT; d++)
+        keys[d] = bl_fit_info((enum bl_fit_dim)d)->key;
+    int ok = map_fields(L, m, keys, BL_FIT_COUNT, (1u << BL_FIT_COUNT) - 1, vals,
+                        "\"fit\"") == 0;
+    const char **reasons = bl_arena_array(L->arena, BL_FIT_COUNT, sizeof *reasons);
+    if (!reasons) {
+        out_of_memory(L);
+        return -1;
+    }
+    static const char *const sub[] = {"level", "reason"};
+    for (int d = 0; d < BL_FIT_COUNT; d++) {
+        if (!vals[d])
+            continue;
+        char what[64];
+        snprintf(what, sizeof what, "fit \"%s\"", keys[d]);
+        const yt_node *dm = want_map(L, vals[d], what, " with \"level\" and \"reason\"");
+        const yt_node *lr[2];
+        if (!dm || map_fields(L, dm, sub, 2, 3u, lr, what) < 0) {
+            ok = 0;
+            if (!dm)
+                continue;
+        }
+        if (lr[0]) {
+            const char *s = get_string(L, "level", lr[0], 0);
+            if (s && !(s[0] >= '0' && s[0] <= '0' + BL_FIT_MAX_LEVEL && s[1] == '\0')) {
+                problem(L, lr[0]->line, lr[0]->column,
+                        "\"level\" of \"%s\" must be a whole number from 0 to %d, not \"%s\"",
+                        keys[d], BL_FIT_MAX_LEVEL, s);
+                s = NULL;
+            }
+            if (s)
+                rf->fit[d].level = s[0] - '0';
+            else
+                ok = 0;
+        }
+        if (lr[1]) {
+            const char *s = get_string(L, "reason", lr[1], 0);
+            if (s && strlen(s) > BL_FIT_MAX_REASON) {
+                problem(L, lr[1]->line, lr[1]->column,
+                        "\"reason\" of \"%s\" is longer than %d characters (%zu); keep it to "
+                        "one line", keys[d], BL_FIT_MAX_REASON, strlen(s));
+                s = NULL;
+            }
+            if (!s)
+                ok = 0;
+            rf->fit[d].reason = reasons[d] = s;
+        }
+    }
+    if (!ok)
+        return -1;
+    *out = (bl_field_value){.field = BL_FIELD_FIT, .items = reasons, .n_items = BL_FIT_COUNT};
+    return 0;
+}
+
+static int find_named(const char *const *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* A list of ids with no repeats; -1 after a message. */
+static int id_list(struct loader *L, const char *key, const yt_node *v,
+                   const char *const **items, size_t *n)
+{
+    if (get_list(L, key, v, items, n) < 0)
+        return -1;
+    int ok = 1;
+    for (size_t i = 0; i < *n; i++) {
+        const yt_node *it = v->kids[i];
+        if (!valid_id((*items)[i])) {
+            problem(L, it->line, it->column, "bad id \"%s\" in \"%s\": " BADID_TEXT,
+                    (*items)[i], key, BL_MAX_ID);
+            ok = 0;
+            continue;
+        }
+        if (find_named(*items, i, (*items)[i]) >= 0) {
+            problem(L, it->line, it->column, "\"%s\" is listed twice in \"%s\"", (*items)[i],
+                    key);
+            ok = 0;
+        }
+    }
+    return ok ? 0 : -1;
+}
+
+static int crime_areas(struct loader *L, const yt_node *v, bl_role_facts *rf,
+                       bl_field_value *out)
+{
+    const char *const *ids;
+    size_t n;
+    if (id_list(L, "crime_areas", v, &ids, &n) < 0)
+        return -1;
+    size_t *idx = bl_arena_array(L->arena, n, sizeof *idx);
+    const char **labels = bl_arena_array(L->arena, n, sizeof *labels);
+    if (!idx || !labels) {
+        out_of_memory(L);
+        return -1;
+    }
+    int ok = 1;
+    for (size_t i = 0; i < n; i++) {
+        labels[i] = ids[i];
+        if (!L->have_areas)
+            continue; /* sections.yaml lacks them: reported there, or not known here */
+        int a = find_named(L->area_ids, L->n_areas, ids[i]);
+        if (a < 0) {
+            problem(L, v->kids[i]->line, v->kids[i]->column,
+                    "unknown crime area \"%s\" (see \"crime_areas\" in sections.yaml)", ids[i]);
+            ok = 0;
+            continue;
+        }
+        idx[i] = (size_t)a;
+        labels[i] = L->area_labels[a];
+    }
+    if (!ok)
+        return -1;
+    rf->crime_areas = idx;
+    rf->n_crime_areas = n;
+    *out = (bl_field_value){.field = BL_FIELD_CRIME_AREAS, .items = labels, .n_items = n};
+    return 0;
+}
+
+static int group(struct loader *L, const yt_node *v, bl_role_facts *rf)
+{
+    const char *id = get_string(L, "group", v, 0);
+    if (!id)
+        return -1;
+    if (!L->have_groups)
+        return 0;
+    int gi = find_named(L->group_ids, L->n_groups, id);
+    if (gi < 0) {
+        problem(L, v->line, v->column, "unknown group \"%s\" (see \"groups\" in sections.yaml)",
+                id);
+        return -1;
+    }
+    rf->group = (size_t)gi;
+    return 0;
+}
+
+/* A role's `sections`: ids of sections, checked and linked once every
+ * file is read. */
+static int role_sections(struct loader *L, struct draft *d, const yt_node *v,
+                         bl_field_value *out)
+{
+    const char *const *ids;
+    size_t n;
+    if (id_list(L, "sections", v, &ids, &n) < 0)
+        return -1;
+    free(d->section_refs);
+    d->section_refs = calloc(n, sizeof *d->section_refs);
+    if (!d->section_refs) {
+        d->n_section_refs = 0;
+        out_of_memory(L);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        d->section_refs[i] = (struct link_ref){.id = ids[i], .line = v->kids[i]->line,
+                                               .column = v->kids[i]->column};
+    d->n_section_refs = n;
+    *out = (bl_field_value){.field = BL_FIELD_SECTIONS, .items = ids, .n_items = n};
+    return 0;
+}
+
+/* After a role's keys: every route and pay source must be one of the
+ * role's sources.  Positions come from the tree (`routes_node`, `pay_node`). */
+static void check_role_sources(struct loader *L, const struct draft *d, const yt_node *routes_node,
+                               const yt_node *pay_node)
+{
+    const bl_entry *e = &d->e;
+    const bl_role_facts *rf = d->facts;
+    if (!e->sources || !rf)
+        return;
+    for (size_t s = 0; s < e->n_sources; s++)
+        if (!e->sources[s].url)
+            return; /* the sources had problems, already reported */
+    for (size_t r = 0; routes_node && r < rf->n_routes; r++) {
+        const yt_node *m = routes_node->kids[r];
+        const yt_node *list = NULL;
+        for (size_t j = 0; j + 1 < m->n; j += 2)
+            if (is_key(m->kids[j], "sources"))
+                list = m->kids[j + 1];
+        for (size_t i = 0; list && i < rf->routes[r].n_sources; i++) {
+            const char *url = rf->routes[r].sources[i];
+            size_t s;
+            for (s = 0; s < e->n_sources; s++)
+                if (strcmp(e->sources[s].url, url) == 0)
+                    break;
+            if (s == e->n_sources)
+                problem(L, list->kids[i]->line, list->kids[i]->column,
+                        "route source \"%s\" is not in the role's \"sources\"", url);
+        }
+    }
+    for (size_t i = 0; pay_node && i < rf->n_pay; i++) {
+        const yt_node *m = pay_node->kids[i];
+        const char *url = rf->pay[i].source;
+        size_t s;
+        for (s = 0; s < e->n_sources; s++)
+            if (strcmp(e->sources[s].url, url) == 0)
+                break;
+        if (s < e->n_sources)
+            continue;
+        for (size_t j = 0; j + 1 < m->n; j += 2)
+            if (is_key(m->kids[j], "source"))
+                problem(L, m->kids[j + 1]->line, m->kids[j + 1]->column,
+                        "pay source \"%s\" is not in the role's \"sources\"", url);
+    }
+}
+
+/* ---- groups, crime areas and the glossary (sections.yaml) ------------------ */
+
+/* A list of {id, <label_key>} mappings (groups, crime areas) into ids[] and
+ * labels[] (malloc'd arrays of arena strings).  *have is set when the list
+ * is valid, so that roles are checked against it. */
+static void id_label_list(struct loader *L, const yt_node *v, const char *key,
+                          const char *label_key, const char *what, const char ***ids,
+                          const char ***labels, size_t *n, int *have)
+{
+    const yt_node *seq = want_seq(L, v, key);
+    if (!seq)
+        return;
+    free(*ids);
+    free(*labels);
+    *ids = calloc(seq->n, sizeof **ids);
+    *labels = calloc(seq->n, sizeof **labels);
+    *n = 0;
+    if (!*ids || !*labels) {
+        out_of_memory(L);
+        return;
+    }
+    const char *const keys[] = {"id", label_key};
+    int ok = 1;
+    for (size_t i = 0; i < seq->n; i++) {
+        const yt_node *m = seq->kids[i];
+        if (m->plain == -1) {
+            ok = 0;
+            continue;
+        }
+        if (m->type != YT_MAP) {
+            problem(L, m->line, m->column,
+                    "item %zu of \"%s\" must be a mapping with \"id\" and \"%s\", not %s", i + 1,
+                    key, label_key, yt_type_name(m->type));
+            ok = 0;
+            continue;
+        }
+        const yt_node *vals[2];
+        char w[48];
+        snprintf(w, sizeof w, "%s %zu", what, i + 1);
+        if (map_fields(L, m, keys, 2, 3u, vals, w) < 0)
+            ok = 0;
+        const char *id = vals[0] ? get_string(L, "id", vals[0], 0) : NULL;
+        if (id && !valid_id(id)) {
+            problem(L, vals[0]->line, vals[0]->column, "bad id \"%s\": " BADID_TEXT, id,
+                    BL_MAX_ID);
+            id = NULL;
+        }
+        if (id)
+            for (size_t j = 0; j < *n; j++)
+                if ((*ids)[j] && strcmp((*ids)[j], id) == 0) {
+                    problem(L, vals[0]->line, vals[0]->column,
+                            "duplicate %s id \"%s\" (first in %s %zu)", what, id, what, j + 1);
+                    id = NULL;
+                    break;
+                }
+        const char *label = vals[1] ? get_string(L, label_key, vals[1], 0) : NULL;
+        if (!id || !label)
+            ok = 0;
+        (*ids)[*n] = id ? id : "";
+        (*labels)[*n] = label;
+        (*n)++;
+    }
+    *have = ok;
+}
+
+static void load_glossary(struct loader *L, const yt_node *v)
+{
+    const yt_node *seq = want_seq(L, v, "glossary");
+    if (!seq)
+        return;
+    for (size_t i = 0; i < L->n_gloss; i++)
+        free(L->gloss[i].refs);
+    free(L->gloss);
+    L->n_gloss = 0;
+    L->gloss = calloc(seq->n, sizeof *L->gloss);
+    if (!L->gloss) {
+        out_of_memory(L);
+        return;
+    }
+    static const char *const keys[] = {"term", "expansion", "definition", "related"};
+    for (size_t i = 0; i < seq->n; i++) {
+        const yt_node *m = seq->kids[i];
+        if (m->plain == -1)
+            continue;
+        if (m->type != YT_MAP) {
+            problem(L, m->line, m->column,
+                    "item %zu of \"glossary\" must be a mapping with \"term\", \"expansion\" "
+                    "and \"definition\", not %s", i + 1, yt_type_name(m->type));
+            continue;
+        }
+        struct gloss *gl = &L->gloss[L->n_gloss++];
+        gl->line = m->line;
+        gl->column = m->column;
+        const yt_node *vals[4];
+        char what[40];
+        snprintf(what, sizeof what, "glossary term %zu", i + 1);
+        map_fields(L, m, keys, 4, 7u, vals, what);
+        if (vals[0]) {
+            gl->t.term = get_string(L, "term", vals[0], 0);
+            for (size_t j = 0; gl->t.term && j + 1 < L->n_gloss; j++)
+                if (L->gloss[j].t.term && bl_term_casecmp(L->gloss[j].t.term, gl->t.term) == 0) {
+                    problem(L, vals[0]->line, vals[0]->column,
+                            "duplicate glossary term \"%s\" (first at line %zu)", gl->t.term,
+                            L->gloss[j].line);
+                    break;
+                }
+        }
+        if (vals[1])
+            gl->t.expansion = get_string(L, "expansion", vals[1], 0);
+        if (vals[2])
+            gl->t.definition = get_string(L, "definition", vals[2], 0);
+        const char *const *ids;
+        size_t n;
+        if (vals[3] && id_list(L, "related", vals[3], &ids, &n) == 0) {
+            gl->refs = calloc(n, sizeof *gl->refs);
+            if (!gl->refs) {
+                out_of_memory(L);
+                continue;
+            }
+            for (size_t j = 0; j < n; j++)
+                gl->refs[j] = (struct link_ref){.id = ids[j], .line = vals[3]->kids[j]->line,
+                                                .column = vals[3]->kids[j]->column};
+            gl->n_refs = n;
+        }
+    }
+    L->have_glossary = 1;
+}
+
 /* Fills d from the mapping m: a role file's root, or one item of
  * sections.yaml's `sections`. */
 static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
@@ -413,14 +1301,27 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
     int is_role = kind == BL_ENTRY_ROLE;
     bl_field_value vals[BL_FIELD_COUNT];
     int have[BL_FIELD_COUNT] = {0};
-    int have_title = 0, have_sources = 0, have_reviewed = 0, have_id = 0;
+    int have_title = 0, have_sources = 0, have_reviewed = 0, have_id = 0, have_group = 0;
+    int saw_entry_routes = 0;
+    const yt_node *routes_node = NULL, *pay_node = NULL;
     const char *known[BL_FIELD_COUNT + 4];
     size_t n_known = 0;
+    bl_role_facts *rf = NULL;
 
+    if (is_role) {
+        rf = d->facts = bl_arena_alloc(L->arena, sizeof *rf);
+        if (!rf) {
+            out_of_memory(L);
+            return;
+        }
+        d->e.role = rf;
+    }
     known[n_known++] = "title";
     known[n_known++] = is_role ? "sources" : "id";
-    if (is_role)
+    if (is_role) {
         known[n_known++] = "reviewed";
+        known[n_known++] = "group";
+    }
     for (int f = 0; f < BL_FIELD_COUNT; f++) {
         const struct bl_field_info *fi = bl_field_info(f);
         const char *key = is_role ? fi->role_key : fi->section_key;
@@ -467,6 +1368,19 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
             d->e.reviewed = r;
             continue;
         }
+        if (is_role && is_key(k, "entry_routes")) {
+            saw_entry_routes = 1;
+            problem(L, k->line, k->column,
+                    "\"entry_routes\" is replaced by \"routes\": give each way in as a route "
+                    "with name, kind, where, who, serving_officer, steps and sources "
+                    "(see content/README.md)");
+            continue;
+        }
+        if (is_role && is_key(k, "group")) {
+            have_group = 1;
+            group(L, v, rf);
+            continue;
+        }
         int f;
         for (f = 0; f < BL_FIELD_COUNT; f++) {
             const struct bl_field_info *fi = bl_field_info(f);
@@ -482,6 +1396,37 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
         const char *key = k->str;
         have[f] = 1;
         vals[f] = (bl_field_value){.field = f};
+        if (is_role) {
+            int rc = 1; /* 1: not a structured field */
+            switch (f) {
+            case BL_FIELD_QUICK_FACTS:
+                rc = quick_facts(L, v, rf, &vals[f]);
+                break;
+            case BL_FIELD_ROUTES:
+                rc = routes(L, v, rf, &vals[f]);
+                routes_node = rc == 0 ? v : NULL;
+                break;
+            case BL_FIELD_PAY:
+                rc = pay(L, v, rf, &vals[f]);
+                pay_node = rc == 0 ? v : NULL;
+                break;
+            case BL_FIELD_FIT:
+                rc = fit(L, v, rf, &vals[f]);
+                break;
+            case BL_FIELD_CRIME_AREAS:
+                rc = crime_areas(L, v, rf, &vals[f]);
+                break;
+            case BL_FIELD_SECTIONS:
+                rc = role_sections(L, d, v, &vals[f]);
+                break;
+            default:
+                break;
+            }
+            if (rc < 0)
+                have[f] = -1;
+            if (rc <= 0)
+                continue;
+        }
         if (fi->kind == BL_KIND_TEXT) {
             vals[f].text = get_string(L, key, v, 1);
             if (!vals[f].text)
@@ -527,6 +1472,10 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
         problem(L, m->line, m->column, "missing required key \"sources\"");
     if (is_role && !have_reviewed)
         problem(L, m->line, m->column, "missing required key \"reviewed\"");
+    if (is_role && !have_group && !refused)
+        problem(L, m->line, m->column, "missing required key \"group\"");
+    if (saw_entry_routes && !have[BL_FIELD_ROUTES])
+        have[BL_FIELD_ROUTES] = -1; /* reported as replaced, not as missing */
     size_t n = 0;
     for (int f = 0; f < BL_FIELD_COUNT; f++) {
         const struct bl_field_info *fi = bl_field_info(f);
@@ -547,6 +1496,8 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
             fields[n++] = vals[f];
     d->e.fields = fields;
     d->e.n_fields = n;
+    if (is_role)
+        check_role_sources(L, d, routes_node, pay_node);
 }
 
 /* ---- files ---------------------------------------------------------------- */
@@ -722,6 +1673,7 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
     }
     int parse_errors = 0;
     L->sections_path = L->path;
+    int errors_before = L->errors;
     yt_node *root = yt_parse(tmp, L->path, buf, len, L->diags, &parse_errors);
     L->errors += parse_errors;
     if (!root)
@@ -733,14 +1685,14 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
         goto done;
     }
     static const char *const known[] = {"title", "tagline", "role_order", "sections",
-                                        "synonyms"};
-    int have_title = 0, have_sections = 0;
+                                        "groups", "crime_areas", "glossary", "synonyms"};
+    int have_title = 0, have_sections = 0, have_groups = 0, have_areas = 0, have_gloss = 0;
     for (size_t i = 0; i + 1 < root->n; i += 2) {
         const yt_node *k = root->kids[i], *v = root->kids[i + 1];
         if (k->type != YT_SCALAR)
             continue;
         if (k->plain == -1) { /* refused by the parser: no "missing" messages */
-            have_title = have_sections = 1;
+            have_title = have_sections = have_groups = have_areas = have_gloss = 1;
             continue;
         }
         if (is_key(k, "title")) {
@@ -813,6 +1765,17 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
                     }
                 }
             }
+        } else if (is_key(k, "groups")) {
+            have_groups = 1;
+            id_label_list(L, v, "groups", "title", "group", &L->group_ids, &L->group_titles,
+                          &L->n_groups, &L->have_groups);
+        } else if (is_key(k, "crime_areas")) {
+            have_areas = 1;
+            id_label_list(L, v, "crime_areas", "label", "crime area", &L->area_ids,
+                          &L->area_labels, &L->n_areas, &L->have_areas);
+        } else if (is_key(k, "glossary")) {
+            have_gloss = 1;
+            load_glossary(L, v);
         } else if (is_key(k, "synonyms")) {
             get_synonyms(L, v);
         } else {
@@ -823,6 +1786,12 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
         problem(L, root->line, root->column, "missing required key \"title\"");
     if (!have_sections)
         problem(L, root->line, root->column, "missing required key \"sections\"");
+    if (!have_groups)
+        problem(L, root->line, root->column, "missing required key \"groups\"");
+    if (!have_areas)
+        problem(L, root->line, root->column, "missing required key \"crime_areas\"");
+    if (!have_gloss)
+        problem(L, root->line, root->column, "missing required key \"glossary\"");
     /* Section ids must be unique. */
     for (size_t i = 0; i < L->sections.n; i++) {
         const struct draft *d = &L->sections.v[i];
@@ -833,6 +1802,7 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
                 break;
             }
     }
+    L->sections_clean = L->errors == errors_before;
 done:
     return;
 }
@@ -947,6 +1917,16 @@ static int is_role_file(const struct loader *L, const char *id)
     return 0;
 }
 
+static int is_section_id(const struct loader *L, const char *id)
+{
+    if (strcmp(id, BL_GLOSSARY_ID) == 0)
+        return 1;
+    for (size_t q = 0; q < L->sections.n; q++)
+        if (L->sections.v[q].e.id && strcmp(L->sections.v[q].e.id, id) == 0)
+            return 1;
+    return 0;
+}
+
 /* The checks across files: role_order, section ids against role ids, and
  * links.  They run even when some files had problems, over the roles that
  * loaded, so that one run reports as much as it can. */
@@ -993,7 +1973,124 @@ static void cross_check(struct loader *L)
                     d->refs[j].id, is_section ? " (it is a section; links go to roles)" : "");
         }
     }
+    /* A role's `sections` name sections (or the glossary). */
+    for (size_t i = 0; i < L->roles.n && L->sections_clean; i++) {
+        const struct draft *d = &L->roles.v[i];
+        for (size_t j = 0; j < d->n_section_refs; j++) {
+            const struct link_ref *r = &d->section_refs[j];
+            if (is_section_id(L, r->id))
+                continue;
+            L->path = d->e.path;
+            problem(L, r->line, r->column, "\"%s\" is not a section id%s", r->id,
+                    find_id(roles, n, r->id) || is_role_file(L, r->id)
+                        ? " (it is a role; use \"related\")" : "");
+        }
+        if (strcmp(d->e.id, BL_GLOSSARY_ID) == 0) {
+            L->path = d->e.path;
+            problem(L, 0, 0, "the id \"%s\" is kept for the glossary; rename this file",
+                    BL_GLOSSARY_ID);
+        }
+    }
+    /* Glossary terms relate to roles or sections. */
+    for (size_t i = 0; i < L->n_gloss && L->sections_clean; i++) {
+        const struct gloss *gl = &L->gloss[i];
+        for (size_t j = 0; j < gl->n_refs; j++) {
+            const char *id = gl->refs[j].id;
+            if (find_id(roles, n, id) || is_role_file(L, id) || is_section_id(L, id))
+                continue;
+            L->path = L->sections_path;
+            problem(L, gl->refs[j].line, gl->refs[j].column,
+                    "\"%s\" is not a role or section id", id);
+        }
+    }
     free(roles);
+}
+
+/* Orders the entries, indexes them by id, and resolves links.  Runs only
+ * when nothing is wrong; returns the guide (owning L->arena) or NULL. */
+static int cmp_terms(const void *a, const void *b)
+{
+    return bl_term_casecmp(((const struct id_index *)a)->id, ((const struct id_index *)b)->id);
+}
+
+static int cmp_field_values(const void *a, const void *b)
+{
+    const bl_field_value *x = a, *y = b;
+    return (x->field > y->field) - (x->field < y->field);
+}
+
+/* The glossary: terms with their related ids resolved, the lookup by term,
+ * and the fields of the glossary section (entries[gi]). */
+static int assemble_glossary(struct loader *L, bl_guide *g, bl_entry *entries, size_t gi)
+{
+    size_t n = L->n_gloss;
+    bl_glossary_term *terms = bl_arena_array(L->arena, n ? n : 1, sizeof *terms);
+    size_t *by_term = bl_arena_array(L->arena, n ? n : 1, sizeof *by_term);
+    const char **shown = bl_arena_array(L->arena, n ? n : 1, sizeof *shown);
+    const char **words = bl_arena_array(L->arena, n ? n : 1, sizeof *words);
+    struct id_index *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    bl_entry *ge = &entries[gi];
+    bl_field_value *fields = bl_arena_array(L->arena, ge->n_fields + 2, sizeof *fields);
+    if (!terms || !by_term || !shown || !words || !tmp || !fields) {
+        free(tmp);
+        out_of_memory(L);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct gloss *gl = &L->gloss[i];
+        terms[i] = gl->t;
+        if (gl->n_refs) {
+            size_t *rel = bl_arena_array(L->arena, gl->n_refs, sizeof *rel);
+            if (!rel) {
+                free(tmp);
+                out_of_memory(L);
+                return -1;
+            }
+            for (size_t j = 0; j < gl->n_refs; j++)
+                rel[j] = bl_guide_index(g, bl_guide_find(g, gl->refs[j].id));
+            terms[i].related = rel;
+            terms[i].n_related = gl->n_refs;
+        }
+        shown[i] = arena_fmt(L, "%s (%s): %s", gl->t.term, gl->t.expansion, gl->t.definition);
+        words[i] = gl->t.term;
+        if (!shown[i]) {
+            free(tmp);
+            return -1;
+        }
+        tmp[i] = (struct id_index){.id = gl->t.term, .index = i};
+    }
+    qsort(tmp, n, sizeof *tmp, cmp_terms);
+    for (size_t i = 0; i < n; i++)
+        by_term[i] = tmp[i].index;
+    free(tmp);
+    memcpy(fields, ge->fields, ge->n_fields * sizeof *fields);
+    fields[ge->n_fields] = (bl_field_value){.field = BL_FIELD_GLOSSARY, .items = shown,
+                                            .n_items = n};
+    fields[ge->n_fields + 1] = (bl_field_value){.field = BL_FIELD_TERMS, .items = words,
+                                                .n_items = n};
+    qsort(fields, ge->n_fields + 2, sizeof *fields, cmp_field_values);
+    ge->fields = fields;
+    ge->n_fields += 2;
+    g->glossary = terms;
+    g->n_glossary = n;
+    g->glossary_by_term = by_term;
+    return 0;
+}
+
+/* The glossary's own section when sections.yaml has none with its id. */
+static int synth_glossary_entry(struct loader *L, bl_entry *e)
+{
+    static const char body[] = "The abbreviations and terms this guide uses, with what they "
+                               "stand for and what they mean.";
+    bl_field_value *fields = bl_arena_array(L->arena, 1, sizeof *fields);
+    if (!fields) {
+        out_of_memory(L);
+        return -1;
+    }
+    fields[0] = (bl_field_value){.field = BL_FIELD_BODY, .text = body};
+    *e = (bl_entry){.kind = BL_ENTRY_SECTION, .id = BL_GLOSSARY_ID, .title = "Glossary",
+                    .fields = fields, .n_fields = 1, .path = L->sections_path};
+    return 0;
 }
 
 /* Orders the entries, indexes them by id, and resolves links.  Runs only
@@ -1002,13 +2099,20 @@ static bl_guide *assemble(struct loader *L, const char *dir)
 {
     qsort(L->roles.v, L->roles.n, sizeof *L->roles.v, cmp_roles);
 
+    size_t gi = SIZE_MAX; /* the glossary's section */
+    for (size_t i = 0; i < L->sections.n; i++)
+        if (strcmp(L->sections.v[i].e.id, BL_GLOSSARY_ID) == 0)
+            gi = L->roles.n + i;
+    int synth = gi == SIZE_MAX && L->n_gloss > 0;
     bl_guide *g = calloc(1, sizeof *g);
-    size_t n = L->roles.n + L->sections.n;
+    size_t n = L->roles.n + L->sections.n + (size_t)synth;
     bl_entry *entries = bl_arena_array(L->arena, n ? n : 1, sizeof *entries);
     size_t *by_id = bl_arena_array(L->arena, n ? n : 1, sizeof *by_id);
     struct id_index *ids = malloc((n ? n : 1) * sizeof *ids);
     char *dir_copy = bl_arena_strdup(L->arena, dir);
-    if (!g || !entries || !by_id || !ids || !dir_copy) {
+    bl_group *groups = bl_arena_array(L->arena, L->n_groups + 1, sizeof *groups);
+    bl_crime_area *areas = bl_arena_array(L->arena, L->n_areas + 1, sizeof *areas);
+    if (!g || !entries || !by_id || !ids || !dir_copy || !groups || !areas) {
         free(g);
         free(ids);
         out_of_memory(L);
@@ -1018,12 +2122,24 @@ static bl_guide *assemble(struct loader *L, const char *dir)
         entries[i] = L->roles.v[i].e;
     for (size_t i = 0; i < L->sections.n; i++)
         entries[L->roles.n + i] = L->sections.v[i].e;
+    if (synth) {
+        gi = n - 1;
+        if (synth_glossary_entry(L, &entries[gi]) < 0) {
+            free(g);
+            free(ids);
+            return NULL;
+        }
+    }
     for (size_t i = 0; i < n; i++)
         ids[i] = (struct id_index){.id = entries[i].id, .index = i};
     qsort(ids, n, sizeof *ids, cmp_by_id);
     for (size_t i = 0; i < n; i++)
         by_id[i] = ids[i].index;
     free(ids);
+    for (size_t i = 0; i < L->n_groups; i++)
+        groups[i] = (bl_group){.id = L->group_ids[i], .title = L->group_titles[i]};
+    for (size_t i = 0; i < L->n_areas; i++)
+        areas[i] = (bl_crime_area){.id = L->area_ids[i], .label = L->area_labels[i]};
     g->title = L->title;
     g->tagline = L->tagline;
     g->synonyms = L->synonyms;
@@ -1032,11 +2148,27 @@ static bl_guide *assemble(struct loader *L, const char *dir)
     g->entries = entries;
     g->n_entries = n;
     g->n_roles = L->roles.n;
-    g->n_sections = L->sections.n;
+    g->n_sections = L->sections.n + (size_t)synth;
     g->by_id = by_id;
+    g->groups = groups;
+    g->n_groups = L->n_groups;
+    g->crime_areas = areas;
+    g->n_crime_areas = L->n_areas;
 
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < L->roles.n + L->sections.n; i++) {
         const struct draft *d = i < L->roles.n ? &L->roles.v[i] : &L->sections.v[i - L->roles.n];
+        if (d->n_section_refs) {
+            size_t *sl = bl_arena_array(L->arena, d->n_section_refs, sizeof *sl);
+            if (!sl) {
+                out_of_memory(L);
+                free(g);
+                return NULL;
+            }
+            for (size_t j = 0; j < d->n_section_refs; j++)
+                sl[j] = bl_guide_index(g, bl_guide_find(g, d->section_refs[j].id));
+            entries[i].section_links = sl;
+            entries[i].n_section_links = d->n_section_refs;
+        }
         if (!d->n_refs)
             continue;
         size_t *links = bl_arena_array(L->arena, d->n_refs, sizeof *links);
@@ -1049,6 +2181,10 @@ static bl_guide *assemble(struct loader *L, const char *dir)
             links[j] = bl_guide_index(g, bl_guide_find(g, d->refs[j].id));
         entries[i].links = links;
         entries[i].n_links = d->n_refs;
+    }
+    if (gi != SIZE_MAX && assemble_glossary(L, g, entries, gi) < 0) {
+        free(g);
+        return NULL;
     }
     g->arena = L->arena;
     return g;
@@ -1064,6 +2200,16 @@ static void loader_done(struct loader *L)
     drafts_free(&L->sections);
     free(L->order);
     L->order = NULL;
+    free(L->group_ids);
+    free(L->group_titles);
+    free(L->area_ids);
+    free(L->area_labels);
+    L->group_ids = L->group_titles = L->area_ids = L->area_labels = NULL;
+    for (size_t i = 0; i < L->n_gloss; i++)
+        free(L->gloss[i].refs);
+    free(L->gloss);
+    L->gloss = NULL;
+    L->n_gloss = 0;
 }
 
 bl_guide *bl_load_dir(const char *dir, bl_diags *diags)

@@ -5,6 +5,7 @@
 #include "search_int.h"
 
 #include "borderless/arena.h"
+#include "borderless/editdist.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -124,7 +125,7 @@ static size_t nearest(const bl_search_index *ix, const struct bl_sx_word *w, str
         }
         if ((more > fewer ? more : fewer) > bound)
             continue;
-        unsigned d = bl_sx_distance(a, n, b, m, bound);
+        unsigned d = bl_edit_distance(a, n, b, m, bound);
         if (d > bound || d == 0 || (d > 1 && (m == 0 || b[0] != a[0])) || !suggestible(ix, i))
             continue;
         struct cand c = {.term = (uint32_t)i, .dist = d};

@@ -349,11 +349,14 @@ static int fallback_part(const bl_entry *e, int *part, size_t *item)
     return 0;
 }
 
-/* Parts whose matches make poor snippets: short names and words (the title
- * is shown anyway; keywords are not shown at all). */
+/* Parts whose matches make poor snippets: short names (the title is shown
+ * anyway) and what the layout does not show (keywords, glossary terms). */
 static int terse_part(int part)
 {
-    return part == BL_PART_TITLE || part == BL_FIELD_ALIASES || part == BL_FIELD_KEYWORDS;
+    if (part == BL_PART_TITLE || part == BL_FIELD_ALIASES)
+        return 1;
+    const struct bl_field_info *fi = bl_field_info((enum bl_field)part);
+    return !fi || fi->hidden;
 }
 
 static unsigned popcount32(uint32_t x)

@@ -159,11 +159,6 @@ size_t bl_sx_decode(const char *s, size_t len, uint32_t *cps, size_t n);
  * (substitution, insertion, deletion, adjacent transposition) of a. */
 int bl_sx_within1(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int prefix);
 
-/* Edit distance (with transpositions) of a and b if it is <= bound, else
- * bound + 1. */
-unsigned bl_sx_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
-                        unsigned bound);
-
 /* Search weight of a part (BL_PART_TITLE or a field). */
 int bl_sx_part_weight(int part);
 

@@ -1,4 +1,4 @@
-/* search_text.c — folding text into tokens, and edit distances. */
+/* search_text.c — folding text into tokens. */
 #include "search_int.h"
 
 #include "borderless/layout.h"
@@ -368,45 +368,6 @@ int bl_sx_within1(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int 
         return 1;
     return i + 1 < n && i + 1 < m && a[i] == b[i + 1] && a[i + 1] == b[i] &&
            rest_equal(a, i + 2, n, b, i + 2, m, prefix);
-}
-
-unsigned bl_sx_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
-                        unsigned bound)
-{
-    enum { MAXN = BL_SX_TOKEN_MAX + 1 };
-    if (n >= MAXN || m >= MAXN)
-        return bound + 1;
-    if ((n > m ? n - m : m - n) > bound)
-        return bound + 1;
-    unsigned rows[3][MAXN];
-    unsigned *pp = rows[0], *prev = rows[1], *cur = rows[2];
-    for (size_t j = 0; j <= m; j++)
-        prev[j] = (unsigned)j;
-    for (size_t i = 1; i <= n; i++) {
-        cur[0] = (unsigned)i;
-        unsigned best = cur[0];
-        for (size_t j = 1; j <= m; j++) {
-            unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            unsigned v = prev[j - 1] + cost;
-            if (prev[j] + 1 < v)
-                v = prev[j] + 1;
-            if (cur[j - 1] + 1 < v)
-                v = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                pp[j - 2] + 1 < v)
-                v = pp[j - 2] + 1;
-            cur[j] = v;
-            if (v < best)
-                best = v;
-        }
-        if (best > bound)
-            return bound + 1;
-        unsigned *t = pp;
-        pp = prev;
-        prev = cur;
-        cur = t;
-    }
-    return prev[m] <= bound ? prev[m] : bound + 1;
 }
 
 int bl_sx_part_weight(int part)

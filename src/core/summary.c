@@ -10,12 +10,52 @@
 #include <string.h>
 #include <strings.h>
 
-/* The fields a summary shows, in order; RELATED is drawn from the links. */
+/* The fields a summary shows, in order.  Quick facts, routes, pay and
+ * crime areas are drawn from the role's structured facts; RELATED from the
+ * links. */
 static const enum bl_field summary_fields[] = {
-    BL_FIELD_SUMMARY,       BL_FIELD_RESPONSIBILITIES, BL_FIELD_SKILLS,
-    BL_FIELD_QUALIFICATIONS, BL_FIELD_ORGANISATIONS,   BL_FIELD_THREATS,
-    BL_FIELD_RELATED,
+    BL_FIELD_QUICK_FACTS,  BL_FIELD_SUMMARY,   BL_FIELD_RESPONSIBILITIES,
+    BL_FIELD_WORK_ENVIRONMENT, BL_FIELD_ROUTES, BL_FIELD_QUALIFICATIONS,
+    BL_FIELD_LANGUAGES,    BL_FIELD_SKILLS,    BL_FIELD_PAY,
+    BL_FIELD_PROGRESSION,  BL_FIELD_CRIME_AREAS, BL_FIELD_RELATED,
 };
+
+/* What goes when a summary would not fit BL_SUMMARY_MAX_LINES, first to
+ * last.  Everything else (quick facts, summary, routes with their steps,
+ * requirements, languages, pay, sources, review date) always stays. */
+enum optional_part {
+    OPT_SKILLS,
+    OPT_WORK_ENVIRONMENT,
+    OPT_RELATED,
+    OPT_PROGRESSION,
+    OPT_CRIME_AREAS,
+    OPT_RESPONSIBILITIES,
+    OPT_POINTER,
+    OPT_ROUTE_SOURCES, /* each route's sources: they are in "Sources" too */
+    OPT_WHO_ITEMS,     /* a route's conditions as one item, not one each */
+    OPT_COUNT
+};
+
+/* The optional part a field is, or -1. */
+static int optional_of(enum bl_field f)
+{
+    switch (f) {
+    case BL_FIELD_SKILLS:
+        return OPT_SKILLS;
+    case BL_FIELD_WORK_ENVIRONMENT:
+        return OPT_WORK_ENVIRONMENT;
+    case BL_FIELD_RELATED:
+        return OPT_RELATED;
+    case BL_FIELD_PROGRESSION:
+        return OPT_PROGRESSION;
+    case BL_FIELD_CRIME_AREAS:
+        return OPT_CRIME_AREAS;
+    case BL_FIELD_RESPONSIBILITIES:
+        return OPT_RESPONSIBILITIES;
+    default:
+        return -1;
+    }
+}
 
 #define POINTER_HEADING "More in the guide"
 
@@ -306,7 +346,130 @@ static void item(sbuf *b, int md, const char *s)
     }
 }
 
-static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md)
+/* A list item with a prefix of its own ("1. ", "Employer: "). */
+static void item_with(sbuf *b, int md, const char *prefix, const char *s)
+{
+    sbuf line = {0};
+    put_str(&line, prefix);
+    put_str(&line, s);
+    if (line.failed) {
+        b->failed = 1;
+    } else if (md) {
+        put(b, "- ", 2);
+        md_text(b, line.p, line.len);
+        put(b, "\n", 1);
+    } else {
+        text_wrap(b, line.p, line.len, "- ", "  ");
+    }
+    free(line.p);
+}
+
+/* A numbered step: "1. text" with a hanging indent. */
+static void step_item(sbuf *b, int md, size_t n, const char *s)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%zu. ", n);
+    if (md) {
+        put_str(b, num);
+        md_text(b, s, strlen(s));
+        put(b, "\n", 1);
+    } else {
+        char rest[24];
+        snprintf(rest, sizeof rest, "%*s", (int)strlen(num), "");
+        text_wrap(b, s, strlen(s), num, rest);
+    }
+}
+
+/* One line of text (a paragraph of its own in Markdown). */
+static void line_of(sbuf *b, int md, const char *s)
+{
+    if (md) {
+        md_text(b, s, strlen(s));
+        put(b, "\n", 1);
+    } else {
+        text_wrap(b, s, strlen(s), "", "");
+    }
+}
+
+static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sources,
+                          int who_items)
+{
+    for (size_t r = 0; r < rf->n_routes; r++) {
+        const bl_route *ro = &rf->routes[r];
+        put(b, "\n", 1);
+        if (md) {
+            put_str(b, "### ");
+            md_text(b, ro->name, strlen(ro->name));
+            put_str(b, "\n\n");
+        } else {
+            line_of(b, 0, ro->name);
+        }
+        sbuf kind = {0};
+        put_str(&kind, bl_route_kind_label(ro->kind));
+        put_str(&kind, ", ");
+        put_str(&kind, ro->where);
+        put_str(&kind, ". ");
+        put_str(&kind, bl_serving_label(ro->serving_officer));
+        put_str(&kind, ".");
+        if (kind.failed)
+            b->failed = 1;
+        else
+            line_of(b, md, kind.p);
+        free(kind.p);
+        if (md)
+            put(b, "\n", 1);
+        if (who_items) {
+            for (size_t i = 0; i < ro->n_who; i++)
+                item_with(b, md, "Who: ", ro->who[i]);
+        } else if (ro->n_who > 0) {
+            sbuf who = {0};
+            for (size_t i = 0; i < ro->n_who; i++) {
+                put_str(&who, i ? "; " : "");
+                put_str(&who, ro->who[i]);
+            }
+            if (who.failed)
+                b->failed = 1;
+            else
+                item_with(b, md, "Who: ", who.p);
+            free(who.p);
+        }
+        if (md)
+            put(b, "\n", 1);
+        for (size_t i = 0; i < ro->n_steps; i++) {
+            const bl_route_step *st = &ro->steps[i];
+            if (st->duration) {
+                sbuf t = {0};
+                put_str(&t, st->step);
+                put_str(&t, " (");
+                put_str(&t, st->duration);
+                put_str(&t, ")");
+                if (t.failed)
+                    b->failed = 1;
+                else
+                    step_item(b, md, i + 1, t.p);
+                free(t.p);
+            } else {
+                step_item(b, md, i + 1, st->step);
+            }
+        }
+        if (md)
+            put(b, "\n", 1);
+        for (size_t i = 0; with_sources && i < ro->n_sources; i++) {
+            sbuf t = {0};
+            put_str(&t, "Source: ");
+            put_str(&t, ro->sources[i]);
+            if (t.failed)
+                b->failed = 1;
+            else
+                line_of(b, md, t.p);
+            free(t.p);
+        }
+    }
+}
+
+/* The document; optional parts below `drop` (enum optional_part) are
+ * left out. */
+static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md, int drop)
 {
     heading(b, md, 1, e->title);
 
@@ -324,6 +487,72 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md)
         enum bl_field f = summary_fields[i];
         const struct bl_field_info *info = bl_field_info(f);
         const char *title = info && info->heading ? info->heading : "";
+        const bl_role_facts *rf = e->role;
+        if (optional_of(f) >= 0 && optional_of(f) < drop)
+            continue;
+        if (f == BL_FIELD_QUICK_FACTS && rf) {
+            heading(b, md, 2, title);
+            put(b, "\n", 1);
+            for (int k = 0; k < BL_FACT_COUNT; k++) {
+                char label[40];
+                snprintf(label, sizeof label, "%s: ", bl_fact_info((enum bl_fact)k)->label);
+                if (rf->facts[k])
+                    item_with(b, md, label, rf->facts[k]);
+            }
+            continue;
+        }
+        if (f == BL_FIELD_ROUTES && rf) {
+            if (rf->n_routes == 0)
+                continue;
+            heading(b, md, 2, title);
+            render_routes(b, rf, md, drop <= OPT_ROUTE_SOURCES, drop <= OPT_WHO_ITEMS);
+            continue;
+        }
+        if (f == BL_FIELD_PAY && rf) {
+            if (rf->n_pay == 0)
+                continue;
+            heading(b, md, 2, title);
+            put(b, "\n", 1);
+            for (size_t k = 0; k < rf->n_pay; k++) {
+                int n = bl_pay_format(&rf->pay[k], NULL, 0);
+                char *line = n >= 0 ? malloc((size_t)n + 1) : NULL;
+                if (!line) {
+                    b->failed = 1;
+                    break;
+                }
+                bl_pay_format(&rf->pay[k], line, (size_t)n + 1);
+                sbuf t = {0};
+                put_str(&t, line);
+                put_str(&t, " Source: ");
+                put_str(&t, rf->pay[k].source);
+                free(line);
+                if (t.failed)
+                    b->failed = 1;
+                else
+                    item(b, md, t.p);
+                free(t.p);
+            }
+            continue;
+        }
+        if (f == BL_FIELD_CRIME_AREAS) {
+            const bl_field_value *v = bl_entry_get(e, f);
+            if (!v || v->n_items == 0)
+                continue;
+            heading(b, md, 2, title);
+            sbuf t = {0};
+            for (size_t k = 0; k < v->n_items; k++) {
+                put_str(&t, k ? "; " : "");
+                put_str(&t, v->items[k]);
+            }
+            put_str(&t, ".");
+            put(b, "\n", 1);
+            if (t.failed)
+                b->failed = 1;
+            else
+                line_of(b, md, t.p);
+            free(t.p);
+            continue;
+        }
         if (f == BL_FIELD_RELATED) {
             if (e->n_links == 0)
                 continue;
@@ -349,7 +578,7 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md)
     }
 
     const bl_entry *training = bl_guide_find(g, BL_SUMMARY_TRAINING_ID);
-    if (training && training->kind == BL_ENTRY_SECTION) {
+    if (training && training->kind == BL_ENTRY_SECTION && drop <= OPT_POINTER) {
         heading(b, md, 2, POINTER_HEADING);
         struct piece pointer[] = {
             {.text = "For how to prepare for these careers, see the section \""},
@@ -361,6 +590,23 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md)
         };
         paragraph_of(b, md, pointer, sizeof pointer / sizeof pointer[0]);
     }
+
+    if (e->n_sources > 0) {
+        heading(b, md, 2, "Sources");
+        put(b, "\n", 1);
+        for (size_t k = 0; k < e->n_sources; k++) {
+            const bl_source *src = &e->sources[k];
+            /* The address only: it is what a reader of paper needs. */
+            if (src->url)
+                item(b, md, src->url);
+            else if (src->title)
+                item(b, md, src->title);
+        }
+    }
+    if (e->reviewed) {
+        struct piece reviewed[] = {{.text = "Last reviewed: "}, {.text = e->reviewed}};
+        paragraph_of(b, md, reviewed, 2);
+    }
 }
 
 int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_format fmt,
@@ -369,8 +615,24 @@ int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_f
     if (!g || !role || role->kind != BL_ENTRY_ROLE || !out ||
         (fmt != BL_SUMMARY_TEXT && fmt != BL_SUMMARY_MARKDOWN))
         return -EINVAL;
+    /* Leave out optional parts, least important first, until the text
+     * fits; Markdown gets the same parts as the text. */
+    int drop = 0;
+    for (; drop < OPT_COUNT; drop++) {
+        sbuf t = {0};
+        render(&t, g, role, 0, drop);
+        size_t lines = 0;
+        for (size_t i = 0; i < t.len; i++)
+            lines += t.p[i] == '\n';
+        int failed = t.failed;
+        free(t.p);
+        if (failed)
+            return -ENOMEM;
+        if (lines <= BL_SUMMARY_MAX_LINES)
+            break;
+    }
     sbuf b = {0};
-    render(&b, g, role, fmt == BL_SUMMARY_MARKDOWN);
+    render(&b, g, role, fmt == BL_SUMMARY_MARKDOWN, drop);
     if (b.failed || !b.p) {
         free(b.p);
         return -ENOMEM;
@@ -421,7 +683,8 @@ int bl_summary_default_path(const bl_entry *role, char *buf, size_t size)
 }
 
 void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
-                     enum bl_summary_format fmt, int overwrite, bl_save_result *res)
+                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                     bl_save_result *res)
 {
     memset(res, 0, sizeof *res);
     res->status = BL_SAVE_FAILED;
@@ -454,8 +717,19 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
                  strerror(-rc));
         return;
     }
-    rc = bl_safewrite(res->path, doc, len, overwrite ? BL_SAFEWRITE_OVERWRITE : 0,
-                      res->message, sizeof res->message);
+    bl_safewrite_target fresh;
+    bl_safewrite_target *t = asked ? asked : &fresh;
+    if (!asked || !(flags & BL_SAFEWRITE_OVERWRITE)) {
+        rc = bl_safewrite_probe(res->path, t, res->message, sizeof res->message);
+    } else if (t->kind == 0 || strcmp(t->given, res->path) != 0) {
+        snprintf(res->message, sizeof res->message,
+                 "%.200s: not the file the question was about; not saved", typed);
+        rc = -EINVAL;
+    } else {
+        rc = 0;
+    }
+    if (rc == 0)
+        rc = bl_safewrite_to(t, doc, len, flags, NULL, res->message, sizeof res->message);
     free(doc);
     if (rc == 0) {
         res->status = BL_SAVE_OK;

@@ -46,6 +46,7 @@ struct screen {
     size_t save_entry;
     char save_typed[BL_LINEEDIT_MAX + 1];
     char save_abs[BL_PATH_MAX];
+    bl_safewrite_target save_target; /* the file the overwrite question is about */
 
     const char *msg; /* until the next key */
     int msg_error;   /* msg reports a failure */
@@ -468,7 +469,8 @@ static void save_write(struct screen *s, int overwrite)
 {
     bl_save_result res;
     bl_summary_save(s->g, &s->g->entries[s->save_entry], s->save_typed, BL_SUMMARY_AUTO,
-                    overwrite, &res);
+                    BL_SAFEWRITE_REFUSE_TTY | (overwrite ? BL_SAFEWRITE_OVERWRITE : 0),
+                    &s->save_target, &res);
     if (res.status == BL_SAVE_EXISTS && !overwrite) {
         snprintf(s->save_abs, sizeof s->save_abs, "%s", res.path);
         push(s, prompt_question_new(s->t, ASK_OVERWRITE, "Overwrite ",

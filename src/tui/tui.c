@@ -5,8 +5,9 @@
 
 #include <stdio.h>
 
-int bl_tui_run(const bl_guide *g)
+int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
 {
+    (void)opts; /* the themes are drawn by the screen manager (issue 11) */
     struct term t;
     if (term_init(&t) != 0) {
         fprintf(stderr, "borderless: cannot start the full-screen guide on this terminal "

@@ -1,6 +1,7 @@
 #!/bin/bash
 # p saves a role's summary: the prompt, the file, the overwrite question
-# (n keeps the file byte for byte, y replaces it), a failing path.
+# (n keeps the file byte for byte, y replaces it), a failing path, the
+# terminal itself and a FIFO refused, a file named through /proc asked about.
 . "$(dirname "$0")/lib.sh"
 
 E2E_CWD="$E2E_DIR/cwd"
@@ -74,6 +75,32 @@ e2e_wait "Role 2/"
 mkdir -p "$E2E_CWD/dir.txt"
 e2e_keys p C-u d i r . t x t Enter
 e2e_wait "$E2E_CWD/dir.txt is a folder"
+
+# The terminal the guide is drawn on is refused, by any name (issue 10).
+e2e_keys p C-u /dev/tty Enter
+e2e_wait "/dev/tty: that is the terminal the guide is drawn on; choose a file"
+e2e_keys p C-u /proc/self/fd/1 Enter
+e2e_wait "/proc/self/fd/1: that is the terminal the guide is drawn on"
+# A FIFO nobody reads: refused at once, the guide goes on.
+mkfifo "$E2E_CWD/fifo"
+e2e_keys p C-u f i f o Enter
+e2e_wait "nothing is reading from this FIFO"
+# An existing file by another name is asked about like any other.
+e2e_keys p C-u "/proc/self/cwd/$id1-summary.txt" Enter
+e2e_wait "Overwrite /proc/self/cwd/$id1-summary.txt? (y/N)"
+e2e_keys n
+e2e_wait "Kept /proc/self/cwd/$id1-summary.txt"
+cmp -s "$file" "$expected" || fail "n through /proc/self/cwd changed the file"
+# The file is replaced by another while the question is open: y does not
+# reach the new one.
+e2e_keys p C-u "$id1-summary.txt" Enter
+e2e_wait "Overwrite $file? (y/N)"
+echo "newer notes" > "$E2E_CWD/newer"
+mv "$E2E_CWD/newer" "$file"
+e2e_keys y
+e2e_wait "changed since it was checked; nothing was written"
+[ "$(cat "$file")" = "newer notes" ] || fail "y replaced a file it was not asked about"
+cp "$expected" "$file"
 
 # From the detail pane and from a search result.
 e2e_keys g Enter

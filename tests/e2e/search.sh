@@ -39,13 +39,15 @@ e2e_keys C-p
 e2e_wait "▸ ${hit1:0:20}"
 e2e_keys Down
 e2e_wait "▸ ${hit2:0:20}"
-e2e_wait "│ ${hit2:0:30}"
+# hit2 may open scrolled to its first match, below its title.
+e2e_wait_gone "│ ${hit1:0:30}" "the detail pane did not follow the selection"
 e2e_wait "Search: traffick"
 
 # Enter opens it: the prompt closes, the cursor is on the first match.
 e2e_keys Enter
 e2e_wait_gone "Search:"
-e2e_wait "│ ${hit2:0:30}"
+# hit2 may open scrolled to its first match, below its title.
+e2e_wait_gone "│ ${hit1:0:30}" "the detail pane did not follow the selection"
 e2e_wait_cursor "traffick" 
 e2e_screen_sgr | grep -qE "$sgr_match" || fail "no highlighted match in the opened hit"
 e2e_wait "matches for 'traffick'" "the results left the menu after Enter"

@@ -65,7 +65,8 @@ expect_candidates "check
 list
 show
 search
-summary"
+summary
+help"
 complete_in / borderless s
 expect_candidates "search
 show
@@ -76,13 +77,47 @@ complete_in / borderless -
 expect_candidates "-C
 -h
 --help
---version"
+--version
+--width
+--theme"
 complete_in / borderless --v
 expect_candidates "--version"
 
 begin "commands after -C DIR"
 complete_in / borderless -C "$FIX" c
 expect_candidates "check"
+complete_in / borderless --width 60 --theme dark s
+expect_candidates "search
+show
+summary"
+
+begin "themes after --theme, nothing after --width"
+complete_in / borderless --theme ""
+expect_candidates "light
+dark
+mono
+auto"
+complete_in / borderless show --width ""
+expect_candidates ""
+
+begin "each command's options"
+complete_in / borderless search --t
+expect_candidates "--tsv"
+complete_in / borderless show -
+expect_candidates "-C
+-h
+--help
+--width"
+complete_in / borderless check -
+expect_candidates "-C
+-h
+--help"
+
+begin "help COMMAND"
+complete_in / borderless help s
+expect_candidates "search
+show
+summary"
 
 begin "a folder after -C"
 mkdir -p "$T/work/content-a" "$T/work/content-b"
@@ -99,6 +134,11 @@ expect_candidates "$(printf '%s\n' "$ids" | grep '^int')"
 complete_in / "$BIN" -C "$FIX" show ""
 expect_candidates "$fixture_ids"
 complete_in / "$BIN" "-C$FIX" show ""
+expect_candidates "$fixture_ids"
+# -C after the command, as the program takes it
+complete_in / "$BIN" show -C "$FIX" ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" -C "$FIX" show -- ""
 expect_candidates "$fixture_ids"
 
 begin "ids with \$BORDERLESS_CONTENT, and a program found on PATH"

@@ -4,10 +4,10 @@
 # and the program unpacked with `dpkg -x` into a throw-away root runs and reads
 # the content unpacked beside it.
 #
-# Usage (from tests/install.cmake): test_deb.sh CPACK BUILD_DIR VERSION
+# Usage (from tests/install.cmake): test_deb.sh CPACK BUILD_DIR VERSION MAINTAINER
 # Needs dpkg-deb and dpkg-shlibdeps (dpkg, dpkg-dev: scripts/quickstart installs them).
 set -u
-CPACK=$1 BUILD=$2 VERSION=$3
+CPACK=$1 BUILD=$2 VERSION=$3 MAINTAINER=$4
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SRC=$BORDERLESS_SOURCE_DIR
@@ -71,7 +71,11 @@ listed usr/share/borderless/sections.yaml
 for f in "$SRC"/content/roles/*.yaml; do
     listed "usr/share/borderless/roles/$(basename "$f")"
 done
-listed 'usr/share/man/man1/borderless\.1\(\.gz\)\?'
+listed 'usr/share/man/man1/borderless\.1\.gz'
+listed usr/share/doc/borderless/copyright
+listed 'usr/share/doc/borderless/changelog\.gz'
+listed usr/share/zsh/vendor-completions/_borderless
+listed usr/share/fish/vendor_completions.d/borderless.fish
 listed usr/share/doc/borderless/README.md
 listed usr/share/doc/borderless/content-guide.md
 listed usr/share/bash-completion/completions/borderless
@@ -83,6 +87,34 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 awk '$6 == "./usr/bin/borderless"' "$T/list" | grep -q '^-rwxr-xr-x' ||
     fail "usr/bin/borderless is not mode 755"
+
+begin "lintian: no errors, no warnings"
+if ! command -v lintian >/dev/null; then
+    checks=$((checks + 1))
+    fail "lintian not found (scripts/quickstart test installs it)"
+else
+    cmd="lintian $DEB"
+    # Root is warned against; the checks are the same.
+    lintian --tag-display-limit 0 "$DEB" >"$T/out" 2>"$T/err"
+    rc=$?
+    expect_rc 0
+    checks=$((checks + 1))
+    ! grep -E '^(E|W): ' "$T/out" || fail "lintian reported errors or warnings"
+fi
+
+begin "the copyright file is machine-readable and names both licences"
+cmd=""
+dpkg-deb --fsys-tarfile "$DEB" | tar -xOf - ./usr/share/doc/borderless/copyright >"$T/copyright"
+checks=$((checks + 1))
+head -n1 "$T/copyright" | grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+    fail "copyright lacks the DEP-5 Format line"
+for l in Expat CC-BY-4.0; do
+    checks=$((checks + 1))
+    grep -q "^License: $l\$" "$T/copyright" || fail "copyright lacks the $l licence"
+done
+checks=$((checks + 1))
+[ "$(field Maintainer)" = "$MAINTAINER" ] ||
+    fail "Maintainer: '$(field Maintainer)', expected '$MAINTAINER' (BORDERLESS_PACKAGE_MAINTAINER)"
 
 begin "unpacked with dpkg -x, the program reads the content beside it"
 cmd="dpkg-deb -x $DEB $T/root"
@@ -104,6 +136,7 @@ checks=$((checks + 1))
 grep -q '	Unpacked copy marker$' "$T/out" || fail "expected the unpacked content (its marked title)"
 run_in / "$T/root/usr/bin/borderless" --version
 expect_rc 0
-expect_out "borderless $VERSION"
+expect_out "borderless $VERSION
+content reviewed $(sed -n 's/^reviewed: "\(.*\)"$/\1/p' "$SRC/content/roles/"*.yaml | sort | tail -n 1)"
 
 finish

@@ -24,9 +24,11 @@ P=$T/P
 checks=$((checks + 1))
 [ -x "$P/bin/borderless" ] || fail "expected an executable $P/bin/borderless"
 cmd=""
-for f in share/borderless/sections.yaml share/man/man1/borderless.1 \
+for f in share/borderless/sections.yaml share/man/man1/borderless.1.gz \
     share/doc/borderless/README.md share/doc/borderless/content-guide.md \
-    share/bash-completion/completions/borderless; do
+    share/doc/borderless/copyright share/doc/borderless/changelog.gz \
+    share/bash-completion/completions/borderless share/zsh/vendor-completions/_borderless \
+    share/fish/vendor_completions.d/borderless.fish; do
     expect_file "$P/$f"
 done
 for f in "$SRC"/content/roles/*.yaml; do
@@ -86,7 +88,8 @@ checks=$((checks + 1))
 begin "--version, --help and a usage error"
 run_in / "$P/bin/borderless" --version
 expect_rc 0
-expect_out "borderless $VERSION"
+expect_out "borderless $VERSION
+content reviewed $(sed -n 's/^reviewed: "\(.*\)"$/\1/p' "$SRC/content/roles/"*.yaml | sort | tail -n 1)"
 run_in / "$P/bin/borderless" --help
 expect_rc 0
 expect_empty "$T/err"
@@ -102,7 +105,11 @@ if command -v man >/dev/null; then
     begin "man finds the installed page through MANPATH"
     run_in / env MANPATH="$P/share/man" man -w borderless
     expect_rc 0
-    expect_out "$P/share/man/man1/borderless.1"
+    expect_out "$P/share/man/man1/borderless.1.gz"
+    begin "the installed page is the source page, compressed"
+    checks=$((checks + 1))
+    gzip -dc "$P/share/man/man1/borderless.1.gz" | cmp -s - "$SRC/doc/borderless.1" ||
+        fail "borderless.1.gz does not decompress to doc/borderless.1"
 fi
 
 finish

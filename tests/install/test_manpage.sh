@@ -60,10 +60,13 @@ grep -q "^\.TH BORDERLESS 1 [0-9-]* \"borderless $VERSION\"" "$PAGE" ||
 # has WORD — WORD appears in the rendered page, not inside a longer word.
 has() { grep -q -e "\(^\|[^[:alnum:]-]\)$1\([^[:alnum:]-]\|\$\)" "$T/page"; }
 
-begin "every command and option of --help"
+begin "every command and option of --help, and of each command's --help"
 "$BORDERLESS_BIN" --help >"$T/help" 2>&1
-"$BORDERLESS_BIN" summary --help >>"$T/help" 2>&1
 commands=$(sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\).*/\1/p' "$T/help")
+for c in $commands; do
+    checks=$((checks + 1))
+    "$BORDERLESS_BIN" "$c" --help >>"$T/help" 2>&1 || fail "'$c --help' failed"
+done
 checks=$((checks + 1))
 [ "$(echo "$commands" | wc -w)" -ge 5 ] || fail "found only '$commands' in --help"
 for c in $commands; do
@@ -81,7 +84,7 @@ for o in $options; do
 done
 
 begin "ENVIRONMENT and EXIT STATUS"
-for v in BORDERLESS_CONTENT NO_COLOR TERM LANG LC_ALL; do
+for v in BORDERLESS_CONTENT BORDERLESS_THEME COLUMNS NO_COLOR TERM LANG LC_ALL; do
     checks=$((checks + 1))
     sed -n '/^ENVIRONMENT/,/^EXIT STATUS/p' "$T/page" | grep -q "\b$v\b" ||
         fail "$v is not under ENVIRONMENT"

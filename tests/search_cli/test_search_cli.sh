@@ -49,6 +49,26 @@ grep -q "Did you mean: interpol" "$tmp/typo.err" || fail "search intrepolx: no s
 
 run empty
 [ "$status" -eq 2 ] || fail "search without a query: exit $status, want 2"
+grep -q "Try 'borderless search --help'" "$tmp/empty.err" || fail "search without a query: no hint"
+
+# --tsv through a pipe is the same TSV.
+run tsv trafficking --tsv
+cmp -s "$tmp/hits.out" "$tmp/tsv.out" || fail "search --tsv differs from the piped output"
+
+# --help is help, not a search for "help".
+run help --help
+[ "$status" -eq 0 ] || fail "search --help: exit $status, want 0"
+grep -q "^Usage: borderless search" "$tmp/help.out" || fail "search --help: no usage"
+
+# A query word that starts with '-' after --.
+run dash -- -trafficking
+[ "$status" -eq 0 ] || fail "search -- -trafficking: exit $status, want 0"
+
+# The query echoed in "no matches" is escaped.
+run ctl "qqzz$(printf '\033')[2J"
+[ "$status" -eq 1 ] || fail "search with ESC: exit $status, want 1"
+grep -q "$(printf '\033')" "$tmp/ctl.err" && fail "search with ESC: raw ESC on stderr"
+grep -qF "no matches for 'qqzz\e[2J'" "$tmp/ctl.err" || fail "search with ESC: not escaped: $(cat "$tmp/ctl.err")"
 
 [ "$failures" -eq 0 ] && echo "search CLI: all checks passed"
 exit $((failures > 0))

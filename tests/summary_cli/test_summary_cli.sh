@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # test_summary_cli.sh — `borderless summary` end to end: stdout, -o FILE,
 # refusal without --force, --force, formats by option and by extension,
-# unknown ids and bad usage.
+# unknown ids and bad usage; an existing file under any name (/proc/self/cwd,
+# /dev/stdin, /dev/fd/N, a link) needs --force, devices and FIFOs are written
+# directly.
 #
 # Needs BORDERLESS_BIN (the built program) and BORDERLESS_SOURCE_DIR (the
 # repository, for content/ and tests/golden/).
@@ -65,7 +67,7 @@ run 0 summary interpol-agent -o s.markdown && same s.markdown "$golden/interpol-
 run 0 summary interpol-agent -o t.md -f text && same t.md "$golden/interpol-agent.txt" "-f text .md"
 
 # No temporary files are left behind.
-left=$(ls -A | grep -v -x -e out -e err -e s.txt -e s.md -e s.markdown -e t.md)
+left=$(ls -A | grep -v -x -e out -e err -e s.txt -e s.md -e s.markdown -e t.md -e anywhere.md)
 [ -z "$left" ] || fail "files left behind: $left"
 
 # Write errors name the path and the reason.
@@ -75,6 +77,63 @@ mkdir folder
 run 1 summary interpol-agent -o folder --force
 has err "folder is a folder" "folder as target"
 run 0 summary interpol-agent -o /dev/null
+
+# What FILE is decides, not how it is spelled (issue 10): an existing file
+# under any name needs --force and is replaced whole, never appended to.
+mkdir names && cd names || exit 1
+g="$golden/interpol-agent.txt"
+echo "my notes" >e.txt
+run 1 summary interpol-agent -o /proc/self/cwd/e.txt
+has "$tmp/err" "/proc/self/cwd/e.txt already exists; use --force" "/proc/self/cwd refusal"
+[ "$(cat e.txt)" = "my notes" ] || fail "/proc/self/cwd/e.txt changed without --force"
+"$bin" -C "$content" summary interpol-agent -o /dev/stdin <e.txt >out 2>err
+[ $? -eq 1 ] || fail "-o /dev/stdin <e.txt did not refuse"
+has err "/dev/stdin leads to $tmp/names/e.txt, which already exists; use --force" "/dev/stdin"
+[ "$(cat e.txt)" = "my notes" ] || fail "/dev/stdin <e.txt changed the file"
+"$bin" -C "$content" summary interpol-agent -o /dev/fd/5 5<e.txt >out 2>err
+[ $? -eq 1 ] || fail "-o /dev/fd/5 5<e.txt did not refuse"
+[ "$(cat e.txt)" = "my notes" ] || fail "/dev/fd/5 changed the file"
+# /dev/stdout redirected to a file is that file; "-" is standard output.
+"$bin" -C "$content" summary interpol-agent -o /dev/stdout >>e.txt 2>err
+[ $? -eq 1 ] || fail "-o /dev/stdout >>e.txt did not refuse"
+[ "$(cat e.txt)" = "my notes" ] || fail "/dev/stdout >>e.txt changed the file"
+"$bin" -C "$content" summary interpol-agent -o - >>e.txt 2>err || fail "-o - >>e.txt failed"
+[ "$(head -n 1 e.txt)" = "my notes" ] && [ "$(wc -l <e.txt)" -gt 10 ] ||
+    fail "-o - did not append to the shell's redirection"
+# With --force the real file is replaced, mode kept, nothing left over.
+echo "my notes" >e.txt
+chmod 640 e.txt
+"$bin" -C "$content" summary interpol-agent --force -o /dev/stdin <e.txt >out 2>err ||
+    fail "--force -o /dev/stdin failed: $(cat err)"
+same e.txt "$g" "--force -o /dev/stdin"
+[ "$(stat -c %a e.txt)" = 640 ] || fail "--force did not keep the mode: $(stat -c %a e.txt)"
+run 0 summary interpol-agent --force -o /proc/self/cwd/e.txt && same e.txt "$g" "--force cwd"
+# A link: the file it points to, which needs --force; the link stays.
+echo "my notes" >e.txt
+ln -s e.txt l.txt
+run 1 summary interpol-agent -o l.txt && has "$tmp/err" "l.txt leads to" "link refusal"
+run 0 summary interpol-agent -o l.txt --force && same e.txt "$g" "--force through a link"
+[ -L l.txt ] || fail "the link was replaced by a file"
+ln -s nowhere dangling
+run 1 summary interpol-agent -o dangling --force && has "$tmp/err" "symbolic link to a missing file" \
+    "dangling link"
+[ -L dangling ] || fail "the dangling link was replaced"
+# A FIFO: written directly when read, refused at once when nobody reads.
+mkfifo pipe
+exec 3<>pipe # a reader (and a writer, so that opening it does not block)
+"$bin" -C "$content" summary interpol-agent -o pipe 2>err || fail "-o FIFO failed: $(cat err)"
+exec 4<pipe
+exec 3>&-
+cat <&4 >fromfifo
+exec 4<&-
+same fromfifo "$g" "-o FIFO"
+run 1 summary interpol-agent -o pipe && has "$tmp/err" "nothing is reading from this FIFO" "FIFO"
+"$bin" -C "$content" summary interpol-agent -o /dev/stdout 2>err | cat >piped
+same piped "$g" "-o /dev/stdout into a pipe"
+left=$(ls -A | grep -v -x -e out -e err -e e.txt -e l.txt -e dangling -e pipe -e fromfifo \
+    -e piped)
+[ -z "$left" ] || fail "files left behind: $left"
+cd "$tmp" || exit 1
 
 # Every role renders in both formats (widths are checked by test_summary).
 for id in $("$bin" -C "$content" list | awk -F'\t' '$1 == "role" { print $2 }'); do
@@ -93,7 +152,21 @@ run 2 summary && has err "needs a role ID" "no id"
 run 2 summary interpol-agent extra && has err "unexpected argument 'extra'" "extra argument"
 run 2 summary interpol-agent -o && has err "needs a file name" "-o without a file"
 run 2 summary interpol-agent --frobnicate && has err "unknown option '--frobnicate'" "bad option"
-run 0 summary --help && has out "Usage: borderless" "summary --help"
+run 0 summary --help && has out "Usage: borderless summary" "summary --help"
+has out "--output FILE" "summary --help lists -o"
+run 2 summary interpol-agent -f && has err "option -f needs a format" "-f without a format"
+has err "Try 'borderless summary --help'" "the hint names summary --help"
+run 2 summary interpol-agent --output= && has err "needs a file name" "--output= empty"
+
+# Options anywhere: -C after the id, -o before it, -- before an id.
+"$bin" summary interpol-agent -C "$content" >"$tmp/out" 2>"$tmp/err" ||
+    fail "summary ID -C DIR exited $?: $(cat "$tmp/err")"
+same "$tmp/out" "$golden/interpol-agent.txt" "summary ID -C DIR"
+run 0 summary -o anywhere.md -- interpol-agent && same anywhere.md "$golden/interpol-agent.md" "-o before --"
+# A path with a control character is escaped in the message.
+run 1 summary interpol-agent -o "$(printf 'no\033[2Jdir')/x.txt"
+grep -q "$(printf '\033')" err && fail "raw ESC in the error message: $(od -c err | head -3)"
+has err 'no\e[2Jdir/x.txt' "escaped path"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)" >&2

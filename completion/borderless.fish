@@ -1,0 +1,46 @@
+# fish completion for borderless(1): commands, options, the ids after show and
+# summary (from `borderless list`, run as the command word itself with any
+# -C DIR already typed), formats, themes, files and folders.  Installed as
+# share/fish/vendor_completions.d/borderless.fish.
+
+set -l commands check list show search summary help
+
+# The ids of the guide read by the program on the command line.
+function __borderless_ids
+    set -l tokens (commandline -opc)
+    set -l prog $tokens[1]
+    set -l copt
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case -C
+                set -l j (math $i + 1)
+                test $j -le (count $tokens); and set copt -C $tokens[$j]
+            case '-C?*'
+                set copt $tokens[$i]
+        end
+        set i (math $i + 1)
+    end
+    $prog $copt list 2>/dev/null | cut -f2
+end
+
+complete -c borderless -f
+complete -c borderless -s C -r -a '(__fish_complete_directories)' -d 'Read content from DIR'
+complete -c borderless -s h -l help -d 'Show the help and exit'
+complete -c borderless -l version -d 'Show the version and exit'
+complete -c borderless -l theme -x -a 'auto light dark mono' -d 'Colours of the guide'
+
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a check -d 'Validate the content'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a list -d 'List roles and sections'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a show -d 'Print a role or section'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a search -d 'Print the entries that match'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a summary -d 'Write a summary of a role'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
+
+complete -c borderless -n '__fish_seen_subcommand_from show summary' -a '(__borderless_ids)' -d 'Entry'
+complete -c borderless -n '__fish_seen_subcommand_from show' -l width -x -d 'Wrap to N columns'
+complete -c borderless -n '__fish_seen_subcommand_from summary' -s o -l output -r -F -d 'Write to FILE'
+complete -c borderless -n '__fish_seen_subcommand_from summary' -s f -l format -x -a 'text markdown' -d 'Format'
+complete -c borderless -n '__fish_seen_subcommand_from summary' -l force -d 'Replace an existing file'
+complete -c borderless -n '__fish_seen_subcommand_from search' -l tsv -d 'Tab-separated values'
+complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary" -d 'Command'
