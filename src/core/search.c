@@ -304,7 +304,7 @@ static void gather(const bl_search_index *ix, const struct bl_search_query *q,
                     float pq = bl_sx_phrase_at(ix, q, a, pos);
                     if (pq > 0)
                         add += a->q * pq *
-                               (float)bl_sx_part_weight(bl_sx_str_of(ix, e, pos)->part);
+                               (float)bl_sx_str_weight(bl_sx_str_of(ix, e, pos));
                 }
                 if (!live || add <= 0)
                     continue;

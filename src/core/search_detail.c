@@ -250,12 +250,12 @@ static size_t snippet_start(const char *s, size_t len, size_t focus, int before)
  * first (the part's name and ": ", ASCII; may be ""), then display-safe
  * glyphs (layout.h), whitespace collapsed, "…" where text was cut.  The
  * matches ms[0..nm) (all in s, sorted) become marks. */
-static void snippet(struct snip *sn, const char *label, const char *s, size_t len,
-                    size_t focus, const struct gmatch *ms, size_t nm)
+static void snippet(struct snip *sn, const char *label, size_t label_len, const char *s,
+                    size_t len, size_t from, size_t focus, const struct gmatch *ms, size_t nm)
 {
     const int budget = BL_SEARCH_SNIPPET_COLS - 1; /* room for a final "…" */
     memset(sn, 0, sizeof *sn);
-    size_t ll = strlen(label);
+    size_t ll = label_len;
     if (ll > BL_SEARCH_SNIPPET_COLS / 2)
         ll = 0;
     memcpy(sn->buf, label, ll);
@@ -263,9 +263,15 @@ static void snippet(struct snip *sn, const char *label, const char *s, size_t le
     sn->cols = (int)ll;
     if (focus > len)
         focus = len;
+    if (from > len)
+        from = len;
+    if (focus < from)
+        focus = from;
     size_t st = snippet_start(s, len, focus, ll ? SNIPPET_BEFORE_LABELLED : SNIPPET_BEFORE);
+    if (st < from)
+        st = from;
     size_t lead = sn->len;
-    for (size_t k = 0; k < st; k++)
+    for (size_t k = from; k < st; k++)
         if (!is_space_byte(s[k])) {
             memcpy(sn->buf + sn->len, ellipsis, 3);
             sn->len += 3;
@@ -400,6 +406,19 @@ static size_t best_window(const struct mvec *m)
     return best;
 }
 
+/* The first string of field `part` a reader sees: its text, or its first
+ * list item that is not a source URL. */
+static size_t first_item(const bl_entry *e, int part)
+{
+    const bl_field_value *fv = bl_entry_get(e, (enum bl_field)part);
+    if (!fv || !fv->styles)
+        return 0;
+    for (size_t i = 0; i < fv->n_items; i++)
+        if (fv->styles[i] != BL_ITEM_SOURCE)
+            return i;
+    return 0;
+}
+
 int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
 {
     if (!ix || !r || i >= r->n_hits)
@@ -413,6 +432,23 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
         free(m.v);
         return -1;
     }
+    /* A field's heading ("Pay") or a quick fact's label ("Nationality") is
+     * matched but not shown as a match: set those aside, keeping the first
+     * (the string it names: a field's first, or the fact). */
+    int head_part = BL_PART_TITLE;
+    size_t head_item = 0, kept = 0;
+    for (size_t k = 0; k < m.n; k++) {
+        if (m.v[k].m.item >= BL_SX_LABEL) {
+            if (head_part == BL_PART_TITLE) {
+                head_part = m.v[k].m.part;
+                head_item = m.v[k].m.item == BL_SX_HEADING ? first_item(e, head_part)
+                                                            : m.v[k].m.item - BL_SX_LABEL;
+            }
+            continue;
+        }
+        m.v[kept++] = m.v[k];
+    }
+    m.n = kept;
     /* best: the heaviest part (first in reading order on a tie) */
     int best = -1, best_w = -1;
     for (size_t k = 0; k < m.n; k++) {
@@ -426,11 +462,16 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
     int part = BL_PART_TITLE;
     size_t item = 0, focus = 0;
     int have = 1;
-    if (snip != SIZE_MAX) {
+    if (snip != SIZE_MAX && !(terse_part(m.v[snip].m.part) && head_part != BL_PART_TITLE)) {
         part = m.v[snip].m.part;
         item = m.v[snip].m.item;
         focus = m.v[snip].m.start;
+    } else if (head_part != BL_PART_TITLE) {
+        snip = SIZE_MAX; /* the part whose heading matched, from its start */
+        part = head_part;
+        item = head_item;
     } else {
+        snip = SIZE_MAX;
         have = fallback_part(e, &part, &item);
     }
     const char *src = have ? bl_sx_part_string(e, part, item) : NULL;
@@ -441,17 +482,37 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
         for (b = snip; b < m.n && m.v[b].m.part == part && m.v[b].m.item == item; b++)
             ;
     }
+    /* the label: a "Label: value" line names itself ("Languages: ..."),
+     * anything else is named by its part's heading */
     const struct bl_field_info *fi = src && part != BL_PART_TITLE
                                          ? bl_field_info((enum bl_field)part) : NULL;
+    const bl_field_value *fv = fi ? bl_entry_get(e, (enum bl_field)part) : NULL;
     char label[64] = "";
-    if (fi && fi->heading)
+    size_t from = 0;
+    const char *colon = NULL;
+    if (fv && fv->styles && item < fv->n_items && fv->styles[item] == BL_ITEM_LINE)
+        colon = strstr(src, ": ");
+    if (part == BL_FIELD_QUICK_FACTS && item < BL_FACT_COUNT) {
+        snprintf(label, sizeof label, "%s: ", bl_fact_info((enum bl_fact)item)->label);
+    } else if (colon && (size_t)(colon - src) + 2 < sizeof label) {
+        from = (size_t)(colon - src) + 2;
+        memcpy(label, src, from);
+        label[from] = '\0';
+    } else if (fi && fi->heading) {
         snprintf(label, sizeof label, "%s: ", fi->heading);
+    }
     struct snip *sn = malloc(sizeof *sn);
     if (!sn) {
         free(m.v);
         return -1;
     }
-    snippet(sn, label, src ? src : "", src ? strlen(src) : 0, focus, m.v + a, b - a);
+    /* control characters in a label cannot reach the terminal */
+    size_t label_len = strlen(label);
+    for (size_t k = 0; k < label_len; k++)
+        if ((unsigned char)label[k] < 0x20 || label[k] == 0x7F)
+            label[k] = ' ';
+    snippet(sn, label, label_len, src ? src : "", src ? strlen(src) : 0, from, focus, m.v + a,
+            b - a);
     bl_arena *ar = r->q->arena;
     char *text = bl_arena_strndup(ar, sn->buf, sn->len);
     bl_search_mark *marks = bl_arena_array(ar, sn->n_marks ? sn->n_marks : 1, sizeof *marks);
@@ -463,7 +524,7 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
             matches[k] = m.v[k].m;
         h->snippet = text;
         h->snippet_part = src ? part : BL_PART_TITLE;
-        h->snippet_label_len = strlen(label) <= sn->len ? strlen(label) : 0;
+        h->snippet_label_len = label_len <= BL_SEARCH_SNIPPET_COLS / 2 ? label_len : 0;
         h->snippet_marks = marks;
         h->n_snippet_marks = sn->n_marks;
         h->matches = matches;

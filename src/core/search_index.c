@@ -203,7 +203,7 @@ static int walk_string(struct builder *b, const char *s)
         return -1;
     b->strs[b->n_strs++] = (struct bl_sx_str){
         .pos = (uint32_t)b->n_fwd, .part = (int16_t)b->part, .item = (uint16_t)b->item};
-    b->heavy = bl_sx_part_weight(b->part) >= BL_SEARCH_TITLE_WEIGHT;
+    b->heavy = b->item < BL_SX_LABEL && bl_sx_part_weight(b->part) >= BL_SEARCH_TITLE_WEIGHT;
     b->comp_parts = 0;
     if (s && bl_sx_tokenize(s, strlen(s), on_token, b))
         return -1;
@@ -232,13 +232,29 @@ static int walk_guide(struct builder *b, const bl_guide *g)
             if (!fi || fi->search_weight <= 0)
                 continue;
             b->part = (int)fv->field;
+            /* the heading ("Pay", "Languages") is searched too: "salary"
+             * finds the roles with a Pay part */
+            if (fi->heading && !fi->hidden) {
+                b->item = BL_SX_HEADING;
+                if (walk_string(b, fi->heading))
+                    return -1;
+                strings++;
+            }
             if (fi->kind == BL_KIND_TEXT) {
                 b->item = 0;
                 if (walk_string(b, fv->text))
                     return -1;
                 strings++;
             } else {
-                for (size_t i = 0; i < fv->n_items && i <= UINT16_MAX; i++) {
+                for (size_t i = 0; i < fv->n_items && i < BL_SX_LABEL; i++) {
+                    if (fv->styles && fv->styles[i] == BL_ITEM_SOURCE)
+                        continue; /* a URL */
+                    if (fv->field == BL_FIELD_QUICK_FACTS && i < BL_FACT_COUNT) {
+                        b->item = BL_SX_LABEL + i; /* "Nationality", searched too */
+                        if (walk_string(b, bl_fact_info((enum bl_fact)i)->label))
+                            return -1;
+                        strings++;
+                    }
                     b->item = i;
                     if (walk_string(b, fv->items[i]))
                         return -1;
@@ -422,7 +438,7 @@ static void scan_postings(bl_search_index *ix, struct post_state *st)
     size_t x = 0;
     for (size_t e = 0; e < ix->g->n_entries; e++) {
         for (uint32_t si = ix->entry_str[e]; si < ix->entry_str[e + 1]; si++) {
-            uint32_t weight = (uint32_t)bl_sx_part_weight(ix->strs[si].part);
+            uint32_t weight = (uint32_t)bl_sx_str_weight(&ix->strs[si]);
             uint32_t end = ix->strs[si + 1].pos - 1; /* the gap */
             for (uint32_t p = ix->strs[si].pos; p < end; p++) {
                 post(ix, st, ix->fwd[p], (uint32_t)e, p, weight, fill);

@@ -29,6 +29,8 @@ struct sb_stemmer;
 #define BL_SX_TOKEN_MAX 64 /* bytes of a folded token; longer ones are cut */
 #define BL_SX_GAP UINT32_MAX
 #define BL_SX_CKPT 16 /* a token's byte offset is kept at every 16th position */
+#define BL_SX_HEADING UINT16_MAX /* the item of a field's heading, indexed as a string */
+#define BL_SX_LABEL 0xFF00u      /* + k: the label of quick fact k ("Nationality") */
 
 struct bl_sx_term {
     uint32_t str;            /* folded text: pool[str .. str+len) */
@@ -161,6 +163,11 @@ int bl_sx_within1(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int 
 
 /* Search weight of a part (BL_PART_TITLE or a field). */
 int bl_sx_part_weight(int part);
+
+/* Search weight of an indexed string: its part's, or BL_SX_HEADING_WEIGHT
+ * for a field's heading (a whole part about the word: "Pay" for "salary"). */
+#define BL_SX_HEADING_WEIGHT 4
+int bl_sx_str_weight(const struct bl_sx_str *s);
 
 /* The source string of a part of e: title, text, or item; NULL if absent. */
 const char *bl_sx_part_string(const bl_entry *e, int part, size_t item);

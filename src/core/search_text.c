@@ -378,10 +378,22 @@ int bl_sx_part_weight(int part)
     return fi ? fi->search_weight : 0;
 }
 
+int bl_sx_str_weight(const struct bl_sx_str *s)
+{
+    return s->item == BL_SX_HEADING ? BL_SX_HEADING_WEIGHT : bl_sx_part_weight(s->part);
+}
+
 const char *bl_sx_part_string(const bl_entry *e, int part, size_t item)
 {
     if (part == BL_PART_TITLE)
         return e->title;
+    if (item == BL_SX_HEADING)
+        return bl_field_info((enum bl_field)part) ? bl_field_info((enum bl_field)part)->heading
+                                                  : NULL;
+    if (item >= BL_SX_LABEL && part == BL_FIELD_QUICK_FACTS)
+        return item - BL_SX_LABEL < BL_FACT_COUNT
+                   ? bl_fact_info((enum bl_fact)(item - BL_SX_LABEL))->label
+                   : NULL;
     const bl_field_value *fv = bl_entry_get(e, (enum bl_field)part);
     if (!fv)
         return NULL;
