@@ -120,7 +120,13 @@ typedef struct bl_search_hit {
     size_t n_snippet_marks;
     const bl_search_match *matches; /* every match in the entry, in reading
                                        order (title, then fields in enum
-                                       order, items, bytes), not overlapping */
+                                       order, items, bytes), not overlapping.
+                                       A field's heading ("Pay") and a quick
+                                       fact's label ("Nationality") are
+                                       searched but are not strings of the
+                                       entry: an entry found only through
+                                       them has no matches (n_matches 0), and
+                                       its snippet is that part's start. */
     size_t n_matches;
 } bl_search_hit;
 

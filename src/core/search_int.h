@@ -208,6 +208,8 @@ struct bl_sx_word {
     int user;                /* typed by the user (not a synonym's word) */
     int prefix;              /* may match as a prefix */
     int used;                /* part of some alternative (not a dropped function word) */
+    char key[BL_SX_TOKEN_MAX + 2]; /* its stem (bl_sx_word_key), once key_len > 0 */
+    size_t key_len;
 };
 
 /* One way to match a group: a word, or a phrase of adjacent words. */

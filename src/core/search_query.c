@@ -442,16 +442,16 @@ static size_t split_units(struct bl_search_query *q, const char *s, size_t len, 
 }
 
 /* 1 if query word w is synonym word k of y (same text, or same stem). */
-static int syn_word_is(const bl_search_index *ix, const struct bl_sx_word *w,
+static int syn_word_is(const bl_search_index *ix, struct bl_sx_word *w,
                        const struct bl_sx_syn *y, size_t k)
 {
     if (w->tok.len == y->lens[k] && memcmp(w->tok.text, y->words[k], y->lens[k]) == 0)
         return 1;
     if (w->tok.ncp <= SHORT_CPS)
         return 0;
-    char key[BL_SX_TOKEN_MAX + 2];
-    size_t kl = bl_sx_word_key(ix->stemmer, w->tok.text, w->tok.len, key);
-    return kl == y->key_lens[k] && memcmp(key, y->keys[k], kl) == 0;
+    if (w->key_len == 0)
+        w->key_len = bl_sx_word_key(ix->stemmer, w->tok.text, w->tok.len, w->key);
+    return w->key_len == y->key_lens[k] && memcmp(w->key, y->keys[k], w->key_len) == 0;
 }
 
 /* The longest multi-word synonym starting at unit i (single unquoted words
@@ -477,7 +477,7 @@ static void find_syn_phrase(const bl_search_index *ix, struct bl_search_query *q
 }
 
 /* The set of single word w, or -1. */
-static long syn_set_of(const bl_search_index *ix, const struct bl_sx_word *w)
+static long syn_set_of(const bl_search_index *ix, struct bl_sx_word *w)
 {
     for (size_t s = 0; s < ix->n_syns; s++)
         if (ix->syns[s].n_words == 1 && syn_word_is(ix, w, &ix->syns[s], 0))
