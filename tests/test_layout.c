@@ -52,6 +52,65 @@ static void expect_lines(const struct wrapped *w, const char *const *want, size_
 
 /* ---- width and sanitising -------------------------------------------- */
 
+static int width_of(int32_t cp)
+{
+    char buf[4];
+    bl_glyph g = {.cp = cp, .width = 1, .len = 1};
+    size_t n = bl_glyph_encode(&g, 0, buf);
+    assert_true(n > 0);
+    return bl_text_width(buf, n);
+}
+
+/* Where utf8proc and the C library disagree, the wider width: a line may
+ * show a gap but never runs past its width. */
+static void test_width_disagreements(void **state)
+{
+    (void)state;
+    assert_int_equal(width_of(0x4DC0), 2); /* hexagram (utf8proc: 1) */
+    assert_int_equal(width_of(0x4DFF), 2);
+    assert_int_equal(width_of(0x3248), 2); /* circled 10 on a square (utf8proc: 1) */
+    assert_int_equal(width_of(0x093E), 1); /* Devanagari sign AA, Mc (utf8proc: 0) */
+    assert_int_equal(width_of(0x093F), 1);
+    assert_int_equal(width_of(0x0903), 1); /* visarga */
+    assert_int_equal(width_of(0x1161), 1); /* Hangul medial jamo (libc: 0) */
+    assert_int_equal(width_of(0x11A8), 1); /* final jamo */
+    /* Unchanged around them. */
+    assert_int_equal(width_of(0x0947), 0); /* Devanagari sign E, Mn */
+    assert_int_equal(width_of(0x0301), 0); /* combining acute */
+    assert_int_equal(width_of(0x4E2D), 2); /* 中 */
+    assert_int_equal(width_of(0x2460), 1); /* ① (East Asian ambiguous) */
+    assert_int_equal(width_of(0x4DBF), 2); /* CJK ext. A, just before the hexagrams */
+    /* A run of hexagrams wraps at half as many per line. */
+    char hx[64 * 3 + 1];
+    size_t o = 0;
+    for (int32_t cp = 0x4DC0; cp < 0x4DC0 + 64; cp++) {
+        bl_glyph g = {.cp = cp, .width = 2, .len = 1};
+        o += bl_glyph_encode(&g, 0, hx + o);
+    }
+    hx[o] = '\0';
+    struct wrapped w;
+    wrap(&w, hx, 10);
+    assert_int_equal(w.n, 13);
+    for (size_t i = 0; i < w.n; i++)
+        assert_true(w.cols[i] <= 10);
+    assert_int_equal(w.cols[0], 10);
+    assert_int_equal(w.cols[12], 8);
+}
+
+static void test_width_unreliable(void **state)
+{
+    (void)state;
+    static const int32_t yes[] = {0x4DC0, 0x4DFF, 0x3248, 0x324F, 0x093E, 0x0903,
+                                  0x1160, 0x11FF, 0xD7B0, 0x2460, 0x2473, 0x24FF,
+                                  0x2776, 0x1F1E6, 0x1F100, 0xFE0F, 0xFE0E};
+    static const int32_t no[] = {'a', 0x00E9, 0x00D7, 0x2013, 0x2019, 0x2022, 0x2026,
+                                 0x4E2D, 0x0915, 0x0947, 0x1100, 0xAC00, 0x1F600, 0x2502};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(bl_char_width_unreliable(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(bl_char_width_unreliable(no[i]));
+}
+
 static void test_width(void **state)
 {
     (void)state;
@@ -458,6 +517,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_width),
+        cmocka_unit_test(test_width_disagreements),
+        cmocka_unit_test(test_width_unreliable),
         cmocka_unit_test(test_fit),
         cmocka_unit_test(test_sanitize),
         cmocka_unit_test(test_glyph_encode_ascii_width),

@@ -273,6 +273,47 @@ static void test_scroll_wide_fit(void **state)
     bl_lineedit_done(&le);
 }
 
+/* A paste is text, never keys: line breaks and tabs become spaces,
+ * controls and invalid bytes go. */
+static void test_paste(void **state)
+{
+    (void)state;
+    bl_lineedit le;
+    bl_lineedit_init(&le, "ab");
+    bl_lineedit_apply(&le, BL_LE_LEFT);
+    const char p[] = "x\r\ny\nz\rq\tw\x1b[A\x07\x7f\xc2\x85v\xff\xe2\x80\xa8\xc3\xa9";
+    assert_int_equal(bl_lineedit_paste(&le, p, sizeof p - 1), BL_LE_CHANGED | BL_LE_MOVED);
+    /* ESC [ A: the ESC goes, "[A" is text. */
+    assert_string_equal(TEXT(&le), "ax y z q w[A v \xc3\xa9" "b");
+    assert_int_equal(le.cur, strlen("ax y z q w[A v \xc3\xa9"));
+    /* Nothing left after cleaning: nothing changes. */
+    assert_int_equal(bl_lineedit_paste(&le, "\x1b\x07\r", 2), 0);
+    assert_int_equal(bl_lineedit_paste(&le, "", 0), 0);
+    bl_lineedit_done(&le);
+}
+
+static void test_paste_limit(void **state)
+{
+    (void)state;
+    bl_lineedit le;
+    bl_lineedit_init(&le, "");
+    char big[BL_LINEEDIT_MAX + 10];
+    memset(big, 'a', sizeof big);
+    big[BL_LINEEDIT_MAX - 2] = '\xc3'; /* é across the limit: not split */
+    big[BL_LINEEDIT_MAX - 1] = '\xa9';
+    assert_int_equal(bl_lineedit_paste(&le, big, BL_LINEEDIT_MAX - 2), BL_LE_CHANGED | BL_LE_MOVED);
+    /* "a", then an é that does not fit in the one byte left. */
+    unsigned r = bl_lineedit_paste(&le, big + BL_LINEEDIT_MAX - 3, 10);
+    assert_int_equal(r, BL_LE_CHANGED | BL_LE_MOVED | BL_LE_CUT);
+    assert_int_equal(le.len, BL_LINEEDIT_MAX - 1);
+    assert_int_equal(bl_lineedit_paste(&le, "aa", 2), BL_LE_CHANGED | BL_LE_MOVED | BL_LE_CUT);
+    assert_int_equal(le.len, BL_LINEEDIT_MAX);
+    /* Full: refused, and said so. */
+    assert_int_equal(bl_lineedit_paste(&le, "b", 1), BL_LE_CUT);
+    assert_int_equal(le.len, BL_LINEEDIT_MAX);
+    bl_lineedit_done(&le);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +328,8 @@ int main(void)
         cmocka_unit_test(test_scroll_window),
         cmocka_unit_test(test_scroll_wide),
         cmocka_unit_test(test_scroll_wide_fit),
+        cmocka_unit_test(test_paste),
+        cmocka_unit_test(test_paste_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,8 @@
  * out into styled lines for a given width.  Pure: no curses, no locale.
  *
  * Text is UTF-8.  Every function here decodes it the same way (utf8proc,
- * independent of the locale): an invalid byte, a control character, a
+ * independent of the locale, and the one source of display widths: the
+ * screen draws every character in the columns measured here): an invalid byte, a control character, a
  * surrogate, an unassigned or private-use code point is shown as U+FFFD
  * ('?' in ASCII mode); tabs and line/paragraph separators are spaces;
  * format characters (zero-width space, soft hyphen ...) are dropped.  So the
@@ -34,6 +35,14 @@ typedef struct bl_glyph {
 
 /* Decodes the glyph at s[0..len) (len > 0) into *g and returns g->len. */
 size_t bl_glyph_next(const char *s, size_t len, bl_glyph *g);
+
+/* 1 when terminals do not agree on cp's display width, so a line holding
+ * it may be drawn wider or narrower than laid out: spacing combining marks
+ * (Devanagari vowel signs ...), Hangul medial and final jamo, hexagrams,
+ * circled and enclosed numbers and letters, flags, emoji presentation
+ * selectors.  bl_glyph_next gives such characters the larger of the usual
+ * widths; `borderless check` warns about them. */
+int bl_char_width_unreliable(int32_t cp);
 
 /* Encodes g into out (at most 4 bytes, no NUL); returns the byte count.
  * ascii: the ASCII fallback, exactly g->width bytes. */

@@ -46,7 +46,7 @@ enum bl_lineedit_op {
 };
 
 /* What an edit did: flags, 0 when nothing changed. */
-enum { BL_LE_MOVED = 1, BL_LE_CHANGED = 2 };
+enum { BL_LE_MOVED = 1, BL_LE_CHANGED = 2, BL_LE_CUT = 4 /* a paste did not fit */ };
 
 /* Starts with `text` (NULL: empty), the cursor at its end.  0, or -1 when
  * memory runs out (le is then empty but usable and safe to _done). */
@@ -67,6 +67,14 @@ unsigned bl_lineedit_insert(bl_lineedit *le, const char *s, size_t len);
 /* Inserts one typed code point.  Control characters, surrogates and
  * non-characters are refused (0). */
 unsigned bl_lineedit_insert_cp(bl_lineedit *le, uint32_t cp);
+
+/* Inserts pasted text s[0..len) at the cursor, literally: line breaks
+ * (CR, LF, CR LF, U+2028/9) and tabs become one space each, other control
+ * characters, invalid bytes and what insert_cp refuses are dropped, so the
+ * text never acts as keys.  What does not fit in BL_LINEEDIT_MAX is cut
+ * (on a character boundary).  BL_LE_CHANGED | BL_LE_MOVED when something
+ * was inserted, with BL_LE_CUT when some was cut; 0 otherwise. */
+unsigned bl_lineedit_paste(bl_lineedit *le, const char *s, size_t len);
 
 /* Applies an editing operation; BL_LE_* flags. */
 unsigned bl_lineedit_apply(bl_lineedit *le, enum bl_lineedit_op op);

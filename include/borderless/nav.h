@@ -58,6 +58,7 @@ enum bl_action {
     BL_ACT_QUIT,         /* screen: quit */
     BL_ACT_SEARCH,       /* screen: open the search prompt */
     BL_ACT_SAVE,         /* screen: save the selected role's summary */
+    BL_ACT_REDRAW,       /* screen: repaint the whole terminal (Ctrl-L) */
     BL_ACT_ACCEPT,       /* prompt: Enter */
     BL_ACT_CANCEL,       /* prompt: Esc */
     BL_ACT_YES,          /* question: yes (any other key is no) */

@@ -13,6 +13,7 @@
 #include "borderless/loader.h"
 #include "borderless/tui.h"
 #include "cli.h"
+#include "borderless/widthcheck.h"
 #include "cmd_search.h"
 #include "cmd_summary.h"
 
@@ -195,7 +196,14 @@ static bl_guide *load(const bl_cli *c, const char *dir, int quiet)
 
 static int cmd_check(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
-    (void)c, (void)argc, (void)argv;
+    (void)argc, (void)argv;
+    /* Valid, but some terminals may draw it out of place: warnings only,
+     * before the summary line (as problems would be). */
+    bl_diags warn;
+    bl_diags_init(&warn, BL_DIAGS_DEFAULT_MAX);
+    if (bl_width_warnings(g, &warn))
+        bl_diags_print_ex(&warn, stderr, c->esc);
+    bl_diags_free(&warn);
     printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s",
            g->n_sections, g->n_sections == 1 ? "" : "s");
     return bl_cli_finish_stdout(BL_EXIT_OK);
@@ -335,7 +343,7 @@ static int print_help(const struct command *cmd)
 
 static int cmd_browse(const bl_guide *g, const bl_cli *c)
 {
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) || !bl_tui_usable()) {
         fprintf(stderr, "borderless: the guide needs a terminal.  For plain output use "
                         "'borderless list' or 'borderless show ID'; see 'borderless --help'.\n");
         return BL_EXIT_USAGE;

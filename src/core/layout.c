@@ -49,7 +49,32 @@ size_t bl_glyph_next(const char *s, size_t len, bl_glyph *g)
     int w = utf8proc_charwidth(cp);
     g->cp = cp;
     g->width = w < 0 ? 0 : w > 2 ? 2 : w;
+    /* Where utf8proc and the C library (which curses and most terminals
+     * follow) disagree, the wider: a line may show a gap, never overflow. */
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_MC)
+        g->width = 1; /* spacing vowel signs (Devanagari ...): 0 vs 1 */
+    else if ((cp >= 0x4DC0 && cp <= 0x4DFF) || (cp >= 0x3248 && cp <= 0x324F))
+        g->width = 2; /* hexagrams, circled numbers on squares: 1 vs 2 */
     return g->len;
+}
+
+int bl_char_width_unreliable(int32_t cp)
+{
+    if (cp < 0x300)
+        return 0;
+    /* utf8proc and the C library disagree (see bl_glyph_next) */
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_MC)
+        return 1;
+    if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF)) /* Hangul jamo */
+        return 1;
+    if ((cp >= 0x4DC0 && cp <= 0x4DFF) || (cp >= 0x3248 && cp <= 0x324F))
+        return 1;
+    /* terminals disagree: East Asian "ambiguous" circled numbers and
+     * letters, enclosed alphanumerics and flags, emoji presentation */
+    if ((cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x2776 && cp <= 0x2793) ||
+        (cp >= 0x1F100 && cp <= 0x1F1FF) || cp == 0xFE0E || cp == 0xFE0F)
+        return 1;
+    return 0;
 }
 
 /* The ASCII character shown for a one-column non-ASCII character. */

@@ -120,15 +120,66 @@ unsigned bl_lineedit_insert(bl_lineedit *le, const char *s, size_t len)
     return BL_LE_CHANGED | BL_LE_MOVED;
 }
 
+static size_t typed_utf8(uint32_t cp, utf8proc_uint8_t out[4]);
+
 unsigned bl_lineedit_insert_cp(bl_lineedit *le, uint32_t cp)
+{
+    utf8proc_uint8_t buf[4];
+    size_t n = typed_utf8(cp, buf);
+    return n ? bl_lineedit_insert(le, (const char *)buf, n) : 0;
+}
+
+/* The UTF-8 of cp when a typed cp would be taken; 0 when refused. */
+static size_t typed_utf8(uint32_t cp, utf8proc_uint8_t out[4])
 {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF ||
         !utf8proc_codepoint_valid((utf8proc_int32_t)cp) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
         (cp & 0xFFFE) == 0xFFFE)
         return 0;
-    utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, buf);
-    return n > 0 ? bl_lineedit_insert(le, (const char *)buf, (size_t)n) : 0;
+    utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, out);
+    return n > 0 ? (size_t)n : 0;
+}
+
+unsigned bl_lineedit_paste(bl_lineedit *le, const char *s, size_t len)
+{
+    size_t room = BL_LINEEDIT_MAX - (le->len < BL_LINEEDIT_MAX ? le->len : BL_LINEEDIT_MAX);
+    char *clean = malloc(room + 1);
+    if (!clean)
+        return 0;
+    size_t o = 0;
+    unsigned cut = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &cp);
+        if (n < 1 || cp < 0) {
+            i++; /* an invalid byte */
+            continue;
+        }
+        i += (size_t)n;
+        if (cp == '\r' && i < len && s[i] == '\n')
+            i++; /* CR LF: one line break */
+        utf8proc_uint8_t u[4];
+        size_t k;
+        if (cp == '\r' || cp == '\n' || cp == '\t' || cp == '\v' || cp == '\f' || cp == 0x85 ||
+            cp == 0x2028 || cp == 0x2029) {
+            u[0] = ' ';
+            k = 1;
+        } else {
+            k = typed_utf8((uint32_t)cp, u);
+        }
+        if (!k)
+            continue;
+        if (o + k > room) {
+            cut = BL_LE_CUT;
+            break;
+        }
+        memcpy(clean + o, u, k);
+        o += k;
+    }
+    unsigned r = o ? bl_lineedit_insert(le, clean, o) : 0;
+    free(clean);
+    return r ? r | cut : cut;
 }
 
 /* Deletes [from, to) and leaves the cursor at from. */

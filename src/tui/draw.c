@@ -3,6 +3,35 @@
 #include "borderless/layout.h"
 
 #include <string.h>
+#include <wchar.h>
+
+/* The bytes that make curses give g exactly the g->width cells the layout
+ * measured (at most 5).  curses places characters by the C library's
+ * wcwidth(), which can disagree with the layout's widths (layout.h): the
+ * layout decides.  A character curses finds narrower is padded with spaces;
+ * one it finds wider, or does not know, shows as U+FFFD and padding; a
+ * zero-width one it would give a cell is left out. */
+static size_t cell_bytes(const bl_glyph *g, int ascii, char out[5])
+{
+    if (ascii || g->cp < 0x80)
+        return bl_glyph_encode(g, ascii, out);
+    int cw = wcwidth((wchar_t)g->cp);
+    if (cw == g->width)
+        return bl_glyph_encode(g, 0, out);
+    if (g->width == 0)
+        return 0;
+    size_t o;
+    if (cw >= 0 && cw < g->width) {
+        o = bl_glyph_encode(g, 0, out);
+    } else {
+        bl_glyph r = {.cp = 0xFFFD, .width = 1, .len = 1};
+        o = bl_glyph_encode(&r, 0, out);
+        cw = 1;
+    }
+    for (; cw < g->width; cw++)
+        out[o++] = ' ';
+    return o;
+}
 
 int draw_text(WINDOW *w, const char *s, size_t len, int cols, int ascii)
 {
@@ -21,11 +50,11 @@ int draw_text(WINDOW *w, const char *s, size_t len, int cols, int ascii)
     for (size_t i = 0; i < fit;) {
         bl_glyph g;
         i += bl_glyph_next(s + i, fit - i, &g);
-        if (o + 4 > sizeof buf) {
+        if (o + 5 > sizeof buf) {
             waddnstr(w, buf, (int)o);
             o = 0;
         }
-        o += bl_glyph_encode(&g, ascii, buf + o);
+        o += cell_bytes(&g, ascii, buf + o);
         used += g.width;
     }
     if (!fits_all) {

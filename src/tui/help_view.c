@@ -222,6 +222,10 @@ static struct view_result help_key(struct view *v, enum bl_action a, const struc
     size_t max = n > rows ? n - rows : 0;
     size_t old = h->top;
     long delta = 0;
+    if (ev->key == KM_PASTE)
+        return (struct view_result){VIEW_HANDLED, NULL}; /* not keys */
+    if (a == BL_ACT_REDRAW)
+        return (struct view_result){0, NULL}; /* the screen's */
     int wheel = ev->key == KM_FN(KEY_MOUSE) &&
                 (ev->buttons & (BUTTON4_PRESSED | BUTTON5_PRESSED));
     if (wheel) {

@@ -45,6 +45,7 @@ static const struct km_binding table[] = {
 
     {KM_ANY, BL_ACT_QUIT, {'q', KM_FN(KEY_F(10)), KM_CTRL('c')}, "Quit", "Quit"},
     {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}, "Go back (after a link)", "Back"},
+    {KM_ANY, BL_ACT_REDRAW, {KM_CTRL('l')}, "Redraw the whole screen", NULL},
 
     /* The bottom-line prompt (search, file name): typed text is inserted. */
     {KM_PROMPT, BL_ACT_ACCEPT, {KM_FN(KEY_ENTER), '\r', '\n'},

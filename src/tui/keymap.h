@@ -14,6 +14,9 @@
  * KM_FN(KEY_...) so the two never collide. */
 #define KM_FN(k) ((k) | 0x1000000)
 #define KM_CTRL(c) ((c) & 0x1f)
+/* Not a key: a bracketed paste (struct view_event carries its text).  It is
+ * bound to nothing, so it never runs an action. */
+#define KM_PASTE KM_FN(0xFFFFF) /* above every curses key code */
 
 /* Where a binding applies.  A context's own bindings come first, then its
  * parent's (search results: the menu's), then KM_ANY's -- except in a

@@ -89,7 +89,12 @@ static struct view_result line_key(struct view *v, enum bl_action a, const struc
     if (ev->key == KM_FN(KEY_MOUSE))
         return (struct view_result){VIEW_HANDLED, NULL};
     unsigned r = 0;
-    if (printable(p, ev->key)) {
+    if (ev->key == KM_PASTE) {
+        /* Text, never keys: line breaks become spaces. */
+        r = bl_lineedit_paste(&p->le, ev->text ? ev->text : "", ev->text_len);
+        if (r & BL_LE_CUT)
+            beep();
+    } else if (printable(p, ev->key)) {
         r = bl_lineedit_insert_cp(&p->le, (uint32_t)ev->key);
         if (!r)
             beep();
@@ -114,6 +119,7 @@ static struct view_result line_key(struct view *v, enum bl_action a, const struc
         case BL_ACT_PAGE_DOWN:
         case BL_ACT_HELP:
         case BL_ACT_QUIT:
+        case BL_ACT_REDRAW:
             return (struct view_result){0, NULL}; /* the screen's */
         default:
             return (struct view_result){VIEW_HANDLED, NULL};
@@ -131,8 +137,8 @@ static struct view_result question_key(struct view *v, enum bl_action a,
                                        const struct view_event *ev)
 {
     (void)v;
-    if (ev->key == KM_FN(KEY_MOUSE))
-        return (struct view_result){VIEW_HANDLED, NULL};
+    if (ev->key == KM_FN(KEY_MOUSE) || ev->key == KM_PASTE)
+        return (struct view_result){VIEW_HANDLED, NULL}; /* a paste is no answer */
     return (struct view_result){VIEW_HANDLED | (a == BL_ACT_YES ? VIEW_ACCEPT : VIEW_CANCEL),
                                 NULL};
 }

@@ -584,6 +584,10 @@ static void dispatch(struct screen *s, struct view_event *ev)
     case BL_ACT_SAVE:
         save_open(s);
         break;
+    case BL_ACT_REDRAW:
+        term_redraw_all();
+        s->dirty = 1;
+        break;
     case BL_ACT_CLOSE:
         if (s->nav.searching && !s->depth)
             search_end(s);
@@ -593,29 +597,29 @@ static void dispatch(struct screen *s, struct view_event *ev)
     }
 }
 
-/* Reads one key; 0 when none arrived (timeout or signal).  A terminal
- * whose locale is not UTF-8 is read byte by byte: curses' multibyte decoding
- * can swallow the keys after a byte its locale does not know, and the
- * prompt takes only ASCII there anyway. */
+/* Reads one key, or a whole bracketed paste (KM_PASTE); 0 when none
+ * arrived (timeout, signal, or the terminal went away: then
+ * term_pending_signal() says SIGHUP). */
 static int read_key(const struct term *t, struct view_event *ev)
 {
     memset(ev, 0, sizeof *ev);
-    if (t->ascii) {
-        int c = wgetch(stdscr);
-        if (c == ERR)
-            return 0;
-        ev->key = c >= KEY_MIN ? KM_FN(c) : c;
+    struct term_input in;
+    term_read(t, &in);
+    switch (in.kind) {
+    case TERM_IN_KEY:
+        ev->key = in.key;
         return 1;
-    }
-    wint_t ch;
-    int r = wget_wch(stdscr, &ch);
-    if (r == KEY_CODE_YES)
-        ev->key = KM_FN((int)ch);
-    else if (r == OK)
-        ev->key = (int)ch;
-    else
+    case TERM_IN_FN:
+        ev->key = KM_FN(in.key);
+        return 1;
+    case TERM_IN_PASTE:
+        ev->key = KM_PASTE;
+        ev->text = in.text;
+        ev->text_len = in.len;
+        return 1;
+    default:
         return 0;
-    return 1;
+    }
 }
 
 int screen_run(const bl_guide *g, const struct term *t)

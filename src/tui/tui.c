@@ -16,5 +16,12 @@ int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
     }
     int status = screen_run(g, &t);
     term_done();
+    /* Ended by a signal: die by it, so the exit status tells. */
+    term_reraise();
     return status;
+}
+
+int bl_tui_usable(void)
+{
+    return term_usable();
 }

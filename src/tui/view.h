@@ -12,6 +12,7 @@
 #include "term.h"
 
 #include <curses.h>
+#include <stddef.h>
 
 struct view;
 
@@ -21,6 +22,9 @@ struct view_event {
     int key;          /* keymap code (KM_FN(KEY_MOUSE) for the mouse) */
     int y, x;
     mmask_t buttons;
+    /* KM_PASTE: the pasted text as received (not yet cleaned). */
+    const char *text;
+    size_t text_len;
 };
 
 enum {

@@ -198,8 +198,8 @@ expect_out "$(printf 'role\tbeta\tBeta analyst\nrole\talpha\tAlpha officer\nsect
 expect_width() {
     checks=$((checks + 1))
     local w
-    # A URL alone on its line may be wider (it is never broken).
-    grep -vE '^ *(• |- )?[a-z]+://[^ ]+$' "$T/out" >"$T/out-text"
+    # A URL alone on its line (or after its label) may be wider: it is never broken.
+    grep -vE '^ *(• |- |Source: )?[a-z]+://[^ ]+$' "$T/out" >"$T/out-text"
     w=$(wc -L <"$T/out-text")
     [ "$w" -le "$1" ] || fail "a line is $w columns wide, more than $1"
     checks=$((checks + 1))
@@ -497,7 +497,7 @@ expect_err_has "borderless list"
 begin "options after the command and its arguments"
 run check -C "$FIX/base"
 expect_rc 0
-expect_out "2 roles, 2 sections"
+expect_out "2 roles, 3 sections"
 run list -C "$FIX/base"
 expect_rc 0
 expect_out_has "$(printf 'role\tbeta\tBeta analyst')"
@@ -516,7 +516,7 @@ cmd="POSIXLY_CORRECT=1 borderless check -C base"
 POSIXLY_CORRECT=1 "$BIN" check -C "$FIX/base" </dev/null >"$T/out" 2>"$T/err"
 rc=$?
 expect_rc 0
-expect_out "2 roles, 2 sections"
+expect_out "2 roles, 3 sections"
 
 begin "-- ends the options"
 run -C "$SRC/content" show -- interpol-agent
@@ -566,7 +566,7 @@ begin "--theme is accepted anywhere; \$BORDERLESS_THEME is checked when the guid
 for t in light dark mono; do
     run -C "$FIX/base" check --theme "$t"
     expect_rc 0
-    expect_out "2 roles, 2 sections"
+    expect_out "2 roles, 3 sections"
 done
 cmd="BORDERLESS_THEME=pink borderless list"
 BORDERLESS_THEME=pink "$BIN" -C "$FIX/base" list </dev/null >"$T/out" 2>"$T/err"

@@ -36,20 +36,23 @@ fail() {
 
 # e2e_start [WIDTH HEIGHT [TERM [LANG [extra env...]]]]: runs the guide in a
 # new session (in the folder $E2E_CWD, if set); its exit status lands in
-# $EXIT_FILE.
+# $EXIT_FILE, and the terminal's modes after it (stty -a) in $EXIT_FILE.stty
+# (written first).  $E2E_WRAP, if set, goes before the command (a wrapper
+# such as "env --ignore-signal=HUP "); $E2E_AFTER (default: sleep) runs in
+# the pane after the guide, with the exit file as $2.
 e2e_start() {
     local w=${1:-100} h=${2:-30} term=${3:-xterm-256color} lang=${4:-C.UTF-8}
     # A fresh server (and socket) for every run.
     tm kill-server >/dev/null 2>&1
     E2E_RUN=$((E2E_RUN + 1))
     SOCK="$E2E_DIR/tmux.$E2E_RUN.sock"
-    rm -f "$EXIT_FILE"
+    rm -f "$EXIT_FILE" "$EXIT_FILE.stty" "$EXIT_FILE.after"
     shift 4 2>/dev/null || shift $#
     local envs=""
     for e in "$@"; do envs="$envs $e"; done
     # bash (not sh) keeps going after the child handles SIGINT itself.
     tm new-session -d -x "$w" -y "$h" -c "${E2E_CWD:-$PWD}" \
-        "env -u NO_COLOR LANG=$lang LC_ALL=$lang TERM=$term$envs bash -c '\"\$0\" -C \"\$1\"; echo EXIT=\$? > \"\$2\"; sleep 600' '$BORDERLESS_BIN' '$CONTENT' '$EXIT_FILE'" \
+        "env -u NO_COLOR LANG=$lang LC_ALL=$lang TERM=$term$envs bash -c '${E2E_WRAP:-}\"\$0\" -C \"\$1\"; s=\$?; stty -a > \"\$2.stty\" 2>&1; echo EXIT=\$s > \"\$2\"; ${E2E_AFTER:-sleep 600}' '$BORDERLESS_BIN' '$CONTENT' '$EXIT_FILE'" \
         || fail "cannot start tmux"
     tm set-option -g status off >/dev/null 2>&1
 }
@@ -137,4 +140,39 @@ e2e_wait_cursor() {
         sleep 0.1
     done
     fail "${2:-the cursor is not on '$1' but on '$(e2e_at_cursor)'}"
+}
+
+# e2e_wait_exit_any: until the program exits; prints its status.
+e2e_wait_exit_any() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        if [ -s "$EXIT_FILE" ]; then
+            sed -n 's/^EXIT=//p' "$EXIT_FILE"
+            return 0
+        fi
+        sleep 0.1
+    done
+    fail "the program did not exit"
+}
+
+# e2e_term_restored [WHAT]: after the program exited, the terminal is as a
+# shell wants it: echo, canonical input, signals and flow control back on
+# (stty -a in the pane), the normal screen, no mouse reporting, cursor keys
+# and keypad in normal mode.
+e2e_term_restored() {
+    local what=${1:-} modes flags
+    [ -s "$EXIT_FILE.stty" ] || fail "$what: no stty output"
+    modes=$(tr -s ' \n' '\n\n' < "$EXIT_FILE.stty")
+    for m in echo icanon isig ixon icrnl opost; do
+        grep -qx -- "$m" <<<"$modes" || fail "$what: '$m' is not back on: $(cat "$EXIT_FILE.stty")"
+    done
+    flags=$(tm display-message -p '#{alternate_on} #{mouse_any_flag} #{keypad_cursor_flag} #{keypad_flag}')
+    [ "$flags" = "0 0 0 0" ] || fail "$what: alternate screen, mouse, cursor keys, keypad: $flags"
+}
+
+# e2e_paste TEXT: pastes TEXT as a terminal does (bracketed when the program
+# asked for it).
+e2e_paste() {
+    tm set-buffer -- "$1" || fail "set-buffer"
+    tm paste-buffer -p || fail "paste-buffer"
 }
