@@ -162,7 +162,9 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
         for (size_t i = 0; i < n_tm && rc == 0; i++) {
             size_t a, b, c, d;
             if (token_at(ix, first, first + tm[i].first, s, len, &a, &b) &&
-                token_at(ix, first, first + tm[i].last, s, len, &c, &d) &&
+                (tm[i].last == tm[i].first
+                     ? (c = a, d = b, 1)
+                     : token_at(ix, first, first + tm[i].last, s, len, &c, &d)) &&
                 mvec_push(m, str->part, str->item, a, d, tm[i].groups))
                 rc = -1;
         }

@@ -108,7 +108,22 @@ static int word_at(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
     return i < len && classify(s, len, i, 0, cp, n);
 }
 
-int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx)
+/* 1 if cp (not ASCII) folds to at least one letter or digit. */
+static int folds_to_word(int32_t cp)
+{
+    utf8proc_int32_t out[32];
+    utf8proc_ssize_t n = fold_char(cp, out);
+    if (n < 0 || n > 32)
+        return 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        if (is_word_category(utf8proc_category(out[i])))
+            return 1;
+    return 0;
+}
+
+/* The tokenizer; without `fold` it only finds where the tokens are (their
+ * text stays empty but for a mark that the token is not empty). */
+static int tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx, int fold)
 {
     struct bl_sx_token t;
     int in_word = 0, join = 0;
@@ -126,7 +141,10 @@ int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx)
                 t.joined = join;
                 in_word = 1;
             }
-            token_fold(&t, cp);
+            if (fold)
+                token_fold(&t, cp);
+            else if (t.len == 0 && (cp < 0x80 || folds_to_word(cp)))
+                t.len = 1;
             t.end = i + n;
             i += n;
             continue;
@@ -178,10 +196,15 @@ static int on_bounds(void *ctx, const struct bl_sx_token *t)
     return b->fn(b->ctx, t->start, t->end);
 }
 
+int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx)
+{
+    return tokenize(s, len, fn, ctx, 1);
+}
+
 int bl_sx_token_bounds(const char *s, size_t len, bl_sx_bounds_fn fn, void *ctx)
 {
     struct bounds_ctx b = {.fn = fn, .ctx = ctx};
-    return bl_sx_tokenize(s, len, on_bounds, &b);
+    return tokenize(s, len, on_bounds, &b, 0);
 }
 
 /* ---- spelling keys -------------------------------------------------- */
