@@ -269,21 +269,8 @@ static double first_screen(const bl_guide *g)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
-    struct term t = {.ascii = 0, .color = 0};
-    t.attr[TH_TITLE_BAR] = A_REVERSE;
-    t.attr[TH_MENU_HEADING] = A_BOLD;
-    t.attr[TH_SEL] = A_REVERSE;
-    t.attr[TH_SEL_DIM] = A_UNDERLINE;
-    t.attr[TH_ENTRY_TITLE] = A_BOLD;
-    t.attr[TH_HEADING] = A_BOLD;
-    t.attr[TH_LINK] = A_UNDERLINE;
-    t.attr[TH_LINK_FOCUS] = A_REVERSE;
-    t.attr[TH_BAR_KEY] = A_BOLD;
-    t.attr[TH_BAR_LABEL] = A_REVERSE;
-    t.attr[TH_MATCH] = A_STANDOUT;
-    t.attr[TH_MATCH_CUR] = A_REVERSE;
-    t.attr[TH_PROMPT] = A_BOLD;
-    t.attr[TH_ERROR] = A_BOLD;
+    struct term t = {.ascii = 0};
+    theme_apply(&t, "mono"); /* attributes only, as on a terminal without colours */
 
     double t0 = now_ms();
     int status = screen_run(g, &t);

@@ -1,7 +1,8 @@
 # bash completion for borderless(1)                        -*- shell-script -*-
 #
 # Completes the options (anywhere on the line, as the program takes them),
-# the commands, the ids after `show` and `summary`, each command's options,
+# the commands, the ids after `show` and `summary`, shortlist's subcommands and the ids
+# after them, each command's options,
 # summary's formats after -f, themes after --theme, a file name after -o and
 # a folder after -C.  Ids come from `borderless list` at completion time, run as the
 # command word itself (so ./build/borderless completes from that binary) with
@@ -15,6 +16,15 @@ _borderless_ids()
     shift
     [[ $prog == \~/* ]] && prog=$HOME/${prog#\~/}
     "$prog" "$@" list 2>/dev/null | cut -f2
+}
+
+# Prints the ids on the shortlist, as program $1 with those arguments sees it.
+_borderless_shortlisted()
+{
+    local prog=$1
+    shift
+    [[ $prog == \~/* ]] && prog=$HOME/${prog#\~/}
+    "$prog" "$@" shortlist 2>/dev/null | cut -f1
 }
 
 # Fills COMPREPLY with the file (or with -d, folder) names matching $cur.
@@ -91,9 +101,9 @@ _borderless()
 
     if [[ -z $cmd ]]; then
         if [[ $cur == -* && -z $ended ]]; then
-            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version --width --theme' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version --width --theme --no-state' -- "$cur")
         else
-            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary help' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary shortlist help' -- "$cur")
         fi
         return 0
     fi
@@ -117,6 +127,17 @@ _borderless()
     help)
         ((${#args[@]} == 0)) &&
             mapfile -t COMPREPLY < <(compgen -W 'check list show search summary help' -- "$cur")
+        ;;
+    shortlist)
+        if ((${#args[@]} == 0)); then
+            mapfile -t COMPREPLY < <(compgen -W 'list add rm note' -- "$cur")
+        elif ((${#args[@]} == 1)) && [[ ${args[0]} == add || ${args[0]} == note ]]; then
+            mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        elif ((${#args[@]} == 1)) && [[ ${args[0]} == rm ]]; then
+            # The ids on the shortlist itself, which may include a role the
+            # content no longer has.
+            mapfile -t COMPREPLY < <(compgen -W "$(_borderless_shortlisted "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        fi
         ;;
     summary)
         case $prev in

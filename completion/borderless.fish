@@ -3,7 +3,7 @@
 # -C DIR already typed), formats, themes, files and folders.  Installed as
 # share/fish/vendor_completions.d/borderless.fish.
 
-set -l commands check list show search summary help
+set -l commands check list show search summary shortlist help
 
 # The ids of the guide read by the program on the command line.
 function __borderless_ids
@@ -29,18 +29,22 @@ complete -c borderless -s C -r -a '(__fish_complete_directories)' -d 'Read conte
 complete -c borderless -s h -l help -d 'Show the help and exit'
 complete -c borderless -l version -d 'Show the version and exit'
 complete -c borderless -l theme -x -a 'auto light dark mono' -d 'Colours of the guide'
+complete -c borderless -l no-state -d 'A private session: no saved state'
 
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a check -d 'Validate the content'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a list -d 'List roles and sections'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a show -d 'Print a role or section'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a search -d 'Print the entries that match'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a summary -d 'Write a summary of a role'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a shortlist -d 'Your shortlist of roles'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
 
 complete -c borderless -n '__fish_seen_subcommand_from show summary' -a '(__borderless_ids)' -d 'Entry'
+complete -c borderless -n '__fish_seen_subcommand_from shortlist; and not __fish_seen_subcommand_from list add rm note' -a 'list add rm note' -d 'Shortlist command'
+complete -c borderless -n '__fish_seen_subcommand_from add rm note' -a '(__borderless_ids)' -d 'Role'
 complete -c borderless -n '__fish_seen_subcommand_from show' -l width -x -d 'Wrap to N columns'
 complete -c borderless -n '__fish_seen_subcommand_from summary' -s o -l output -r -F -d 'Write to FILE'
 complete -c borderless -n '__fish_seen_subcommand_from summary' -s f -l format -x -a 'text markdown' -d 'Format'
 complete -c borderless -n '__fish_seen_subcommand_from summary' -l force -d 'Replace an existing file'
 complete -c borderless -n '__fish_seen_subcommand_from search' -l tsv -d 'Tab-separated values'
-complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary" -d 'Command'
+complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary shortlist" -d 'Command'

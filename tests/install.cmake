@@ -16,5 +16,6 @@ bl_script_test(install_completion install/test_completion.sh)
 # Both install the build tree (and cmake --install rewrites its manifest).
 set_tests_properties(install_prefix install_deb PROPERTIES RESOURCE_LOCK borderless_install)
 set_tests_properties(install_deb PROPERTIES TIMEOUT 300)
+bl_script_test(install_readme_keys install/test_readme_keys.sh "$<TARGET_FILE:keymap_keys>")
 bl_script_test(install_completion_shells install/test_completion_shells.sh)
 set_tests_properties(install_completion_shells PROPERTIES TIMEOUT 120)

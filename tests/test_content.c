@@ -83,6 +83,13 @@ static void check_text(const bl_guide *g, const char *s, struct acro_report *r)
         size_t j = i;
         while (j < n && is_word(s[j]))
             j++;
+        /* "J-CAT": an acronym joined by a hyphen is one term, as the
+         * glossary spells it */
+        while (j + 1 < n && s[j] == '-' && is_upper(s[j - 1]) && is_upper(s[j + 1])) {
+            j++;
+            while (j < n && is_word(s[j]))
+                j++;
+        }
         size_t len = j - i, upper = 0, lower = 0;
         for (size_t k = i; k < j; k++) {
             upper += is_upper(s[k]);
@@ -325,6 +332,7 @@ static void test_acronym_checker(void **state)
 static void test_summaries_fit(void **state)
 {
     (void)state;
+    int too_long = 0;
     bl_guide *g = load_shipped();
     for (size_t i = 0; i < g->n_roles; i++) {
         char *doc = NULL;
@@ -333,12 +341,15 @@ static void test_summaries_fit(void **state)
         size_t lines = 0;
         for (size_t k = 0; k < len; k++)
             lines += doc[k] == '\n';
-        if (lines > BL_SUMMARY_MAX_LINES)
-            fail_msg("the summary of %s is %zu lines (at most %d)", g->entries[i].id, lines,
-                     BL_SUMMARY_MAX_LINES);
+        if (lines > BL_SUMMARY_MAX_LINES) {
+            print_error("the summary of %s is %zu lines (at most %d, two pages of 66)\n",
+                        g->entries[i].id, lines, BL_SUMMARY_MAX_LINES);
+            too_long++;
+        }
         free(doc);
     }
     bl_guide_free(g);
+    assert_int_equal(too_long, 0); /* every role too long is named above */
 }
 
 int main(void)

@@ -2,15 +2,21 @@
 # full-screen guide (included by tests/CMakeLists.txt).
 
 bl_unit_test(test_layout test_layout.c tui_fixtures/fixture_guide.c)
-bl_unit_test(test_nav test_nav.c tui_fixtures/fixture_guide.c)
+# The application state (src/app): curses-free, so linked without curses.
+add_executable(test_app test_app.c tui_fixtures/fixture_guide.c)
+target_link_libraries(test_app PRIVATE borderless_app PkgConfig::CMOCKA)
+target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+add_test(NAME test_app COMMAND test_app)
+set_tests_properties(test_app PROPERTIES ENVIRONMENT "${BL_TEST_ENV}")
 bl_unit_test(test_lineedit test_lineedit.c)
 bl_unit_test(test_widthcheck test_widthcheck.c)
 
-# End to end: the real binary in a private tmux server.
+# End to end: the real binary in a private tmux server, for what needs a
+# real terminal (signals, real key sequences, resizing, TERM and locale
+# variants).  Browsing, links, help, search and saving are screen tests.
 find_program(BL_TMUX tmux)
 if(BL_TMUX)
-  foreach(t browse links help resize quit terms search save signals hangup terminal paste
-          widths random_keys)
+  foreach(t resize quit terms save signals hangup terminal paste widths random_keys)
     bl_script_test(e2e_${t} e2e/${t}.sh)
     set_tests_properties(e2e_${t} PROPERTIES TIMEOUT 120 LABELS e2e)
     set_property(TEST e2e_${t} APPEND PROPERTY ENVIRONMENT
@@ -22,3 +28,12 @@ if(BL_TMUX)
 else()
   message(WARNING "tmux not found: the end-to-end tests of the full-screen guide are skipped")
 endif()
+
+# Whole screens in-process: the real screen manager on an off-screen
+# terminal (tests/screen/harness.h).
+add_executable(test_screen test_screen.c screen/harness.c tui_fixtures/fixture_guide.c)
+target_link_libraries(test_screen PRIVATE borderless_tui PkgConfig::CMOCKA)
+target_include_directories(test_screen PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+add_test(NAME test_screen COMMAND test_screen)
+set_tests_properties(test_screen PROPERTIES ENVIRONMENT "${BL_TEST_ENV};TERM=xterm-256color"
+                     LABELS screen)

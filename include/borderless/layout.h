@@ -98,7 +98,7 @@ typedef struct bl_line {
     size_t len;       /* bytes of text */
     int cols;         /* display width of text: <= the layout width (but see bl_wrap) */
     int indent;       /* leading columns that are decoration (bullet, indent) */
-    int part;         /* enum bl_field, or BL_PART_* */
+    int part;         /* enum bl_field, or BL_PART_* (model.h) */
     size_t item;      /* list item / link / source index; paragraph index for text */
     size_t src_start; /* byte range of the source string shown after the indent */
     size_t src_end;   /*   (the field text or item; title for the title) */

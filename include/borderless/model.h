@@ -49,6 +49,11 @@ enum bl_field {
     BL_FIELD_COUNT
 };
 
+/* A part of an entry: a field (enum bl_field), the title, the sources or
+ * the review date.  Lines of a layout show one part each; a search match
+ * is in one. */
+enum { BL_PART_TITLE = -1, BL_PART_SOURCES = BL_FIELD_COUNT, BL_PART_REVIEWED };
+
 /* How a display item of a structured field is shown (bl_field_value.styles). */
 enum bl_item_style {
     BL_ITEM_BULLET = 0, /* a bullet item (every plain list) */
@@ -75,11 +80,6 @@ struct bl_field_info {
 
 /* The table, indexed by enum bl_field. */
 const struct bl_field_info *bl_field_info(enum bl_field f);
-
-/* Which part of an entry a string is: its title, a field (enum bl_field),
- * or (for layout) its sources or review date.  Search matches and layout
- * lines both name parts this way. */
-enum { BL_PART_TITLE = -1, BL_PART_SOURCES = BL_FIELD_COUNT, BL_PART_REVIEWED };
 
 /* A set of words or phrases search treats as the same ("salary", "pay",
  * "wage"): sections.yaml `synonyms`, each set at least two, as written. */

@@ -3,20 +3,29 @@
  * The summary holds the role's title, the guide's title, its quick facts,
  * summary, how people get in (each route with who may use it, its numbered
  * steps and sources), requirements and training, languages, pay where
- * given, its sources (addresses) and "Last reviewed: <date>".  It also has,
- * as long as the text fits BL_SUMMARY_MAX_LINES lines, what they do, work
- * environment, skills, where it can lead, crime areas, related roles by
- * title and a pointer to the guide's section BL_SUMMARY_TRAINING_ID: when
- * the text is too long these go, in the order skills, work environment,
- * related roles, where it can lead, crime areas, what they do, the pointer,
- * then each route's own sources (which "Sources" repeats); last, a route's
- * conditions are joined into one item.
+ * given (each figure with its source on a line of its own), its sources
+ * (addresses) and "Last reviewed: <date>".  It also has, as long as the
+ * text fits BL_SUMMARY_MAX_LINES lines, what they do, work environment,
+ * skills, where it can lead, crime areas, related roles by title and a
+ * pointer to the guide's section BL_SUMMARY_TRAINING_ID.  When the text is
+ * too long, these steps are taken in order until it fits: leave out
+ * skills, work environment, related roles, where it can lead, crime areas,
+ * what they do, the pointer, then each route's own sources (which
+ * "Sources" repeats); join a route's conditions into one item; keep only
+ * the summary's first paragraph; leave out the requirements when every
+ * route lists who may use it; write a route's steps as one paragraph
+ * ("1. ... 2. ..."); last, list under "Sources" only the sources a route
+ * or a pay figure cites, then "N more sources: borderless show <id>".
+ * A role too long even then gets the shortest of these texts, longer than
+ * the bound (the content tests catch it).
  * Both formats show the same parts.  Two formats:
  *  - text: wrapped at BL_SUMMARY_WIDTH display columns, headings underlined
  *    with '=' (the title) or '-' (the rest) to their display width, lists
  *    as "- " items with a hanging indent;
  *  - Markdown: CommonMark ATX headings and "- " lists, one paragraph or item
- *    a line, text escaped by bl_summary_md_escape().
+ *    a line (but a pay item ends in a hard line break, a backslash, and its
+ *    source follows on an indented line), text escaped by
+ *    bl_summary_md_escape().
  * Text is made safe to print first (layout.h's rules: no control
  * characters).  The output depends on the content only (no clock, no
  * paths): the same guide gives the same bytes.  Pure: no curses, no I/O
@@ -36,7 +45,9 @@
 #include <stddef.h>
 
 #define BL_SUMMARY_WIDTH 72
-#define BL_SUMMARY_MAX_LINES 120 /* two printed pages of text */
+/* Two printed pages: 66 lines a page, the page length of pr(1) and of
+ * lpr's plain-text printing (11 inches at 6 lines an inch). */
+#define BL_SUMMARY_MAX_LINES (2 * 66)
 #define BL_SUMMARY_TRAINING_ID "training"
 
 enum bl_summary_format {

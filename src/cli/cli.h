@@ -43,6 +43,7 @@ typedef struct bl_cli {
     const char *out;              /* summary -o FILE, or NULL */
     enum bl_summary_format fmt;   /* summary -f */
     int force;                    /* summary --force */
+    int no_state;                 /* --no-state: a private session */
     /* The output, decided once. */
     unsigned esc;                 /* BL_ESC_ASCII when the locale is not UTF-8 */
     int ascii;                    /* the same, for the layout and content */

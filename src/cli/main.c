@@ -15,6 +15,8 @@
 #include "cli.h"
 #include "borderless/widthcheck.h"
 #include "cmd_search.h"
+#include "cmd_shortlist.h"
+#include "borderless/userstate.h"
 #include "cmd_summary.h"
 
 #include <errno.h>
@@ -46,6 +48,9 @@ static const char usage_text[] =
     "  summary ID [-o FILE] [-f text|markdown] [--force]\n"
     "               write a one- or two-page summary of a role to FILE (else\n"
     "               standard output); never replaces FILE without --force\n"
+    "  shortlist [list | add ID [NOTE] | rm ID | note ID NOTE]\n"
+    "               list, add to or remove from your shortlist of roles, or set\n"
+    "               a role's note (see 'borderless shortlist --help')\n"
     "  help [COMMAND]  show this help, or a command's\n"
     "\n"
     "Options (anywhere on the line; -- ends them):\n"
@@ -54,6 +59,8 @@ static const char usage_text[] =
     "  --width N    wrap show's text (and cut search's lines) at N columns\n"
     "  --theme THEME  the guide's colours: light, dark or mono\n"
     "  --tsv        search: tab-separated values even on a terminal\n"
+    "  --no-state   a private session: read and write no shortlist or other\n"
+    "               saved state (also BORDERLESS_NO_STATE=1)\n"
     "  -h, --help   show this help (or a command's) and exit\n"
     "  --version    show the version and the content's review date, and exit\n"
     "\n"
@@ -271,6 +278,11 @@ static int cmd_summary(const bl_guide *g, const bl_cli *c, int argc, char **argv
     return bl_cmd_summary(g, c, argv[0]);
 }
 
+static int cmd_shortlist(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    return bl_cmd_shortlist_ex(g, c, argc, argv, bl_userstate_flags(c->no_state));
+}
+
 /* Options a command may take beyond the global ones. */
 enum {
     TAKES_TSV = 1,     /* --tsv */
@@ -283,6 +295,9 @@ static const struct command {
     int min_args, max_args; /* max -1: any number */
     const char *missing; /* message when arguments are missing */
     unsigned takes;
+    /* Its own checks of the arguments, before content is loaded (NULL: none);
+     * returns BL_EXIT_OK, or BL_EXIT_USAGE after the message. */
+    int (*check)(const bl_cli *c, int argc, char **argv);
     int (*run)(const bl_guide *g, const bl_cli *c, int argc, char **argv);
 } commands[] = {
     {.name = "check", .usage = check_usage, .run = cmd_check},
@@ -294,6 +309,8 @@ static const struct command {
     {.name = "summary", .usage = summary_usage, .min_args = 1, .max_args = 1,
      .missing = "summary needs a role ID (see 'borderless list')", .takes = TAKES_SUMMARY,
      .run = cmd_summary},
+    {.name = "shortlist", .usage = bl_cmd_shortlist_usage, .max_args = -1,
+     .check = bl_cmd_shortlist_check, .run = cmd_shortlist},
     {.name = "help", .usage = help_usage, .max_args = 1},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -387,6 +404,7 @@ enum {
     OPT_THEME,
     OPT_TSV,
     OPT_FORCE,
+    OPT_NO_STATE,
 };
 
 static const struct option long_options[] = {
@@ -398,6 +416,7 @@ static const struct option long_options[] = {
     {.name = "output", .has_arg = required_argument, .val = 'o'},
     {.name = "format", .has_arg = required_argument, .val = 'f'},
     {.name = "force", .has_arg = no_argument, .val = OPT_FORCE},
+    {.name = "no-state", .has_arg = no_argument, .val = OPT_NO_STATE},
     {0},
 };
 
@@ -540,6 +559,9 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
             c->force = 1;
             p->given_summary = "--force";
             break;
+        case OPT_NO_STATE:
+            c->no_state = 1;
+            break;
         case ':':
             return missing_value(optopt);
         default:
@@ -646,6 +668,8 @@ int main(int argc, char **argv)
             goto done;
         }
     }
+    if (cmd && cmd->check && (status = cmd->check(&c, n, cargs)) != BL_EXIT_OK)
+        goto done;
     if (cmd && (cmd->takes & TAKES_TSV) && !c.tsv)
         bl_cli_termcap(&c);
 

@@ -1,4 +1,5 @@
 #include "borderless/diag.h"
+#include "borderless/vec.h"
 
 #include "borderless/esc.h"
 
@@ -54,16 +55,12 @@ void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column,
     d->total++;
     if (d->n >= d->max)
         return;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 8;
-        bl_diag *items = realloc(d->items, cap * sizeof *items);
-        if (!items) {
-            d->oom = 1;
-            return;
-        }
-        d->items = items;
-        d->cap = cap;
+    bl_diag *items = bl_vec_grow(d->items, &d->cap, d->n + 1, sizeof *items, 8);
+    if (!items) {
+        d->oom = 1;
+        return;
     }
+    d->items = items;
     va_list ap;
     va_start(ap, fmt);
     char *message = vformat(fmt, ap);

@@ -1,4 +1,5 @@
 #include "borderless/layout.h"
+#include "borderless/vec.h"
 
 #include "borderless/arena.h"
 
@@ -348,20 +349,13 @@ typedef struct builder {
     long link_no;
 } builder;
 
+/* bl_vec_grow for the builder's arrays: *p gets the new block. */
 static int grow(void **p, size_t *cap, size_t need, size_t sz)
 {
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 32;
-    while (n < need)
-        n *= 2;
-    if (n > ((size_t)-1) / sz)
-        return -1;
-    void *q = realloc(*p, n * sz);
+    void *q = bl_vec_grow(*p, cap, need, sz, 32);
     if (!q)
         return -1;
     *p = q;
-    *cap = n;
     return 0;
 }
 
@@ -527,10 +521,8 @@ static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t t
         b->failed = 1;
         return;
     }
-    size_t cap = m->cap_links;
-    cap = cap < l->n_links + 1 ? l->n_links + 1 : cap;
-    /* link_targets grows with links: same capacity. */
-    long *t = realloc(m->link_targets, cap * sizeof *t);
+    /* link_targets follows the capacity of links. */
+    long *t = realloc(m->link_targets, m->cap_links * sizeof *t);
     if (!t) {
         b->failed = 1;
         return;

@@ -1,4 +1,5 @@
 #include "borderless/lineedit.h"
+#include "borderless/vec.h"
 
 #include "borderless/layout.h"
 
@@ -54,16 +55,10 @@ static int is_blank(char c)
 
 static int reserve(bl_lineedit *le, size_t need)
 {
-    if (need + 1 <= le->cap)
-        return 0;
-    size_t cap = le->cap ? le->cap : 64;
-    while (cap < need + 1)
-        cap *= 2;
-    char *b = realloc(le->buf, cap);
+    char *b = bl_vec_grow(le->buf, &le->cap, need + 1, 1, 64);
     if (!b)
         return -1;
     le->buf = b;
-    le->cap = cap;
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "borderless/arena.h"
 #include "borderless/editdist.h"
+#include "borderless/vec.h"
 #include "yamltree.h"
 
 #include <dirent.h>
@@ -285,16 +286,12 @@ static void unknown_key(struct loader *L, const yt_node *k, const char *const *k
 
 static int drafts_push(struct loader *L, struct drafts *d, struct draft **out)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        struct draft *v = realloc(d->v, cap * sizeof *v);
-        if (!v) {
-            out_of_memory(L);
-            return -1;
-        }
-        d->v = v;
-        d->cap = cap;
+    struct draft *v = bl_vec_grow(d->v, &d->cap, d->n + 1, sizeof *v, 16);
+    if (!v) {
+        out_of_memory(L);
+        return -1;
     }
+    d->v = v;
     *out = &d->v[d->n++];
     memset(*out, 0, sizeof **out);
     return 0;
@@ -1859,14 +1856,10 @@ static char **list_roles(struct loader *L, const char *roles_dir, size_t *count)
             problem(L, 0, 0, "more than %d role files", BL_MAX_ROLES);
             break;
         }
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char **nn = realloc(names, ncap * sizeof *nn);
-            if (!nn)
-                break;
-            names = nn;
-            cap = ncap;
-        }
+        char **nn = bl_vec_grow(names, &cap, n + 1, sizeof *nn, 32);
+        if (!nn)
+            break;
+        names = nn;
         names[n] = strdup(name);
         if (!names[n])
             break;
@@ -2255,16 +2248,13 @@ bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
                               "(at most %d), followed by .yaml", BL_MAX_ID);
             continue;
         }
-        if (L.n_file_ids == L.cap_file_ids) {
-            size_t cap = L.cap_file_ids ? L.cap_file_ids * 2 : 64;
-            const char **v = realloc(L.file_ids, cap * sizeof *v);
-            if (!v) {
-                out_of_memory(&L);
-                break;
-            }
-            L.file_ids = v;
-            L.cap_file_ids = cap;
+        const char **v = bl_vec_grow(L.file_ids, &L.cap_file_ids, L.n_file_ids + 1,
+                                     sizeof *v, 64);
+        if (!v) {
+            out_of_memory(&L);
+            break;
         }
+        L.file_ids = v;
         L.file_ids[L.n_file_ids++] = id;
         buf = read_file(&L, L.path, &len);
         if (buf) {

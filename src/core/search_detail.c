@@ -5,6 +5,7 @@
 
 #include "borderless/arena.h"
 #include "borderless/layout.h" /* display-safe glyphs for snippets */
+#include "borderless/vec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,14 +25,10 @@ struct mvec {
 static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t end,
                      uint32_t groups)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 32;
-        struct gmatch *v = realloc(m->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        m->v = v;
-        m->cap = cap;
-    }
+    struct gmatch *v = bl_vec_grow(m->v, &m->cap, m->n + 1, sizeof *v, 32);
+    if (!v)
+        return -1;
+    m->v = v;
     m->v[m->n++] = (struct gmatch){
         .m = {.part = part, .item = item, .start = start, .end = end}, .groups = groups};
     return 0;
@@ -98,14 +95,10 @@ struct tok_match {
 static int tm_push(struct tok_match **tm, size_t *n, size_t *cap, uint32_t first, uint32_t last,
                    uint32_t groups)
 {
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 16;
-        struct tok_match *v = realloc(*tm, c * sizeof *v);
-        if (!v)
-            return -1;
-        *tm = v;
-        *cap = c;
-    }
+    struct tok_match *v = bl_vec_grow(*tm, cap, *n + 1, sizeof *v, 16);
+    if (!v)
+        return -1;
+    *tm = v;
     (*tm)[(*n)++] = (struct tok_match){.first = first, .last = last, .groups = groups};
     return 0;
 }

@@ -9,7 +9,7 @@
  */
 #include "search_int.h"
 
-#include "borderless/layout.h"
+#include "borderless/vec.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -43,22 +43,13 @@ struct builder {
     int comp_cut;             /* too long to join */
 };
 
-/* Grows *p to hold `need` elements, by half again each time. */
+/* bl_vec_grow for the builder's arrays: *p gets the new block. */
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / size)
-            return -1;
-        n += n / 2;
-    }
-    void *q = realloc(*p, n * size);
+    void *q = bl_vec_grow(*p, cap, need, size, 64);
     if (!q)
         return -1;
     *p = q;
-    *cap = n;
     return 0;
 }
 
@@ -109,8 +100,9 @@ static long word_id(struct builder *b, const struct bl_sx_token *t)
     if (b->n_words >= UINT32_MAX - 1 || b->pool_len > UINT32_MAX / 2 - BL_SX_TOKEN_MAX)
         return -1;
     if (b->n_words == b->cap_words) {
-        size_t cap = b->cap_words ? b->cap_words * 2 : 1024;
-        uint32_t *s = realloc(b->w_str, cap * sizeof *s);
+        /* w_str decides the capacity; the byte arrays follow it */
+        size_t cap = b->cap_words;
+        uint32_t *s = bl_vec_grow(b->w_str, &cap, b->n_words + 1, sizeof *s, 1024);
         if (!s)
             return -1;
         b->w_str = s;

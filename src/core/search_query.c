@@ -4,6 +4,8 @@
  * neither. */
 #include "search_int.h"
 
+#include "borderless/vec.h"
+
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,14 +69,10 @@ int bl_sx_function_word(const char *s, size_t n)
 
 static int add_exp(struct bl_search_query *q, uint32_t term, float quality)
 {
-    if (q->n_exps == q->cap_exps) {
-        size_t cap = q->cap_exps ? q->cap_exps * 2 : 64;
-        struct bl_sx_exp *e = realloc(q->exps, cap * sizeof *e);
-        if (!e)
-            return -1;
-        q->exps = e;
-        q->cap_exps = cap;
-    }
+    struct bl_sx_exp *e = bl_vec_grow(q->exps, &q->cap_exps, q->n_exps + 1, sizeof *e, 64);
+    if (!e)
+        return -1;
+    q->exps = e;
     q->exps[q->n_exps++] = (struct bl_sx_exp){.term = term, .q = quality};
     return 0;
 }

@@ -1,8 +1,6 @@
 /* search_text.c — folding text into tokens. */
 #include "search_int.h"
 
-#include "borderless/layout.h"
-
 #include <libstemmer.h>
 #include <string.h>
 #include <utf8proc.h>

@@ -1,6 +1,7 @@
 /* summary.c — see summary.h.  The document is built in memory (sbuf) and
  * only then handed to the writer, so a failed rendering writes nothing. */
 #include "borderless/summary.h"
+#include "borderless/vec.h"
 
 #include "borderless/layout.h"
 
@@ -20,9 +21,11 @@ static const enum bl_field summary_fields[] = {
     BL_FIELD_PROGRESSION,  BL_FIELD_CRIME_AREAS, BL_FIELD_RELATED,
 };
 
-/* What goes when a summary would not fit BL_SUMMARY_MAX_LINES, first to
- * last.  Everything else (quick facts, summary, routes with their steps,
- * requirements, languages, pay, sources, review date) always stays. */
+/* What goes (or is written more compactly) when a summary would not fit
+ * BL_SUMMARY_MAX_LINES, first to last.  Everything else (quick facts, the
+ * summary's first paragraph, routes with who may use them and their steps,
+ * languages, pay, the sources the routes and pay cite, review date) always
+ * stays. */
 enum optional_part {
     OPT_SKILLS,
     OPT_WORK_ENVIRONMENT,
@@ -33,6 +36,10 @@ enum optional_part {
     OPT_POINTER,
     OPT_ROUTE_SOURCES, /* each route's sources: they are in "Sources" too */
     OPT_WHO_ITEMS,     /* a route's conditions as one item, not one each */
+    OPT_SUMMARY_REST,  /* the summary's paragraphs after the first */
+    OPT_REQUIREMENTS,  /* the general requirements, when every route has its own */
+    OPT_STEP_LINES,    /* a route's steps as one paragraph, not one line each */
+    OPT_UNCITED,       /* sources no route or pay cites: a count and a command */
     OPT_COUNT
 };
 
@@ -72,21 +79,14 @@ static void put(sbuf *b, const char *s, size_t n)
     if (b->failed)
         return;
     if (n + 1 > b->cap - b->len || !b->p) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (n + 1 > cap - b->len) {
-            if (cap > (size_t)-1 / 2) {
-                b->failed = 1;
-                return;
-            }
-            cap *= 2;
-        }
-        char *p = realloc(b->p, cap);
+        char *p = n < (size_t)-1 - b->len - 1
+                      ? bl_vec_grow(b->p, &b->cap, b->len + n + 1, 1, 4096)
+                      : NULL;
         if (!p) {
             b->failed = 1;
             return;
         }
         b->p = p;
-        b->cap = cap;
     }
     memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -139,12 +139,21 @@ struct wrap_ctx {
     const char *first, *rest; /* prefixes of the first and later lines */
     int lines;
     int widest;
+    int glued; /* a no-break space (U+00A0) is written as a space */
 };
 
 static int wrap_emit(void *ctx, size_t start, size_t end, int cols)
 {
     struct wrap_ctx *w = ctx;
     put_str(w->b, w->lines == 0 ? w->first : w->rest);
+    for (size_t i = start; w->glued && i < end; i++) {
+        if ((unsigned char)w->s[i] == 0xC2 && i + 1 < end && (unsigned char)w->s[i + 1] == 0xA0) {
+            put(w->b, w->s + start, i - start);
+            put(w->b, " ", 1);
+            start = i + 2;
+            i++;
+        }
+    }
     put(w->b, w->s + start, end - start);
     put(w->b, "\n", 1);
     w->lines++;
@@ -153,19 +162,26 @@ static int wrap_emit(void *ctx, size_t start, size_t end, int cols)
     return w->b->failed;
 }
 
-/* Wraps s (one paragraph) at the summary width after a prefix of `indent`
- * columns.  Returns the widest line's width. */
-static int text_wrap(sbuf *b, const char *s, size_t len, const char *first, const char *rest)
+/* Wraps s (one paragraph) at the summary width after the prefix `first`
+ * (then `rest`); with glued, a no-break space holds its neighbours on one
+ * line and is written as a space.  Returns the widest line's width. */
+static int text_wrap_glued(sbuf *b, const char *s, size_t len, const char *first,
+                           const char *rest, int glued)
 {
     size_t n = 0;
     char *c = clean(b, s, len, &n);
     if (!c)
         return 0;
-    struct wrap_ctx w = {.b = b, .s = c, .first = first, .rest = rest};
+    struct wrap_ctx w = {.b = b, .s = c, .first = first, .rest = rest, .glued = glued};
     int indent = bl_text_width(first, strlen(first));
     bl_wrap(c, n, BL_SUMMARY_WIDTH - indent, wrap_emit, &w);
     free(c);
     return w.widest;
+}
+
+static int text_wrap(sbuf *b, const char *s, size_t len, const char *first, const char *rest)
+{
+    return text_wrap_glued(b, s, len, first, rest, 0);
 }
 
 static void text_heading(sbuf *b, const char *title, char underline)
@@ -392,7 +408,7 @@ static void line_of(sbuf *b, int md, const char *s)
 }
 
 static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sources,
-                          int who_items)
+                          int who_items, int step_lines)
 {
     for (size_t r = 0; r < rf->n_routes; r++) {
         const bl_route *ro = &rf->routes[r];
@@ -435,22 +451,48 @@ static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sou
         }
         if (md)
             put(b, "\n", 1);
-        for (size_t i = 0; i < ro->n_steps; i++) {
-            const bl_route_step *st = &ro->steps[i];
-            if (st->duration) {
-                sbuf t = {0};
-                put_str(&t, st->step);
-                put_str(&t, " (");
-                put_str(&t, st->duration);
-                put_str(&t, ")");
-                if (t.failed)
-                    b->failed = 1;
-                else
-                    step_item(b, md, i + 1, t.p);
-                free(t.p);
-            } else {
-                step_item(b, md, i + 1, st->step);
+        if (step_lines) {
+            for (size_t i = 0; i < ro->n_steps; i++) {
+                const bl_route_step *st = &ro->steps[i];
+                if (st->duration) {
+                    sbuf t = {0};
+                    put_str(&t, st->step);
+                    put_str(&t, " (");
+                    put_str(&t, st->duration);
+                    put_str(&t, ")");
+                    if (t.failed)
+                        b->failed = 1;
+                    else
+                        step_item(b, md, i + 1, t.p);
+                    free(t.p);
+                } else {
+                    step_item(b, md, i + 1, st->step);
+                }
             }
+        } else if (ro->n_steps > 0) {
+            /* "1. Apply 2. Tests (3 weeks) 3. ..." wrapped as one paragraph. */
+            sbuf t = {0};
+            for (size_t i = 0; i < ro->n_steps; i++) {
+                const bl_route_step *st = &ro->steps[i];
+                /* In text the number is glued to the step's first word,
+                 * so that no line ends with a bare "3.". */
+                char num[32];
+                snprintf(num, sizeof num, "%s%zu.%s", i ? " " : "", i + 1, md ? " " : "\xC2\xA0");
+                put_str(&t, num);
+                put_str(&t, st->step);
+                if (st->duration) {
+                    put_str(&t, " (");
+                    put_str(&t, st->duration);
+                    put_str(&t, ")");
+                }
+            }
+            if (t.failed)
+                b->failed = 1;
+            else if (md)
+                line_of(b, md, t.p);
+            else
+                text_wrap_glued(b, t.p, t.len, "", "", 1);
+            free(t.p);
         }
         if (md)
             put(b, "\n", 1);
@@ -465,6 +507,91 @@ static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sou
             free(t.p);
         }
     }
+}
+
+/* Whether every route says who may use it (then the general requirements
+ * can go: each route carries its own). */
+static int every_route_has_who(const bl_role_facts *rf)
+{
+    if (!rf || rf->n_routes == 0)
+        return 0;
+    for (size_t r = 0; r < rf->n_routes; r++)
+        if (rf->routes[r].n_who == 0)
+            return 0;
+    return 1;
+}
+
+/* Whether a route or a pay figure cites the address url. */
+static int is_cited(const bl_role_facts *rf, const char *url)
+{
+    if (!rf || !url)
+        return 0;
+    for (size_t r = 0; r < rf->n_routes; r++)
+        for (size_t k = 0; k < rf->routes[r].n_sources; k++)
+            if (rf->routes[r].sources[k] && strcmp(rf->routes[r].sources[k], url) == 0)
+                return 1;
+    for (size_t k = 0; k < rf->n_pay; k++)
+        if (rf->pay[k].source && strcmp(rf->pay[k].source, url) == 0)
+            return 1;
+    return 0;
+}
+
+/* A pay figure's source: on a line of its own under the item, indented, so
+ * the label stays with its address and the address is never broken (a
+ * hard line break in Markdown). */
+static void pay_source(sbuf *b, int md, const char *url)
+{
+    if (md) {
+        /* the item's line ends with a hard break */
+        if (b->len > 0 && b->p[b->len - 1] == '\n')
+            b->len--;
+        put_str(b, "\\\n  Source: ");
+        md_text(b, url, strlen(url));
+        put(b, "\n", 1);
+        return;
+    }
+    size_t n = 0;
+    char *c = clean(b, url, strlen(url), &n);
+    if (!c)
+        return;
+    put_str(b, "  Source: ");
+    put(b, c, n);
+    put(b, "\n", 1);
+    free(c);
+}
+
+/* "12 more sources: borderless show ID", one line; in text the command
+ * goes on a line of its own, indented, only if the line would be too
+ * wide. */
+static void more_sources(sbuf *b, int md, size_t n, const char *id)
+{
+    char what[64];
+    snprintf(what, sizeof what, "%zu more source%s:", n, n == 1 ? "" : "s");
+    sbuf cmd = {0};
+    put_str(&cmd, "borderless show ");
+    put_str(&cmd, id);
+    if (cmd.failed) {
+        b->failed = 1;
+        return;
+    }
+    if (md) {
+        put(b, "\n", 1);
+        put_str(b, what);
+        put_str(b, " `");
+        put(b, cmd.p, cmd.len);
+        put_str(b, "`\n");
+    } else if (bl_text_width(what, strlen(what)) + 1 + bl_text_width(cmd.p, cmd.len) <=
+               BL_SUMMARY_WIDTH) {
+        put(b, "\n", 1);
+        put_str(b, what);
+        put(b, " ", 1);
+        put(b, cmd.p, cmd.len);
+        put(b, "\n", 1);
+    } else {
+        struct piece p[] = {{.text = what}, {.text = cmd.p, .code = 1}};
+        paragraph_of(b, md, p, 2);
+    }
+    free(cmd.p);
 }
 
 /* The document; optional parts below `drop` (enum optional_part) are
@@ -490,6 +617,8 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md, int dr
         const bl_role_facts *rf = e->role;
         if (optional_of(f) >= 0 && optional_of(f) < drop)
             continue;
+        if (f == BL_FIELD_QUALIFICATIONS && drop > OPT_REQUIREMENTS && every_route_has_who(rf))
+            continue;
         if (f == BL_FIELD_QUICK_FACTS && rf) {
             heading(b, md, 2, title);
             put(b, "\n", 1);
@@ -505,7 +634,8 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md, int dr
             if (rf->n_routes == 0)
                 continue;
             heading(b, md, 2, title);
-            render_routes(b, rf, md, drop <= OPT_ROUTE_SOURCES, drop <= OPT_WHO_ITEMS);
+            render_routes(b, rf, md, drop <= OPT_ROUTE_SOURCES, drop <= OPT_WHO_ITEMS,
+                          drop <= OPT_STEP_LINES);
             continue;
         }
         if (f == BL_FIELD_PAY && rf) {
@@ -521,16 +651,10 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md, int dr
                     break;
                 }
                 bl_pay_format(&rf->pay[k], line, (size_t)n + 1);
-                sbuf t = {0};
-                put_str(&t, line);
-                put_str(&t, " Source: ");
-                put_str(&t, rf->pay[k].source);
+                item(b, md, line);
                 free(line);
-                if (t.failed)
-                    b->failed = 1;
-                else
-                    item(b, md, t.p);
-                free(t.p);
+                if (rf->pay[k].source)
+                    pay_source(b, md, rf->pay[k].source);
             }
             continue;
         }
@@ -568,8 +692,18 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md, int dr
             continue;
         heading(b, md, 2, title);
         if (info && info->kind == BL_KIND_TEXT) {
-            if (v->text)
+            if (v->text && f == BL_FIELD_SUMMARY && drop > OPT_SUMMARY_REST) {
+                /* The first paragraph only. */
+                const char *t = v->text;
+                while (*t == '\n')
+                    t++;
+                const char *sep = strstr(t, "\n\n");
+                size_t n = sep ? (size_t)(sep - t) : strlen(t);
+                if (n > 0)
+                    (md ? md_paragraph : text_paragraph)(b, t, n, NULL);
+            } else if (v->text) {
                 each_paragraph(b, v->text, md ? md_paragraph : text_paragraph, NULL);
+            }
         } else {
             put(b, "\n", 1);
             for (size_t k = 0; k < v->n_items; k++)
@@ -594,14 +728,22 @@ static void render(sbuf *b, const bl_guide *g, const bl_entry *e, int md, int dr
     if (e->n_sources > 0) {
         heading(b, md, 2, "Sources");
         put(b, "\n", 1);
+        int cited_only = drop > OPT_UNCITED;
+        size_t more = 0;
         for (size_t k = 0; k < e->n_sources; k++) {
             const bl_source *src = &e->sources[k];
+            if (cited_only && !is_cited(e->role, src->url)) {
+                more++;
+                continue;
+            }
             /* The address only: it is what a reader of paper needs. */
             if (src->url)
                 item(b, md, src->url);
             else if (src->title)
                 item(b, md, src->title);
         }
+        if (more > 0)
+            more_sources(b, md, more, e->id);
     }
     if (e->reviewed) {
         struct piece reviewed[] = {{.text = "Last reviewed: "}, {.text = e->reviewed}};
@@ -616,11 +758,14 @@ int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_f
         (fmt != BL_SUMMARY_TEXT && fmt != BL_SUMMARY_MARKDOWN))
         return -EINVAL;
     /* Leave out optional parts, least important first, until the text
-     * fits; Markdown gets the same parts as the text. */
+     * fits; Markdown gets the same parts as the text.  When nothing fits,
+     * the shortest text wins (a step can lengthen a short role: "1 more
+     * source" takes two lines to save one). */
     int drop = 0;
-    for (; drop < OPT_COUNT; drop++) {
+    size_t best_lines = (size_t)-1;
+    for (int d = 0; d <= OPT_COUNT; d++) {
         sbuf t = {0};
-        render(&t, g, role, 0, drop);
+        render(&t, g, role, 0, d);
         size_t lines = 0;
         for (size_t i = 0; i < t.len; i++)
             lines += t.p[i] == '\n';
@@ -628,6 +773,10 @@ int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_f
         free(t.p);
         if (failed)
             return -ENOMEM;
+        if (lines < best_lines) {
+            best_lines = lines;
+            drop = d;
+        }
         if (lines <= BL_SUMMARY_MAX_LINES)
             break;
     }

@@ -1,10 +1,12 @@
 #include "yamltree.h"
+#include "borderless/vec.h"
 
 #include "borderless/loader.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <yaml.h>
 
 #define BL_STR2(x) #x
@@ -20,36 +22,17 @@ const char *yt_type_name(enum yt_type t)
     return "a value";
 }
 
-/* Decodes one UTF-8 sequence at s[i..len); returns its length, or 0 when it
- * is malformed (overlong forms, surrogates and values past U+10FFFF too). */
+/* Decodes one UTF-8 sequence at s[i..len) (utf8proc); returns its length,
+ * or 0 when it is malformed (overlong forms, surrogates and values past
+ * U+10FFFF too). */
 static size_t utf8_decode(const unsigned char *s, size_t len, size_t i, unsigned long *cp)
 {
-    unsigned char c = s[i];
-    size_t n;
-    unsigned long v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        n = 2, v = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3, v = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4, v = c & 0x07, min = 0x10000;
-    } else {
+    utf8proc_int32_t u = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &u);
+    if (n <= 0)
         return 0;
-    }
-    if (len - i < n)
-        return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i + k] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return n;
+    *cp = (unsigned long)u;
+    return (size_t)n;
 }
 
 static int is_control(unsigned long cp, int allow_cr)
@@ -177,14 +160,10 @@ static int next_event(struct yt_parser *p, yaml_event_t *ev)
 
 static int kids_push(struct kids *k, yt_node *node)
 {
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 8;
-        yt_node **v = realloc(k->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        k->v = v;
-        k->cap = cap;
-    }
+    yt_node **v = bl_vec_grow(k->v, &k->cap, k->n + 1, sizeof *v, 8);
+    if (!v)
+        return -1;
+    k->v = v;
     k->v[k->n++] = node;
     return 0;
 }

@@ -5,25 +5,34 @@
 
 #include <stdlib.h>
 
+#include <string.h>
+
 struct detail_view {
     struct view v;
-    bl_nav *nav;
+    int one_pane; /* no border */
 };
 
-/* Wide: a border column, a space, the text, a space.  Narrow: a space each
- * side. */
-static int text_x(int narrow)
+/* Beside the menu: a border column, a space, the text, a space.  One
+ * pane: a space each side. */
+static int text_x(int one_pane)
 {
-    return narrow ? 1 : 2;
+    return one_pane ? 1 : 2;
 }
 
-int detail_text_width(int win_w, int narrow)
+int detail_text_width(int win_w, int one_pane)
 {
-    int w = win_w - text_x(narrow) - 1;
+    int w = win_w - text_x(one_pane) - 1;
+    if (w > DETAIL_MEASURE)
+        w = DETAIL_MEASURE;
     return w < 1 ? 1 : w;
 }
 
-static attr_t line_attr(const struct view *v, const bl_nav *n, const bl_line *ln)
+void detail_view_set_one_pane(struct view *v, int one_pane)
+{
+    ((struct detail_view *)v)->one_pane = one_pane;
+}
+
+static attr_t line_attr(const struct view *v, const bl_app *n, const bl_line *ln)
 {
     const attr_t *at = v->term->attr;
     switch (ln->style) {
@@ -42,18 +51,18 @@ static attr_t line_attr(const struct view *v, const bl_nav *n, const bl_line *ln
 }
 
 /* Search matches on line ln, drawn at row y from column x0. */
-static void draw_matches(struct view *v, const bl_nav *n, const bl_line *ln, int y, int x0)
+static void draw_matches(struct view *v, const bl_app *n, const bl_line *ln, int y, int x0)
 {
     const bl_entry *e = &n->g->entries[n->sel];
     int width = getmaxx(v->win);
-    for (size_t k = 0; k < n->n_matches; k++) {
+    for (size_t k = 0; k < n->search.n_matches; k++) {
         int col, cols;
-        if (!bl_marks_on_line(e, ln, &n->matches[k], &col, &cols))
+        if (!bl_marks_on_line(e, ln, &n->search.matches[k], &col, &cols))
             continue;
         /* Not over a cut mark in the last column. */
         if (ln->cols > width - x0 && x0 + col + cols >= width)
             cols = width - 1 - x0 - col;
-        attr_t a = v->term->attr[(long)k == n->match ? TH_MATCH_CUR : TH_MATCH];
+        attr_t a = v->term->attr[(long)k == n->search.match ? TH_MATCH_CUR : TH_MATCH];
         draw_mark(v->win, y, x0 + col, cols, a);
     }
 }
@@ -61,12 +70,12 @@ static void draw_matches(struct view *v, const bl_nav *n, const bl_line *ln, int
 static void detail_draw(struct view *v)
 {
     struct detail_view *d = (struct detail_view *)v;
-    const bl_nav *n = d->nav;
+    const bl_app *n = v->app;
     WINDOW *w = v->win;
     int h = getmaxy(w), width = getmaxx(w);
-    int x0 = text_x(n->narrow);
+    int x0 = text_x(d->one_pane);
     werase(w);
-    if (!n->narrow) {
+    if (!d->one_pane) {
         wattrset(w, v->term->attr[TH_BORDER]);
         /* The character itself rather than ACS_VLINE: the same cell on
          * every terminal, and in screen dumps. */
@@ -76,6 +85,14 @@ static void detail_draw(struct view *v)
     }
     if (width <= x0)
         return;
+    if (!bl_app_entry_shown(n)) {
+        /* A query that matches nothing: nothing to read. */
+        wmove(w, 0, x0);
+        wattrset(w, v->term->attr[TH_META]);
+        draw_str(w, "No entry matches the search.", width - x0, v->term->ascii);
+        wattrset(w, A_NORMAL);
+        return;
+    }
     if (!n->lay) {
         wmove(w, 0, x0);
         draw_str(w, "(not enough memory to show this entry)", width - x0, v->term->ascii);
@@ -102,35 +119,40 @@ static void detail_draw(struct view *v)
     }
 }
 
-static struct view_result detail_key(struct view *v, enum bl_action a,
-                                     const struct view_event *ev)
+static enum bl_action detail_mouse(struct view *v, const struct view_event *ev,
+                                   struct bl_app_arg *arg)
 {
-    struct detail_view *d = (struct detail_view *)v;
-    unsigned r;
-    if (ev->key == KM_FN(KEY_MOUSE)) {
-        if (ev->buttons & BUTTON4_PRESSED)
-            r = bl_nav_wheel(d->nav, BL_FOCUS_DETAIL, -3);
-        else if (ev->buttons & BUTTON5_PRESSED)
-            r = bl_nav_wheel(d->nav, BL_FOCUS_DETAIL, 3);
-        else
-            r = bl_nav_click_detail(d->nav, ev->y);
-        return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), d->nav->msg};
+    if (ev->buttons & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        arg->n = ev->buttons & BUTTON4_PRESSED ? -3 : 3;
+        return BL_ACT_SCROLL;
     }
-    if (a == BL_ACT_NONE || a >= BL_ACT_HELP)
-        return (struct view_result){0, NULL}; /* the screen's */
-    r = bl_nav_apply(d->nav, a);
-    return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), d->nav->msg};
+    if (ev->y < 0)
+        return BL_ACT_NONE;
+    arg->n = (long)(v->app->top + (size_t)ev->y);
+    return BL_ACT_CLICK_LINE;
+}
+
+static long detail_page(const struct view *v)
+{
+    return getmaxy(v->win);
+}
+
+static enum km_context detail_context(const struct view *v)
+{
+    (void)v;
+    return KM_DETAIL;
 }
 
 static void detail_cursor(struct view *v, int *y, int *x)
 {
     struct detail_view *d = (struct detail_view *)v;
-    const bl_nav *n = d->nav;
+    const bl_app *n = v->app;
     *y = 0;
-    *x = text_x(n->narrow);
-    if (n->link < 0 && n->match >= 0 && (size_t)n->match < n->n_matches && n->lay) {
+    *x = text_x(d->one_pane);
+    if (n->link < 0 && n->search.match >= 0 && (size_t)n->search.match < n->search.n_matches &&
+        n->lay) {
         /* On the current search match, when it shows. */
-        const bl_search_match *m = &n->matches[n->match];
+        const bl_search_match *m = &n->search.matches[n->search.match];
         long line = bl_marks_line_of(n->lay, &n->g->entries[n->sel], m);
         int col, cols;
         if (line >= 0 && (size_t)line >= n->top &&
@@ -153,19 +175,21 @@ static void detail_cursor(struct view *v, int *y, int *x)
 
 static const struct view_ops detail_ops = {
     .name = "detail",
-    .keys = KM_DETAIL,
+    .context = detail_context,
     .draw = detail_draw,
-    .key = detail_key,
+    .mouse = detail_mouse,
+    .page = detail_page,
     .cursor = detail_cursor,
 };
 
-struct view *detail_view_new(const struct term *t, bl_nav *nav)
+struct view *detail_view_new(const struct term *t, const bl_app *app, int one_pane)
 {
     struct detail_view *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->v.ops = &detail_ops;
     d->v.term = t;
-    d->nav = nav;
+    d->v.app = app;
+    d->one_pane = one_pane;
     return &d->v;
 }

@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The help overlay: every binding of the key table, grouped by context,
- * with the keys of one action on one line.  Any key closes it, except that
- * the scrolling keys scroll it when it does not fit. */
+/* The help overlay: every action of the key table with its keys, grouped
+ * by context; an action and its opposite (Up, Down) share a line.  Any key
+ * closes it, except that the scrolling keys scroll it when it does not
+ * fit. */
 
 struct help_line {
     char keys[64];    /* "" for a heading or a blank line */
@@ -14,9 +15,9 @@ struct help_line {
     int heading;
 };
 
-/* One column: every context; two columns (wide screens): the menu,
- * "anywhere", the search results, the question and the mouse on the left,
- * the entry and the prompt on the right. */
+/* One column: every context; two columns (80 columns and more): anywhere,
+ * moving and the menu on the left, the entry, the prompt and the question
+ * on the right. */
 enum { COL_SINGLE, COL_LEFT, COL_RIGHT, COL_COUNT };
 
 struct help_col {
@@ -32,23 +33,59 @@ struct help_view {
     size_t top;
 };
 
-static void add_key_name(char *dst, size_t cap, int key)
+/* The names of keys[0..n), once each ("Enter" has three codes). */
+static size_t key_names(const int *keys, size_t n, const char *names[], char bufs[][16])
 {
-    char buf[16];
-    const char *name = keymap_key_name(key, buf);
-    /* The same name twice (three codes for Enter) is listed once. */
-    size_t nl = strlen(name);
-    for (const char *p = dst; (p = strstr(p, name)) != NULL; p += nl)
-        if ((p == dst || p[-1] == ' ') && (p[nl] == ',' || p[nl] == '\0'))
-            return;
-    size_t used = strlen(dst);
-    if (used + nl + 3 > cap)
-        return;
-    if (used) {
-        memcpy(dst + used, ", ", 2);
-        used += 2;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = keymap_key_name(keys[i], bufs[m]);
+        int dup = 0;
+        for (size_t j = 0; j < m; j++)
+            dup |= strcmp(names[j], name) == 0;
+        if (!dup)
+            names[m++] = name;
     }
-    memcpy(dst + used, name, nl + 1);
+    return m;
+}
+
+static void append(char *dst, size_t cap, const char *s)
+{
+    size_t used = strlen(dst), n = strlen(s);
+    if (used + n + 1 > cap)
+        return;
+    memcpy(dst + used, s, n + 1);
+}
+
+/* "Up/Down, k/j", "Ctrl-U/K"; unequal lists: "a, b / c". */
+static void format_keys(char *dst, size_t cap, enum km_context ctx, enum bl_action a,
+                        enum bl_action pair)
+{
+    int ka[KM_MAX_KEYS * 2], kb[KM_MAX_KEYS * 2];
+    const char *na[KM_MAX_KEYS * 2], *nb[KM_MAX_KEYS * 2];
+    char ba[KM_MAX_KEYS * 2][16], bb[KM_MAX_KEYS * 2][16];
+    size_t ma = key_names(ka, keymap_keys_of(ctx, a, ka, KM_MAX_KEYS * 2), na, ba);
+    size_t mb = pair ? key_names(kb, keymap_keys_of(ctx, pair, kb, KM_MAX_KEYS * 2), nb, bb) : 0;
+    dst[0] = '\0';
+    if (mb && mb == ma) {
+        for (size_t i = 0; i < ma; i++) {
+            if (i)
+                append(dst, cap, ", ");
+            append(dst, cap, na[i]);
+            append(dst, cap, "/");
+            int ctrl = strncmp(na[i], "Ctrl-", 5) == 0 && strncmp(nb[i], "Ctrl-", 5) == 0;
+            append(dst, cap, ctrl ? nb[i] + 5 : nb[i]);
+        }
+        return;
+    }
+    for (size_t i = 0; i < ma; i++) {
+        if (i)
+            append(dst, cap, ", ");
+        append(dst, cap, na[i]);
+    }
+    for (size_t i = 0; i < mb; i++) {
+        append(dst, cap, i ? ", " : " / ");
+        append(dst, cap, nb[i]);
+    }
 }
 
 static void add_context(struct help_col *c, enum km_context ctx)
@@ -57,7 +94,13 @@ static void add_context(struct help_col *c, enum km_context ctx)
     const struct km_binding *t = keymap_table(&n_table);
     int first = 1;
     for (size_t i = 0; i < n_table; i++) {
-        if (t[i].ctx != ctx || !t[i].help)
+        const struct bl_action_info *info = bl_action_info(t[i].action);
+        if (t[i].ctx != ctx || !info->help)
+            continue;
+        int seen = 0; /* an earlier row of the same action */
+        for (size_t j = 0; j < i; j++)
+            seen |= t[j].ctx == ctx && t[j].action == t[i].action;
+        if (seen)
             continue;
         if (first) {
             if (c->n)
@@ -66,17 +109,11 @@ static void add_context(struct help_col *c, enum km_context ctx)
             first = 0;
         }
         struct help_line *l = &c->lines[c->n++];
-        l->text = t[i].help;
-        /* Help-less rows of the same context and action add their keys. */
-        for (size_t j = 0; j < n_table; j++) {
-            if (t[j].ctx != ctx || t[j].action != t[i].action || (j != i && t[j].help) ||
-                (j != i && t[i].action == BL_ACT_NONE))
-                continue;
-            for (int k = 0; k < KM_MAX_KEYS && t[j].keys[k]; k++)
-                add_key_name(l->keys, sizeof l->keys, t[j].keys[k]);
-        }
-        if ((int)strlen(l->keys) > c->keys_w)
-            c->keys_w = (int)strlen(l->keys);
+        l->text = info->help;
+        format_keys(l->keys, sizeof l->keys, ctx, t[i].action, info->pair);
+        int kw = bl_text_width(l->keys, strlen(l->keys));
+        if (kw > c->keys_w)
+            c->keys_w = kw;
     }
 }
 
@@ -89,20 +126,16 @@ static int build(struct help_view *h)
         if (!h->col[c].lines)
             return -1;
     }
-    add_context(&h->col[COL_SINGLE], KM_ANY);
-    add_context(&h->col[COL_SINGLE], KM_MENU);
-    add_context(&h->col[COL_SINGLE], KM_DETAIL);
-    add_context(&h->col[COL_SINGLE], KM_RESULTS);
-    add_context(&h->col[COL_SINGLE], KM_PROMPT);
-    add_context(&h->col[COL_SINGLE], KM_QUESTION);
-    add_context(&h->col[COL_SINGLE], KM_MOUSE);
-    add_context(&h->col[COL_LEFT], KM_MENU);
+    static const enum km_context single[] = {KM_ANY, KM_MOVE, KM_MENU, KM_DETAIL, KM_PROMPT,
+                                             KM_QUESTION};
+    for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
+        add_context(&h->col[COL_SINGLE], single[i]);
     add_context(&h->col[COL_LEFT], KM_ANY);
-    add_context(&h->col[COL_LEFT], KM_RESULTS);
-    add_context(&h->col[COL_LEFT], KM_QUESTION);
-    add_context(&h->col[COL_LEFT], KM_MOUSE);
+    add_context(&h->col[COL_LEFT], KM_MOVE);
+    add_context(&h->col[COL_LEFT], KM_MENU);
     add_context(&h->col[COL_RIGHT], KM_DETAIL);
     add_context(&h->col[COL_RIGHT], KM_PROMPT);
+    add_context(&h->col[COL_RIGHT], KM_QUESTION);
     return 0;
 }
 
@@ -114,15 +147,14 @@ static size_t n_rows(const struct help_view *h)
     return l > r ? l : r;
 }
 
-static struct rect help_place(struct view *v, struct rect avail, struct rect bar)
+static struct rect help_place(struct view *v, struct rect avail)
 {
-    (void)bar;
     struct help_view *h = (struct help_view *)v;
     h->two = avail.w >= 80;
     int w = h->two ? 96 : 64;
     if (w > avail.w)
         w = avail.w;
-    int want = (int)n_rows(h) + 3; /* borders and the footer */
+    int want = (int)n_rows(h) + 2; /* the borders (the footer is on the lower one) */
     int hh = want > avail.h ? avail.h : want;
     h->top = 0;
     return (struct rect){.y = avail.y + (avail.h - hh) / 2, .x = avail.x + (avail.w - w) / 2,
@@ -131,7 +163,7 @@ static struct rect help_place(struct view *v, struct rect avail, struct rect bar
 
 static size_t visible(const struct help_view *h)
 {
-    int rows = getmaxy(h->v.win) - 3;
+    int rows = getmaxy(h->v.win) - 2;
     return rows < 0 ? 0 : (size_t)rows;
 }
 
@@ -151,9 +183,10 @@ static void draw_col(struct view *v, const struct help_col *c, size_t top, size_
             wattrset(w, A_NORMAL);
             continue;
         }
-        int kc = c->keys_w + 2;
-        if (kc > width / 2)
-            kc = width / 2;
+        /* The descriptions keep at least 16 columns. */
+        int kc = c->keys_w + 1;
+        if (kc > width - 16)
+            kc = width - 16 > width / 2 ? width - 16 : width / 2;
         wattrset(w, A_BOLD);
         int used = draw_str(w, l->keys, kc - 1, ascii);
         wattrset(w, A_NORMAL);
@@ -199,17 +232,18 @@ static void help_draw(struct view *v)
     int inner = ww - 4;
     size_t rows = visible(h);
     if (h->two) {
-        int half = (inner - 2) / 2;
+        int half = (inner - 1) / 2;
         draw_col(v, &h->col[COL_LEFT], h->top, rows, 2, half);
-        draw_col(v, &h->col[COL_RIGHT], h->top, rows, 2 + half + 2, inner - half - 2);
+        draw_col(v, &h->col[COL_RIGHT], h->top, rows, 2 + half + 1, inner - half - 1);
     } else {
         draw_col(v, &h->col[COL_SINGLE], h->top, rows, 2, inner);
     }
-    if (hh >= 2 && inner > 0) {
-        wmove(w, hh - 2, 2);
+    if (hh >= 3 && inner > 0) {
+        /* On the lower border. */
+        wmove(w, hh - 1, 2);
         wattrset(w, v->term->attr[TH_META]);
-        draw_str(w, n_rows(h) > rows ? "Up/Down scroll - any other key closes"
-                                     : "Press any key to close",
+        draw_str(w, n_rows(h) > rows ? " Up/Down scroll - any other key closes "
+                                     : " Press any key to close ",
                  inner, ascii);
         wattrset(w, A_NORMAL);
     }
@@ -222,10 +256,6 @@ static struct view_result help_key(struct view *v, enum bl_action a, const struc
     size_t max = n > rows ? n - rows : 0;
     size_t old = h->top;
     long delta = 0;
-    if (ev->key == KM_PASTE)
-        return (struct view_result){VIEW_HANDLED, NULL}; /* not keys */
-    if (a == BL_ACT_REDRAW)
-        return (struct view_result){0, NULL}; /* the screen's */
     int wheel = ev->key == KM_FN(KEY_MOUSE) &&
                 (ev->buttons & (BUTTON4_PRESSED | BUTTON5_PRESSED));
     if (wheel) {
@@ -243,14 +273,14 @@ static struct view_result help_key(struct view *v, enum bl_action a, const struc
         }
     }
     if (delta == 0 && !wheel)
-        return (struct view_result){VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW, NULL};
+        return (struct view_result){VIEW_HANDLED | VIEW_CLOSE | VIEW_REDRAW};
     if (delta < 0)
         h->top = (size_t)-delta > h->top ? 0 : h->top - (size_t)-delta;
     else
         h->top += (size_t)delta;
     if (h->top > max)
         h->top = max;
-    return (struct view_result){VIEW_HANDLED | (h->top != old ? VIEW_REDRAW : 0), NULL};
+    return (struct view_result){VIEW_HANDLED | (h->top != old ? VIEW_REDRAW : 0)};
 }
 
 static void help_cursor(struct view *v, int *y, int *x)
@@ -269,7 +299,6 @@ static void help_destroy(struct view *v)
 
 static const struct view_ops help_ops = {
     .name = "help",
-    .keys = KM_DETAIL,
     .draw = help_draw,
     .key = help_key,
     .place = help_place,

@@ -3,79 +3,74 @@
 #include <curses.h>
 #include <stdio.h>
 
-/* Mouse bindings are listed for the help overlay only: the screen decodes
- * mouse events by position, not through keymap_lookup(). */
+#define ENTER KM_FN(KEY_ENTER), '\r', '\n'
+
 static const struct km_binding table[] = {
-    {KM_ANY, BL_ACT_HELP, {KM_FN(KEY_F(1)), '?'}, "Show this help", "Help"},
-    {KM_ANY, BL_ACT_SEARCH, {'/'}, "Search the whole guide", "Search"},
-    {KM_ANY, BL_ACT_SAVE, {'p'}, "Save a role's summary to a file", "Save"},
+    {KM_ANY, BL_ACT_HELP, {'?', KM_FN(KEY_F(1))}},
+    {KM_ANY, BL_ACT_SEARCH, {'/'}},
+    {KM_ANY, BL_ACT_NEXT_MATCH, {'n'}},
+    {KM_ANY, BL_ACT_PREV_MATCH, {'N'}},
+    {KM_ANY, BL_ACT_END_SEARCH, {27}},
+    {KM_ANY, BL_ACT_SAVE, {'p'}},
+    {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}},
+    {KM_ANY, BL_ACT_QUIT, {'q', KM_FN(KEY_F(10)), KM_CTRL('c')}},
+    {KM_ANY, BL_ACT_REDRAW, {KM_CTRL('l')}},
+    {KM_ANY, BL_ACT_CLICK, {KM_FN(KEY_MOUSE)}},
+    {KM_ANY, BL_ACT_WHEEL, {KM_WHEEL}},
 
-    {KM_MENU, BL_ACT_UP, {KM_FN(KEY_UP), 'k'}, "Previous entry", NULL},
-    {KM_MENU, BL_ACT_DOWN, {KM_FN(KEY_DOWN), 'j'}, "Next entry", NULL},
-    {KM_MENU, BL_ACT_PAGE_UP, {KM_FN(KEY_PPAGE)}, "A page of entries up", NULL},
-    {KM_MENU, BL_ACT_PAGE_DOWN, {KM_FN(KEY_NPAGE)}, "A page of entries down", NULL},
-    {KM_MENU, BL_ACT_HOME, {KM_FN(KEY_HOME), 'g'}, "First entry", NULL},
-    {KM_MENU, BL_ACT_END, {KM_FN(KEY_END), 'G'}, "Last entry", NULL},
-    {KM_MENU, BL_ACT_OPEN, {KM_FN(KEY_ENTER), '\r', KM_FN(KEY_RIGHT), '\t'},
-     "Read the entry", "Read"},
-    {KM_MENU, BL_ACT_OPEN, {'\n', 'l'}, NULL, NULL},
+    {KM_MOVE, BL_ACT_UP, {KM_FN(KEY_UP), 'k'}},
+    {KM_MOVE, BL_ACT_DOWN, {KM_FN(KEY_DOWN), 'j'}},
+    {KM_MOVE, BL_ACT_PAGE_UP, {KM_FN(KEY_PPAGE), 'b'}},
+    {KM_MOVE, BL_ACT_PAGE_DOWN, {KM_FN(KEY_NPAGE), ' '}},
+    {KM_MOVE, BL_ACT_HOME, {KM_FN(KEY_HOME), 'g'}},
+    {KM_MOVE, BL_ACT_END, {KM_FN(KEY_END), 'G'}},
 
-    /* Search results: the menu's keys move over the hits. */
-    {KM_RESULTS, BL_ACT_OPEN, {KM_FN(KEY_ENTER), '\r', KM_FN(KEY_RIGHT), '\t'},
-     "Read the result", "Open"},
-    {KM_RESULTS, BL_ACT_OPEN, {'\n', 'l'}, NULL, NULL},
-    {KM_RESULTS, BL_ACT_NEXT_MATCH, {'n'}, "Next match in the entry", "Next"},
-    {KM_RESULTS, BL_ACT_PREV_MATCH, {'N'}, "Previous match", NULL},
-    {KM_RESULTS, BL_ACT_CLOSE, {27}, "Close the search", "Close"},
+    {KM_MENU, BL_ACT_OPEN, {ENTER, KM_FN(KEY_RIGHT)}},
+    {KM_MENU, BL_ACT_OPEN, {'\t', 'l'}},
 
-    {KM_DETAIL, BL_ACT_UP, {KM_FN(KEY_UP), 'k'}, "Scroll up a line", NULL},
-    {KM_DETAIL, BL_ACT_DOWN, {KM_FN(KEY_DOWN), 'j'}, "Scroll down a line", NULL},
-    {KM_DETAIL, BL_ACT_PAGE_UP, {KM_FN(KEY_PPAGE), 'b'}, "Scroll up a page", NULL},
-    {KM_DETAIL, BL_ACT_PAGE_DOWN, {KM_FN(KEY_NPAGE), ' '}, "Scroll down a page", NULL},
-    {KM_DETAIL, BL_ACT_HOME, {KM_FN(KEY_HOME), 'g'}, "Top of the entry", NULL},
-    {KM_DETAIL, BL_ACT_END, {KM_FN(KEY_END), 'G'}, "End of the entry", NULL},
-    {KM_DETAIL, BL_ACT_PREV_HEADING, {'['}, "Previous heading", NULL},
-    {KM_DETAIL, BL_ACT_NEXT_HEADING, {']'}, "Next heading", "Heading"},
-    {KM_DETAIL, BL_ACT_NEXT_LINK, {'\t'}, "Next link (related role)", "Link"},
-    {KM_DETAIL, BL_ACT_PREV_LINK, {KM_FN(KEY_BTAB)}, "Previous link", NULL},
-    {KM_DETAIL, BL_ACT_FOLLOW, {KM_FN(KEY_ENTER), '\r', '\n'}, "Open the selected link", "Follow"},
-    {KM_DETAIL, BL_ACT_NEXT_MATCH, {'n'}, "Next search match (wraps)", NULL},
-    {KM_DETAIL, BL_ACT_PREV_MATCH, {'N'}, "Previous search match", NULL},
-    {KM_DETAIL, BL_ACT_CLOSE, {27, KM_FN(KEY_LEFT), 'h'}, "Back to the menu", "Menu"},
-
-    {KM_ANY, BL_ACT_QUIT, {'q', KM_FN(KEY_F(10)), KM_CTRL('c')}, "Quit", "Quit"},
-    {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}, "Go back (after a link)", "Back"},
-    {KM_ANY, BL_ACT_REDRAW, {KM_CTRL('l')}, "Redraw the whole screen", NULL},
+    {KM_DETAIL, BL_ACT_PREV_HEADING, {'['}},
+    {KM_DETAIL, BL_ACT_NEXT_HEADING, {']'}},
+    {KM_DETAIL, BL_ACT_NEXT_LINK, {'\t'}},
+    {KM_DETAIL, BL_ACT_PREV_LINK, {KM_FN(KEY_BTAB)}},
+    {KM_DETAIL, BL_ACT_FOLLOW, {ENTER}},
+    {KM_DETAIL, BL_ACT_CLOSE, {27, KM_FN(KEY_LEFT), 'h'}},
 
     /* The bottom-line prompt (search, file name): typed text is inserted. */
-    {KM_PROMPT, BL_ACT_ACCEPT, {KM_FN(KEY_ENTER), '\r', '\n'},
-     "Read the result / save the file", NULL},
-    {KM_PROMPT, BL_ACT_CANCEL, {27, KM_CTRL('g')}, "Cancel (closes the search)", NULL},
-    {KM_PROMPT, BL_ACT_UP, {KM_FN(KEY_UP), KM_CTRL('p')}, "Previous result", NULL},
-    {KM_PROMPT, BL_ACT_DOWN, {KM_FN(KEY_DOWN), KM_CTRL('n')}, "Next result", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_LEFT, {KM_FN(KEY_LEFT), KM_CTRL('b')}, "Cursor left", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_RIGHT, {KM_FN(KEY_RIGHT), KM_CTRL('f')}, "Cursor right", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_HOME, {KM_FN(KEY_HOME), KM_CTRL('a')}, "Start of the line", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_END, {KM_FN(KEY_END), KM_CTRL('e')}, "End of the line", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_BACKSPACE, {KM_FN(KEY_BACKSPACE), 127, 8},
-     "Delete the character before", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_DELETE, {KM_FN(KEY_DC), KM_CTRL('d')},
-     "Delete the character under", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_KILL_START, {KM_CTRL('u')}, "Delete to the start", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_KILL_END, {KM_CTRL('k')}, "Delete to the end", NULL},
-    {KM_PROMPT, BL_ACT_EDIT_KILL_WORD, {KM_CTRL('w')}, "Delete the word before",
-     NULL},
+    {KM_PROMPT, BL_ACT_ACCEPT, {ENTER}},
+    {KM_PROMPT, BL_ACT_CANCEL, {27, KM_CTRL('g'), KM_CTRL('c')}},
+    {KM_PROMPT, BL_ACT_HISTORY_PREV, {KM_FN(KEY_UP)}},
+    {KM_PROMPT, BL_ACT_HISTORY_NEXT, {KM_FN(KEY_DOWN)}},
+    {KM_PROMPT, BL_ACT_RESULT_PREV, {KM_CTRL('p')}},
+    {KM_PROMPT, BL_ACT_RESULT_NEXT, {KM_CTRL('n')}},
+    {KM_PROMPT, BL_ACT_EDIT_LEFT, {KM_FN(KEY_LEFT), KM_CTRL('b')}},
+    {KM_PROMPT, BL_ACT_EDIT_RIGHT, {KM_FN(KEY_RIGHT), KM_CTRL('f')}},
+    {KM_PROMPT, BL_ACT_EDIT_HOME, {KM_FN(KEY_HOME), KM_CTRL('a')}},
+    {KM_PROMPT, BL_ACT_EDIT_END, {KM_FN(KEY_END), KM_CTRL('e')}},
+    {KM_PROMPT, BL_ACT_EDIT_BACKSPACE, {KM_FN(KEY_BACKSPACE), 127, 8}},
+    {KM_PROMPT, BL_ACT_EDIT_DELETE, {KM_FN(KEY_DC), KM_CTRL('d')}},
+    {KM_PROMPT, BL_ACT_EDIT_KILL_START, {KM_CTRL('u')}},
+    {KM_PROMPT, BL_ACT_EDIT_KILL_END, {KM_CTRL('k')}},
+    {KM_PROMPT, BL_ACT_EDIT_KILL_WORD, {KM_CTRL('w')}},
 
-    {KM_QUESTION, BL_ACT_YES, {'y', 'Y'}, "Yes (any other key: no)", NULL},
-
-    {KM_MOUSE, BL_ACT_NONE, {KM_FN(KEY_MOUSE)}, "Select an entry, follow a link", NULL},
-    {KM_MOUSE, BL_ACT_NONE, {-1}, "Scroll the pane under the pointer", NULL},
+    {KM_QUESTION, BL_ACT_YES, {'y', 'Y'}},
 };
 
 const struct km_binding *keymap_table(size_t *n)
 {
     *n = sizeof table / sizeof table[0];
     return table;
+}
+
+size_t keymap_keys_of(enum km_context ctx, enum bl_action a, int *keys, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (table[i].ctx != ctx || table[i].action != a)
+            continue;
+        for (int k = 0; k < KM_MAX_KEYS && table[i].keys[k] && n < max; k++)
+            keys[n++] = table[i].keys[k];
+    }
+    return n;
 }
 
 static enum bl_action find(enum km_context ctx, int key)
@@ -90,13 +85,26 @@ static enum bl_action find(enum km_context ctx, int key)
     return BL_ACT_NONE;
 }
 
+static enum km_context parent(enum km_context ctx)
+{
+    switch (ctx) {
+    case KM_MENU:
+    case KM_DETAIL:
+        return KM_MOVE;
+    default:
+        return KM_ANY;
+    }
+}
+
 enum bl_action keymap_lookup(enum km_context ctx, int key)
 {
     enum bl_action a = find(ctx, key);
-    if (a == BL_ACT_NONE && ctx == KM_RESULTS)
-        a = find(KM_MENU, key);
-    if (a == BL_ACT_NONE && ctx != KM_ANY && ctx != KM_QUESTION)
-        a = find(KM_ANY, key);
+    if (ctx == KM_QUESTION)
+        return a;
+    while (a == BL_ACT_NONE && ctx != KM_ANY) {
+        ctx = parent(ctx);
+        a = find(ctx, key);
+    }
     return a;
 }
 
@@ -116,7 +124,7 @@ const char *keymap_key_name(int key, char buf[16])
         {KM_FN(KEY_BTAB), "Shift-Tab"}, {KM_FN(KEY_BACKSPACE), "Backspace"},
         {127, "Backspace"},          {8, "Backspace"},
         {27, "Esc"},                 {' ', "Space"},
-        {KM_FN(KEY_MOUSE), "Click"}, {-1, "Wheel"},
+        {KM_FN(KEY_MOUSE), "Click"}, {KM_WHEEL, "Wheel"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (names[i].key == key)
@@ -142,18 +150,16 @@ const char *keymap_context_name(enum km_context ctx)
     switch (ctx) {
     case KM_ANY:
         return "Anywhere";
+    case KM_MOVE:
+        return "Moving (menu, results, entry)";
     case KM_MENU:
-        return "In the menu (left)";
-    case KM_RESULTS:
-        return "In the search results (left)";
+        return "In the menu or results";
     case KM_DETAIL:
-        return "In an entry (right)";
+        return "In an entry";
     case KM_PROMPT:
-        return "In the search or file-name prompt";
+        return "In a prompt";
     case KM_QUESTION:
         return "In a question (y/N)";
-    case KM_MOUSE:
-        return "Mouse";
     default:
         return "";
     }

@@ -1,17 +1,111 @@
 #include "borderless/layout.h"
 #include "draw.h"
-#include "finder.h"
 #include "panes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The menu's viewport: the first row shown of the menu and of the
+ * results, kept so the list does not jump, and moved only as far as needed
+ * to show the selection. */
 struct menu_view {
     struct view v;
-    bl_nav *nav;
-    const struct finder *find;
+    size_t menu_top;
+    size_t hit_top;
 };
+
+/* ---- the menu's rows ------------------------------------------------------ */
+
+/* Rows of the menu: a heading over the roles, the roles, a blank row, a
+ * heading over the sections, the sections (headings only when there are
+ * entries under them). */
+enum row_kind { ROW_ENTRY, ROW_HEADING_ROLES, ROW_HEADING_SECTIONS, ROW_BLANK };
+
+static size_t menu_rows(const bl_guide *g)
+{
+    size_t rows = 0;
+    if (g->n_roles)
+        rows += 1 + g->n_roles;
+    if (g->n_sections)
+        rows += (g->n_roles ? 1 : 0) + 1 + g->n_sections;
+    return rows;
+}
+
+/* Kind of row `row`; for an entry row *entry gets its index. */
+static enum row_kind menu_row(const bl_guide *g, size_t row, size_t *entry)
+{
+    if (g->n_roles) {
+        if (row == 0)
+            return ROW_HEADING_ROLES;
+        if (row <= g->n_roles) {
+            if (entry)
+                *entry = row - 1;
+            return ROW_ENTRY;
+        }
+        row -= 1 + g->n_roles;
+        if (g->n_sections) {
+            if (row == 0)
+                return ROW_BLANK;
+            row--;
+        }
+    }
+    if (!g->n_sections || row > g->n_sections)
+        return ROW_BLANK;
+    if (row == 0)
+        return ROW_HEADING_SECTIONS;
+    if (entry)
+        *entry = g->n_roles + row - 1;
+    return ROW_ENTRY;
+}
+
+static size_t menu_row_of(const bl_guide *g, size_t entry)
+{
+    if (entry < g->n_roles)
+        return entry + 1;
+    return (g->n_roles ? g->n_roles + 2 : 0) + 1 + (entry - g->n_roles);
+}
+
+static size_t hit_rows(const struct view *v)
+{
+    int rows = (getmaxy(v->win) - RESULTS_HEAD) / HIT_ROWS;
+    return rows < 1 ? 1 : (size_t)rows;
+}
+
+/* Scrolls the list just enough to show the selection. */
+static void follow_selection(struct menu_view *m)
+{
+    const bl_app *a = m->v.app;
+    if (a->search.open) {
+        size_t rows = hit_rows(&m->v), count = bl_app_hits(a), hit = a->search.hit;
+        if (hit < m->hit_top)
+            m->hit_top = hit;
+        if (hit >= m->hit_top + rows)
+            m->hit_top = hit - rows + 1;
+        if (count > rows && m->hit_top > count - rows)
+            m->hit_top = count - rows;
+        if (count <= rows)
+            m->hit_top = 0;
+        return;
+    }
+    m->hit_top = 0;
+    const bl_guide *g = a->g;
+    int wh = getmaxy(m->v.win);
+    size_t rows = menu_rows(g), h = wh < 1 ? 1 : (size_t)wh;
+    size_t row = menu_row_of(g, a->sel);
+    /* Show the heading above the first entry of a group with it. */
+    size_t want = row;
+    if (row > 0 && menu_row(g, row - 1, NULL) != ROW_ENTRY)
+        want = row - 1;
+    if (want < m->menu_top)
+        m->menu_top = want;
+    if (row >= m->menu_top + h)
+        m->menu_top = row - h + 1;
+    if (rows > h && m->menu_top > rows - h)
+        m->menu_top = rows - h;
+    if (rows <= h)
+        m->menu_top = 0;
+}
 
 int menu_longest_title(const bl_guide *g)
 {
@@ -98,16 +192,14 @@ static void draw_snippet(struct view *v, int y, int x, int cols, const bl_search
 
 static void draw_hit(struct view *v, int y, size_t i, int sel)
 {
-    struct menu_view *m = (struct menu_view *)v;
-    bl_nav *n = m->nav;
+    const bl_app *app = v->app;
     WINDOW *w = v->win;
     int width = getmaxx(w), ascii = v->term->ascii;
     const attr_t *at = v->term->attr;
-    bl_search_detail(n->ix, n->res, i); /* lazily, for what shows */
-    const bl_search_hit *h = &n->res->hits[i];
-    const char *title = h->entry < n->g->n_entries ? n->g->entries[h->entry].title : "?";
-    attr_t a = !sel ? at[TH_NORMAL] : n->focus == BL_FOCUS_MENU ? at[TH_SEL] : at[TH_SEL_DIM];
-    int rows = getmaxy(w) - y < BL_NAV_HIT_ROWS ? getmaxy(w) - y : BL_NAV_HIT_ROWS;
+    const bl_search_hit *h = &app->search.res->hits[i];
+    const char *title = h->entry < app->g->n_entries ? app->g->entries[h->entry].title : "?";
+    attr_t a = !sel ? at[TH_NORMAL] : app->focus == BL_FOCUS_MENU ? at[TH_SEL] : at[TH_SEL_DIM];
+    int rows = getmaxy(w) - y < HIT_ROWS ? getmaxy(w) - y : HIT_ROWS;
     for (int r = 0; r < rows; r++) {
         wmove(w, y + r, 0);
         wattrset(w, a);
@@ -122,7 +214,7 @@ static void draw_hit(struct view *v, int y, size_t i, int sel)
     }
     draw_str(w, title, width - x, ascii);
     wattrset(w, A_NORMAL);
-    /* Matches in the title. */
+    /* Matches in the title (a hit not yet detailed shows none). */
     for (size_t k = 0; h->detailed && k < h->n_matches; k++) {
         const bl_search_match *mt = &h->matches[k];
         if (mt->part != BL_PART_TITLE)
@@ -132,18 +224,18 @@ static void draw_hit(struct view *v, int y, size_t i, int sel)
         if (x + col + cols < width) /* not under the cut mark */
             draw_mark(w, y, x + col, cols, at[TH_MATCH]);
     }
-    if (rows > 1)
+    if (rows > 1 && h->detailed)
         draw_snippet(v, y + 1, x + 2, width - x - 2, h, a);
 }
 
 static void results_draw(struct view *v)
 {
     struct menu_view *m = (struct menu_view *)v;
-    const bl_nav *n = m->nav;
+    const bl_app *app = v->app;
     WINDOW *w = v->win;
     int h = getmaxy(w), width = getmaxx(w);
-    const bl_search_results *r = n->res;
-    const char *q = finder_text(m->find);
+    const bl_search_results *r = app->search.res;
+    const char *q = bl_lineedit_text(&app->search.query);
     werase(w);
     wmove(w, 0, 0);
     if (!r || r->n_terms == 0) {
@@ -174,12 +266,12 @@ static void results_draw(struct view *v)
         }
         return;
     }
-    size_t rows = bl_nav_hit_rows(n);
-    for (size_t k = 0; k < rows && n->hit_top + k < r->n_hits; k++) {
-        int y = BL_NAV_RESULTS_HEAD + (int)k * BL_NAV_HIT_ROWS;
+    size_t rows = hit_rows(v);
+    for (size_t k = 0; k < rows && m->hit_top + k < r->n_hits; k++) {
+        int y = RESULTS_HEAD + (int)k * HIT_ROWS;
         if (y >= h)
             break;
-        draw_hit(v, y, n->hit_top + k, n->hit_top + k == n->hit);
+        draw_hit(v, y, m->hit_top + k, m->hit_top + k == app->search.hit);
     }
 }
 
@@ -188,34 +280,35 @@ static void results_draw(struct view *v)
 static void menu_draw(struct view *v)
 {
     struct menu_view *m = (struct menu_view *)v;
-    if (m->nav->searching) {
+    follow_selection(m);
+    if (v->app->search.open) {
         results_draw(v);
         return;
     }
-    const bl_nav *n = m->nav;
-    const bl_guide *g = n->g;
+    const bl_app *app = v->app;
+    const bl_guide *g = app->g;
     WINDOW *w = v->win;
     int h = getmaxy(w), width = getmaxx(w);
     const attr_t *at = v->term->attr;
     werase(w);
-    size_t rows = bl_menu_rows(g);
-    for (int y = 0; y < h && n->menu_top + (size_t)y < rows; y++) {
+    size_t rows = menu_rows(g);
+    for (int y = 0; y < h && m->menu_top + (size_t)y < rows; y++) {
         size_t entry = 0;
-        enum bl_menu_row_kind k = bl_menu_row(g, n->menu_top + (size_t)y, &entry);
+        enum row_kind k = menu_row(g, m->menu_top + (size_t)y, &entry);
         wmove(w, y, 0);
-        if (k == BL_ROW_BLANK)
+        if (k == ROW_BLANK)
             continue;
-        if (k != BL_ROW_ENTRY) {
+        if (k != ROW_ENTRY) {
             wattrset(w, at[TH_MENU_HEADING]);
             waddch(w, ' ');
-            draw_str(w, k == BL_ROW_HEADING_ROLES ? "Roles" : "Sections", width - 1,
+            draw_str(w, k == ROW_HEADING_ROLES ? "Roles" : "Sections", width - 1,
                      v->term->ascii);
             wattrset(w, A_NORMAL);
             continue;
         }
-        int sel = entry == n->sel;
+        int sel = entry == app->sel;
         attr_t a = !sel ? at[TH_NORMAL]
-                        : n->focus == BL_FOCUS_MENU ? at[TH_SEL] : at[TH_SEL_DIM];
+                        : app->focus == BL_FOCUS_MENU ? at[TH_SEL] : at[TH_SEL_DIM];
         wattrset(w, a);
         /* A marker besides the colour, for monochrome and screen readers. */
         int used = 0;
@@ -230,35 +323,45 @@ static void menu_draw(struct view *v)
     }
 }
 
-static struct view_result menu_key(struct view *v, enum bl_action a, const struct view_event *ev)
+static enum bl_action menu_mouse(struct view *v, const struct view_event *ev,
+                                 struct bl_app_arg *arg)
 {
     struct menu_view *m = (struct menu_view *)v;
-    unsigned r;
-    if (ev->key == KM_FN(KEY_MOUSE)) {
-        if (ev->buttons & BUTTON4_PRESSED)
-            r = bl_nav_wheel(m->nav, BL_FOCUS_MENU, -1);
-        else if (ev->buttons & BUTTON5_PRESSED)
-            r = bl_nav_wheel(m->nav, BL_FOCUS_MENU, 1);
-        else
-            r = bl_nav_click_menu(m->nav, ev->y);
-        return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), m->nav->msg};
+    const bl_app *app = v->app;
+    if (ev->buttons & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        arg->n = ev->buttons & BUTTON4_PRESSED ? -1 : 1;
+        return BL_ACT_MENU_STEP;
     }
-    if (a == BL_ACT_NONE || a >= BL_ACT_HELP || (a == BL_ACT_CLOSE && m->nav->searching))
-        return (struct view_result){0, NULL}; /* the screen's */
-    r = bl_nav_apply(m->nav, a);
-    return (struct view_result){VIEW_HANDLED | (r ? VIEW_REDRAW : 0), m->nav->msg};
+    if (app->search.open) {
+        if (ev->y < RESULTS_HEAD)
+            return BL_ACT_NONE;
+        arg->n = (long)(m->hit_top + (size_t)(ev->y - RESULTS_HEAD) / HIT_ROWS);
+        return BL_ACT_SELECT_HIT;
+    }
+    size_t entry;
+    if (ev->y < 0 || menu_row(app->g, m->menu_top + (size_t)ev->y, &entry) != ROW_ENTRY)
+        return BL_ACT_NONE;
+    arg->n = (long)entry;
+    return BL_ACT_SELECT_ENTRY;
+}
+
+static long menu_page(const struct view *v)
+{
+    if (v->app->search.open)
+        return (long)hit_rows(v) + 1; /* a page of hits (the app keeps one back) */
+    return getmaxy(v->win);
 }
 
 static void menu_cursor(struct view *v, int *y, int *x)
 {
     struct menu_view *m = (struct menu_view *)v;
-    const bl_nav *n = m->nav;
-    if (n->searching) {
+    const bl_app *app = v->app;
+    if (app->search.open) {
         *y = 0;
         *x = 1;
-        if (n->res && n->res->n_hits && n->hit >= n->hit_top) {
-            size_t k = n->hit - n->hit_top;
-            *y = BL_NAV_RESULTS_HEAD + (int)k * BL_NAV_HIT_ROWS;
+        if (bl_app_hits(app) && app->search.hit >= m->hit_top) {
+            size_t k = app->search.hit - m->hit_top;
+            *y = RESULTS_HEAD + (int)k * HIT_ROWS;
             *x = 2;
         }
         if (*y >= getmaxy(v->win))
@@ -267,33 +370,33 @@ static void menu_cursor(struct view *v, int *y, int *x)
             *x = 0;
         return;
     }
-    size_t row = bl_menu_row_of(m->nav->g, m->nav->sel);
-    *y = row >= m->nav->menu_top ? (int)(row - m->nav->menu_top) : 0;
+    size_t row = menu_row_of(app->g, app->sel);
+    *y = row >= m->menu_top ? (int)(row - m->menu_top) : 0;
     *x = getmaxx(v->win) > 2 ? 2 : 0;
 }
 
-static enum km_context menu_context(struct view *v)
+static enum km_context menu_context(const struct view *v)
 {
-    return ((struct menu_view *)v)->nav->searching ? KM_RESULTS : KM_MENU;
+    (void)v;
+    return KM_MENU;
 }
 
 static const struct view_ops menu_ops = {
     .name = "menu",
-    .keys = KM_MENU,
     .context = menu_context,
     .draw = menu_draw,
-    .key = menu_key,
+    .mouse = menu_mouse,
+    .page = menu_page,
     .cursor = menu_cursor,
 };
 
-struct view *menu_view_new(const struct term *t, bl_nav *nav, const struct finder *find)
+struct view *menu_view_new(const struct term *t, const bl_app *app)
 {
     struct menu_view *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
     m->v.ops = &menu_ops;
     m->v.term = t;
-    m->nav = nav;
-    m->find = find;
+    m->v.app = app;
     return &m->v;
 }

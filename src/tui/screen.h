@@ -1,21 +1,53 @@
 /* screen.h — the screen manager: owns the windows, the views (two panes
- * and a stack of overlays), the browsing state and the layouts, and runs
- * the only event loop. */
+ * and a stack of overlays) and the application state (app.h), and runs
+ * the only event loop.
+ *
+ * screen_run() is the loop.  The steps it is made of are public so that a
+ * test can drive the real screen on an off-screen terminal:
+ *
+ *     struct screen *s = screen_new(guide, &term);   // sized to stdscr
+ *     screen_key(s, 'j'); screen_draw(s);            // ... then read curscr
+ *     resizeterm(24, 80); screen_resize(s); screen_draw(s);
+ *     screen_free(s);
+ */
 #ifndef BORDERLESS_SCREEN_H
 #define BORDERLESS_SCREEN_H
 
 #include "borderless/model.h"
 #include "term.h"
 
+#include <stddef.h>
+
 /* Runs the guide on an initialised terminal until the user quits or a
  * signal arrives.  Returns the exit status: 0 after q (or Ctrl-C),
  * 128+signal after SIGTERM or SIGHUP, 1 when memory ran out. */
 int screen_run(const bl_guide *g, const struct term *t);
 
+struct screen;
+
+/* A screen for g on the current curses terminal, laid out for its size.
+ * NULL when memory runs out.  g and t are borrowed. */
+struct screen *screen_new(const bl_guide *g, const struct term *t);
+void screen_free(struct screen *s);
+
+/* One key (a keymap code: keymap.h), a mouse event at screen (y, x), the
+ * terminal's new size.  Each only changes the state; screen_draw() shows
+ * it (when something changed). */
+void screen_key(struct screen *s, int key);
+/* A bracketed paste: text for the prompt being edited, never keys. */
+void screen_paste(struct screen *s, const char *text, size_t len);
+void screen_mouse(struct screen *s, int y, int x, mmask_t buttons);
+void screen_resize(struct screen *s);
+void screen_draw(struct screen *s);
+
+/* 1 once the user asked to quit. */
+int screen_done(const struct screen *s);
+
 /* Below this size only a "terminal too small" notice is shown. */
 #define SCREEN_MIN_W 20
 #define SCREEN_MIN_H 5
-/* Below this width one pane is shown at a time. */
-#define SCREEN_NARROW_W 70
+/* Below the width where the entry would get fewer columns than this beside
+ * the menu, one pane is shown at a time. */
+#define SCREEN_ENTRY_MIN 50
 
 #endif

@@ -220,69 +220,6 @@ void term_reraise(void)
     raise(sig);
 }
 
-static void theme(struct term *t)
-{
-    static const attr_t mono[TH_COUNT] = {
-        [TH_NORMAL] = A_NORMAL,
-        [TH_TITLE_BAR] = A_REVERSE | A_BOLD,
-        [TH_MENU_HEADING] = A_BOLD | A_UNDERLINE,
-        [TH_SEL] = A_REVERSE,
-        [TH_SEL_DIM] = A_BOLD | A_UNDERLINE,
-        [TH_ENTRY_TITLE] = A_BOLD,
-        [TH_HEADING] = A_BOLD | A_UNDERLINE,
-        [TH_LINK] = A_UNDERLINE,
-        [TH_LINK_FOCUS] = A_REVERSE,
-        [TH_META] = A_NORMAL,
-        [TH_BAR_KEY] = A_BOLD,
-        [TH_BAR_LABEL] = A_REVERSE,
-        [TH_MESSAGE] = A_BOLD,
-        [TH_BORDER] = A_NORMAL,
-        [TH_MATCH] = A_BOLD | A_UNDERLINE,
-        [TH_MATCH_CUR] = A_REVERSE,
-        [TH_PROMPT] = A_BOLD,
-        [TH_ERROR] = A_BOLD | A_REVERSE,
-    };
-    memcpy(t->attr, mono, sizeof mono);
-    const char *nc = getenv("NO_COLOR");
-    t->color = has_colors() && !(nc && *nc) && start_color() == OK && COLORS >= 8;
-    if (!t->color)
-        return;
-    short bg = -1;
-    if (use_default_colors() != OK)
-        bg = COLOR_BLACK;
-    static const struct {
-        enum theme_role role;
-        short fg, bg; /* bg -2: the default background */
-        attr_t extra;
-    } pairs[] = {
-        {TH_TITLE_BAR, COLOR_WHITE, COLOR_BLUE, A_BOLD},
-        {TH_MENU_HEADING, COLOR_YELLOW, -2, A_BOLD},
-        {TH_SEL, COLOR_BLACK, COLOR_CYAN, 0},
-        {TH_SEL_DIM, COLOR_BLACK, COLOR_WHITE, 0},
-        {TH_ENTRY_TITLE, COLOR_YELLOW, -2, A_BOLD},
-        {TH_HEADING, COLOR_CYAN, -2, A_BOLD},
-        {TH_LINK, COLOR_GREEN, -2, A_UNDERLINE},
-        {TH_LINK_FOCUS, COLOR_BLACK, COLOR_GREEN, 0},
-        {TH_META, COLOR_BLUE, -2, A_BOLD},
-        {TH_BAR_KEY, -1, -2, A_BOLD},
-        {TH_BAR_LABEL, COLOR_BLACK, COLOR_CYAN, 0},
-        {TH_MESSAGE, COLOR_YELLOW, -2, A_BOLD},
-        {TH_BORDER, COLOR_BLUE, -2, 0},
-        {TH_MATCH, COLOR_BLACK, COLOR_YELLOW, 0},
-        {TH_MATCH_CUR, COLOR_BLACK, COLOR_MAGENTA, A_BOLD},
-        {TH_PROMPT, COLOR_YELLOW, -2, A_BOLD},
-        {TH_ERROR, COLOR_RED, -2, A_BOLD},
-    };
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        short fg = pairs[i].fg, b = pairs[i].bg == -2 ? bg : pairs[i].bg;
-        if (fg == -1 && bg != -1)
-            fg = COLOR_WHITE;
-        short pair = (short)(i + 1);
-        if (pair < COLOR_PAIRS && init_pair(pair, fg, b) == OK)
-            t->attr[pairs[i].role] = COLOR_PAIR(pair) | pairs[i].extra;
-    }
-}
-
 /* A capability string of TERM's entry, or NULL. */
 static const char *cap(const char *name)
 {
@@ -492,7 +429,6 @@ int term_init(struct term *t)
         return -1;
     }
     modes();
-    theme(t);
     build_reset();
     fast_errors = 0;
     active = 1;

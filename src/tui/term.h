@@ -66,8 +66,15 @@ struct term {
  * the cursor (not "dumb", not unknown): the guide can run there. */
 int term_usable(void);
 
-/* Returns 0, or -1 with the terminal untouched when curses cannot start. */
+/* Returns 0, or -1 with the terminal untouched when curses cannot start.
+ * The attributes are left plain: theme_apply() sets them. */
 int term_init(struct term *t);
+
+/* The attributes of theme `name` ("light", "dark", "mono"; NULL or anything
+ * else: the default, which uses the terminal's own colours for text and
+ * two accents legible on light and dark backgrounds).  Without colours
+ * (NO_COLOR set, or a terminal without them) every theme is "mono". */
+void theme_apply(struct term *t, const char *name);
 void term_done(void);
 
 /* The signal received since the last call (0: none): SIGINT, SIGTERM,

@@ -7,13 +7,21 @@
 
 int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
 {
-    (void)opts; /* the themes are drawn by the screen manager (issue 11) */
     struct term t;
     if (term_init(&t) != 0) {
         fprintf(stderr, "borderless: cannot start the full-screen guide on this terminal "
                         "(is TERM set?); try 'borderless list'\n");
         return 1;
     }
+    /* The command line chose the theme (--theme, $BORDERLESS_THEME). */
+    static const char *const names[] = {
+        [BL_TUI_THEME_AUTO] = NULL,
+        [BL_TUI_THEME_LIGHT] = "light",
+        [BL_TUI_THEME_DARK] = "dark",
+        [BL_TUI_THEME_MONO] = "mono",
+    };
+    enum bl_tui_theme th = opts ? opts->theme : BL_TUI_THEME_AUTO;
+    theme_apply(&t, (unsigned)th < sizeof names / sizeof names[0] ? names[th] : NULL);
     int status = screen_run(g, &t);
     term_done();
     /* Ended by a signal: die by it, so the exit status tells. */

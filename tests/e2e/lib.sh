@@ -99,6 +99,17 @@ e2e_resize() { tm resize-window -x "$1" -y "$2" || fail "resize to $1x$2"; }
 # Line N (1-based) of the screen.
 e2e_line() { e2e_screen | sed -n "${1}p"; }
 
+# e2e_wait_line N REGEX [MESSAGE]: until line N matches REGEX (characters,
+# not bytes).
+e2e_wait_line() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        e2e_line "$1" | LC_ALL=C.UTF-8 grep -q -- "$2" && return 0
+        sleep 0.1
+    done
+    fail "${3:-line $1 never matched '$2'}"
+}
+
 # Titles of the roles, in reading order, from the program itself.
 role_title() {
     "$BORDERLESS_BIN" -C "$CONTENT" list | awk -F '\t' -v n="$1" '$1 == "role" { if (++i == n) print $3 }'

@@ -27,17 +27,17 @@ e2e_wait_gone "Search:"
 
 # The save prompt: the same; Enter saves under the pasted name.
 e2e_keys p
-e2e_wait "Save summary to:"
+e2e_wait "Save summary (.md: Markdown) to:"
 e2e_keys C-u
 e2e_paste "$(printf 'notes\nq.txt')"
-e2e_wait "Save summary to: notes q.txt"
+e2e_wait "to: notes q.txt"
 e2e_keys Enter
 e2e_wait "Saved"
 [ -s "$E2E_DIR/notes q.txt" ] || fail "nothing saved under the pasted name"
 
 # A paste is no answer to a question.
 e2e_keys p
-e2e_wait "Save summary to:"
+e2e_wait "Save summary (.md: Markdown) to:"
 e2e_keys C-u
 e2e_paste "notes q.txt"
 e2e_keys Enter

@@ -15,6 +15,18 @@ e2e_keys C-c
 e2e_wait_exit 0
 e2e_wait_gone "Roles"
 
+# Ctrl-C in a prompt cancels the prompt only (readline, less).
+e2e_start 100 30
+e2e_wait "Roles"
+e2e_keys /
+e2e_wait "Search:"
+e2e_keys t r a C-c
+e2e_wait_gone "Search:"
+e2e_wait "Roles"
+[ -s "$EXIT_FILE" ] && fail "Ctrl-C in the prompt ended the guide: $(cat "$EXIT_FILE")"
+e2e_keys q
+e2e_wait_exit 0
+
 e2e_start 100 30
 e2e_wait "Roles"
 pid=$(e2e_pid) && [ -n "$pid" ] || fail "no process"

@@ -20,13 +20,15 @@ e2e_wait_gone "Roles"
 e2e_keys Left
 e2e_wait "Roles"
 
-# 10x4: too small, but alive.
+# 10x4: too small, but alive; 1x1 and 3x2 too: it still answers at 10x4
+# after them (redrawing is the proof, so no waiting for nothing).
 e2e_resize 10 4
 e2e_wait "Too small"
 e2e_resize 1 1
-sleep 0.3
 e2e_resize 3 2
-sleep 0.3
+e2e_wait_gone "Too small"
+e2e_resize 10 4
+e2e_wait "Too small"
 [ -s "$EXIT_FILE" ] && fail "exited at a tiny size: $(cat "$EXIT_FILE")"
 
 e2e_resize 100 30
@@ -38,9 +40,11 @@ e2e_screen | grep -qF "▸ ${t3:0:20}" || fail "selection lost after resizing ba
 e2e_keys Enter ']' ']'
 e2e_wait_gone "│ ${t3:0:30}"
 before=$(e2e_line 2 | sed 's/.*│ //')
+# At 90 columns the menu is 36 wide (2/5), at 100 40: wait for each.
 e2e_resize 90 30
-sleep 0.3
+e2e_wait_line 2 '^.\{36\}│' "the 90-column screen never showed"
 e2e_resize 100 30
+e2e_wait_line 2 '^.\{40\}│' "the 100-column screen never showed"
 e2e_wait "│ $before"
 
 e2e_keys q

@@ -26,15 +26,26 @@ fi
 e2e_keys q
 e2e_wait_exit 0
 
-# Colours by default; none with NO_COLOR (bold and reverse instead).
+# By default the terminal's own colours for text (attributes only on the
+# first screen); a theme's palette with BORDERLESS_THEME; none with NO_COLOR
+# (bold and reverse instead), whatever the theme.
 sgr_colour='\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9;]*)?m'
 e2e_start 100 30 xterm-256color C.UTF-8
 e2e_wait "Roles"
-tm capture-pane -p -e | grep -qE "$sgr_colour" || fail "no colours by default"
+tm capture-pane -p -e | grep -qE "$sgr_colour" && fail "colours in the text by default"
+tm capture-pane -p -e | grep -qE '\[([0-9;]*;)?7(;[0-9;]*)?m' || fail "no reverse video by default"
 e2e_keys q
 e2e_wait_exit 0
 
-e2e_start 100 30 xterm-256color C.UTF-8 NO_COLOR=1
+for theme in dark light; do
+    e2e_start 100 30 xterm-256color C.UTF-8 BORDERLESS_THEME=$theme
+    e2e_wait "Roles"
+    tm capture-pane -p -e | grep -qE "$sgr_colour" || fail "no colours with the $theme theme"
+    e2e_keys q
+    e2e_wait_exit 0
+done
+
+e2e_start 100 30 xterm-256color C.UTF-8 NO_COLOR=1 BORDERLESS_THEME=dark
 e2e_wait "Roles"
 tm capture-pane -p -e | grep -qE "$sgr_colour" && fail "colours despite NO_COLOR"
 tm capture-pane -p -e | grep -qE '\[([0-9;]*;)?7(;[0-9;]*)?m' || fail "no reverse video with NO_COLOR"

@@ -7,7 +7,7 @@
 
 FIX="$BORDERLESS_SOURCE_DIR/tests/fixtures/widths"
 out=$("$BORDERLESS_BIN" -C "$FIX" check 2>"$E2E_DIR/warn") || fail "check failed on the widths fixture"
-[ "$out" = "1 role, 1 section" ] || fail "check: $out"
+[ "$out" = "1 role, 2 sections" ] || fail "check: $out"
 grep -q "roles/wide.yaml:5:13: warning: 'summary' has U+4DC0" "$E2E_DIR/warn" ||
     fail "check did not warn: $(cat "$E2E_DIR/warn")"
 
@@ -17,7 +17,7 @@ hexagrams=$(LC_ALL=C.UTF-8 bash -c 'for ((c = 0x4DC0; c < 0x4E00; c++)); do prin
 [ "$(printf '%s' "$hexagrams" | wc -c)" = 192 ] || fail "cannot build the hexagrams"
 
 # Narrow (the entry alone, full width) and wide (beside the menu).
-for size in "46 60" "100 60" "31 80"; do
+for size in "46 130" "100 100" "31 170"; do
     set -- $size
     w=$1
     e2e_start "$w" "$2"

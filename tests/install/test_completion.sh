@@ -66,11 +66,13 @@ list
 show
 search
 summary
+shortlist
 help"
 complete_in / borderless s
 expect_candidates "search
 show
-summary"
+summary
+shortlist"
 
 begin "options"
 complete_in / borderless -
@@ -79,7 +81,8 @@ expect_candidates "-C
 --help
 --version
 --width
---theme"
+--theme
+--no-state"
 complete_in / borderless --v
 expect_candidates "--version"
 
@@ -89,7 +92,8 @@ expect_candidates "check"
 complete_in / borderless --width 60 --theme dark s
 expect_candidates "search
 show
-summary"
+summary
+shortlist"
 
 begin "themes after --theme, nothing after --width"
 complete_in / borderless --theme ""
@@ -125,6 +129,26 @@ touch "$T/work/content-file"
 complete_in "$T/work" borderless -C content
 expect_candidates "content-a
 content-b"
+
+begin "shortlist: subcommands, role ids after add and note, shortlisted ids after rm"
+complete_in / "$BIN" -C "$FIX" shortlist ""
+expect_candidates "list
+add
+rm
+note"
+complete_in / "$BIN" -C "$FIX" shortlist add ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" -C "$FIX" shortlist note ""
+expect_candidates "$fixture_ids"
+mkdir -p "$T/xdg/borderless"
+printf 'borderless-shortlist 1\nrole\tgone-role\tadded=2026-01-01T00:00:00Z\n' \
+    >"$T/xdg/borderless/shortlist.txt"
+envs=("XDG_DATA_HOME=$T/xdg")
+complete_in / "$BIN" -C "$FIX" shortlist rm ""
+expect_candidates "gone-role"
+complete_in / "$BIN" -C "$FIX" shortlist rm gone-role ""
+expect_candidates ""
+envs=()
 
 begin "ids after show, with -C DIR"
 complete_in / "$BIN" -C "$SRC/content" show ""

@@ -124,8 +124,10 @@ expect_rc 0
 run_in / "$BORDERLESS_BIN" -C "$SRC/content" check
 source_check=$(cat "$T/out")
 # Mark the unpacked copy, so that the source tree's content cannot pass.
-sed -i '0,/^    title: .*/s//    title: Unpacked copy marker/' \
-    "$T/root/usr/share/borderless/sections.yaml"
+awk '/^sections:/ { in_sections = 1 }
+    in_sections && !done && /^    title: / { sub(/title: .*/, "title: Unpacked copy marker"); done = 1 }
+    { print }' "$T/root/usr/share/borderless/sections.yaml" >"$T/sections.yaml" &&
+    cat "$T/sections.yaml" >"$T/root/usr/share/borderless/sections.yaml"
 run_in / "$T/root/usr/bin/borderless" check
 expect_rc 0
 expect_out "$source_check"

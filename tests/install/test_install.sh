@@ -41,8 +41,11 @@ checks=$((checks + 1))
 cmp -s "$SRC/content/README.md" "$P/share/doc/borderless/content-guide.md" ||
     fail "content-guide.md is not content/README.md"
 
-# Mark the installed copy: the first section's title.
-sed -i "0,/^    title: .*/s//    title: $MARK/" "$P/share/borderless/sections.yaml"
+# Mark the installed copy: the first section's title (after the groups).
+awk -v mark="$MARK" '/^sections:/ { in_sections = 1 }
+    in_sections && !done && /^    title: / { sub(/title: .*/, "title: " mark); done = 1 } { print }' \
+    "$P/share/borderless/sections.yaml" >"$T/sections.yaml" &&
+    cat "$T/sections.yaml" >"$P/share/borderless/sections.yaml"
 run_in / "$BORDERLESS_BIN" -C "$SRC/content" check
 expect_rc 0
 source_check=$(cat "$T/out")

@@ -1,0 +1,198 @@
+/* app.h — the full-screen guide's state, without curses: what is selected
+ * and read, the search session, the prompt and the status line.  One
+ * function changes it: bl_app_apply() takes an action (action.h) and
+ * returns what to redraw.  The views read the state (const) and draw it;
+ * the screen manager turns keys into actions and runs the loop.
+ *
+ *     bl_app app;
+ *     bl_app_init(&app, guide, 0);               // selects the first entry
+ *     bl_app_apply(&app, BL_ACT_RESIZE, &(struct bl_app_arg){.width = 60, .rows = 20});
+ *     unsigned r = bl_app_apply(&app, BL_ACT_DOWN, NULL);  // r & BL_APP_REDRAW ...
+ *     ... read app.sel, app.top, app.link, app.focus, app.lay, app.status ...
+ *     bl_app_done(&app);
+ *
+ * Ownership: the app owns the layouts of the entries (made on demand at
+ * the entry's width and kept until the width changes), the search index
+ * (built on the first search), the results of the query, the query and
+ * the file name being typed.  It borrows the guide.
+ *
+ * Reading position: `top` is the first line shown of the selected entry,
+ * laid out `width` columns wide, in a viewport `rows` high (BL_ACT_RESIZE
+ * sets both).  A resize keeps the place (bl_layout_pos), the history keeps
+ * places the same way.  The menu's and the results' scroll offsets belong
+ * to their views, which compute them from `sel` and `search.hit`.
+ *
+ * Search: BL_ACT_SEARCH opens the search prompt; every edit runs the query
+ * and shows its hits in place of the menu, the first one selected and
+ * scrolled to its first match.  Enter reads it (the prompt closes, the
+ * results stay); Esc in the entry goes back to the results, Esc there
+ * (BL_ACT_END_SEARCH) brings back the menu and the place the search began.
+ * Enter on an empty prompt, or n with no search open, repeats the last
+ * query; Up and Down in the prompt recall this run's earlier queries.
+ *
+ * Prompts: a prompt kind (struct bl_prompt_kind) carries its own edit,
+ * accept and cancel behaviour; the app runs them, nobody switches on the
+ * kind.  Saving: p asks for a file name (a folder means
+ * <folder>/<id>-summary.txt); an existing file asks "Overwrite?"; a
+ * failure keeps the prompt open with the name, to correct it.
+ */
+#ifndef BORDERLESS_APP_H
+#define BORDERLESS_APP_H
+
+#include "borderless/action.h"
+#include "borderless/layout.h"
+#include "borderless/lineedit.h"
+#include "borderless/model.h"
+#include "borderless/safewrite.h"
+#include "borderless/search.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum bl_focus { BL_FOCUS_MENU, BL_FOCUS_DETAIL };
+
+#define BL_APP_HISTORY 64 /* entries left by following links */
+#define BL_APP_QUERIES 16 /* earlier queries recalled with Up */
+
+/* What bl_app_apply() asks of the screen. */
+enum {
+    BL_APP_REDRAW = 1, /* the state shown changed */
+    BL_APP_ENTRY = 2,  /* another entry is shown */
+    BL_APP_HELP = 4,   /* show the help overlay */
+    BL_APP_QUIT = 8,   /* quit */
+    BL_APP_BEEP = 16,  /* the key did nothing, audibly */
+    BL_APP_REPAINT = 32 /* paint the whole terminal again (Ctrl-L) */
+};
+
+/* Arguments of the actions that take one (action.h). */
+struct bl_app_arg {
+    long n;       /* a count, an entry, a hit, a line; a page's size */
+    uint32_t cp;  /* BL_ACT_INSERT: the character typed */
+    const char *text; /* BL_ACT_PASTE: the pasted bytes, as received */
+    size_t len;
+    int width;    /* BL_ACT_RESIZE: the entry's text width */
+    int rows;     /*   and the rows it shows, */
+    int list;     /*   and the hits the results list shows */
+};
+
+typedef struct bl_app_visit {
+    size_t entry;
+    bl_layout_pos pos; /* reading position (kept across a resize) */
+    long link;
+} bl_app_visit;
+
+/* The status line: a message until the next action (any action clears
+ * it first; BL_ACT_NONE only that). */
+enum bl_status_kind {
+    BL_STATUS_NONE,
+    BL_STATUS_INFO,    /* why nothing happened, a count ("match 2/5") */
+    BL_STATUS_ERROR,   /* a failure */
+    BL_STATUS_WELCOME  /* the first screen's hint */
+};
+
+typedef struct bl_status {
+    enum bl_status_kind kind;
+    char text[96];                           /* shown first, cut at its end */
+    char path[BL_PATH_MAX + BL_REASON_MAX];  /* then this, cut at its start */
+} bl_status;
+
+struct bl_app;
+
+/* A kind of prompt: what it shows and what its keys do (the kinds are
+ * app.c's: search, file name, overwrite question).  Each function returns
+ * BL_APP_* flags; accept and cancel close the prompt themselves or leave it
+ * open. */
+struct bl_prompt_kind {
+    const char *label;  /* "Search: " (a question: its head) */
+    int question;       /* a y/N question: any key answers */
+    unsigned (*on_edit)(struct bl_app *a);   /* NULL: nothing */
+    unsigned (*on_accept)(struct bl_app *a); /* Enter (a question: y) */
+    unsigned (*on_cancel)(struct bl_app *a); /* Esc, Ctrl-C (a question: any other key) */
+};
+
+typedef struct bl_prompt {
+    const struct bl_prompt_kind *kind; /* NULL: no prompt */
+    bl_lineedit *edit;                 /* the text edited (NULL: a question) */
+    char subject[BL_PATH_MAX];         /* a question's subject, cut from the left */
+    const char *tail;                  /* after the subject: "? (y/N) " */
+} bl_prompt;
+
+typedef struct bl_search_session {
+    bl_search_index *ix;     /* NULL until the first search */
+    bl_search_results *res;  /* of `query`; NULL while it is empty */
+    bl_lineedit query;       /* the query, edited in place by the prompt */
+    int open;                /* the results are in place of the menu */
+    size_t hit;              /* the selected hit */
+    bl_app_visit saved;      /* where the search began */
+    enum bl_focus saved_focus;
+    char *recent[BL_APP_QUERIES]; /* earlier queries, oldest first */
+    size_t n_recent;
+    size_t recall;           /* Up/Down position in recent (n_recent: the new one) */
+    /* Matches highlighted in the selected entry (borrowed from its hit). */
+    const bl_search_match *matches;
+    size_t n_matches;
+    long match;              /* the current one, or -1 */
+} bl_search_session;
+
+typedef struct bl_app {
+    const bl_guide *g;
+    unsigned layout_flags;   /* BL_LAYOUT_ASCII */
+    bl_layout **cache;       /* layouts at cache_w, made on demand */
+    int cache_w;
+
+    /* Browsing. */
+    size_t sel;              /* the selected entry: shown in the entry pane */
+    enum bl_focus focus;
+    const bl_layout *lay;    /* of sel at `width` (NULL: out of memory) */
+    int width, rows;         /* the entry's viewport */
+    int list;                /* hits the results list shows (detailed first) */
+    size_t top;              /* first line shown */
+    long link;               /* focused link (ordinal in lay->links), or -1 */
+    bl_app_visit hist[BL_APP_HISTORY];
+    size_t n_hist;
+
+    bl_search_session search;
+
+    bl_prompt prompt;
+    bl_lineedit save_path;   /* the file name typed at the save prompt */
+    size_t save_entry;
+    bl_safewrite_target save_asked; /* the file the overwrite question is about */
+
+    bl_status status;
+} bl_app;
+
+/* Selects the first entry, focus on the menu, a 1x1 viewport, and a
+ * welcome line.  layout_flags: BL_LAYOUT_ASCII or 0.  0, or -1 when memory
+ * runs out (then call bl_app_done). */
+int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags);
+void bl_app_done(bl_app *a);
+
+/* The one way to change the state.  arg: NULL for actions without one.
+ * Page moves take the page's size in arg->n (the view knows it; NULL: a
+ * page of the entry's viewport).  Returns BL_APP_* flags. */
+unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg);
+
+/* Lines in the laid-out entry (0 without a layout) and the largest top. */
+size_t bl_app_lines(const bl_app *a);
+size_t bl_app_max_top(const bl_app *a);
+
+/* 0 when no entry is shown: no guide, or a query that matches nothing
+ * (the entry pane then says so, and the title names no entry). */
+int bl_app_entry_shown(const bl_app *a);
+
+/* Hits of the query (0 when none or no search). */
+size_t bl_app_hits(const bl_app *a);
+
+/* Matches of the selected entry that show in its layout, and the 1-based
+ * ordinal among them of the current one (0: none current). */
+size_t bl_app_matches_shown(const bl_app *a, size_t *current);
+
+/* The heading the reader is under: the last heading line at or above
+ * `top` (NULL before the first one, or without a layout). */
+const bl_line *bl_app_current_heading(const bl_app *a);
+
+/* The hint bar's label for `act` now, or NULL when the action would do
+ * nothing here (Back without history).  Esc says where it goes. */
+const char *bl_app_bar_label(const bl_app *a, enum bl_action act);
+
+#endif

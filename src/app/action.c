@@ -1,0 +1,43 @@
+#include "borderless/action.h"
+
+/* The help texts fit the help overlay's columns at 80x24 (16 columns: a
+ * screen test checks it) and are all different (test_app checks it). */
+static const struct bl_action_info table[BL_ACT_COUNT] = {
+    [BL_ACT_HELP] = {.help = "Show this help", .bar = "Help", .bar_prio = 1},
+    [BL_ACT_SEARCH] = {.help = "Search the guide", .bar = "Search", .bar_prio = 3},
+    [BL_ACT_NEXT_MATCH] = {.help = "Next/prev. match", .pair = BL_ACT_PREV_MATCH,
+                           .bar = "Next", .bar_prio = 4},
+    [BL_ACT_END_SEARCH] = {.help = "Close the search", .bar = "Close", .bar_prio = 1},
+    [BL_ACT_SAVE] = {.help = "Save a summary", .bar = "Save", .bar_prio = 5},
+    [BL_ACT_BACK] = {.help = "Back from a link", .bar = "Back", .bar_prio = 1},
+    [BL_ACT_QUIT] = {.help = "Quit", .bar = "Quit", .bar_prio = 1},
+    [BL_ACT_REDRAW] = {.help = "Repaint screen"},
+    [BL_ACT_CLICK] = {.help = "Select or follow"},
+    [BL_ACT_WHEEL] = {.help = "Scroll under it"},
+    [BL_ACT_UP] = {.help = "Up, down a row", .pair = BL_ACT_DOWN},
+    [BL_ACT_PAGE_UP] = {.help = "A page up, down", .pair = BL_ACT_PAGE_DOWN},
+    [BL_ACT_HOME] = {.help = "First, last", .pair = BL_ACT_END},
+    [BL_ACT_OPEN] = {.help = "Read the entry", .bar = "Read", .bar_prio = 2},
+    [BL_ACT_PREV_HEADING] = {.help = "Heading up, down", .pair = BL_ACT_NEXT_HEADING},
+    [BL_ACT_NEXT_HEADING] = {.bar = "Heading", .bar_prio = 3},
+    [BL_ACT_NEXT_LINK] = {.help = "Next, prev. link", .pair = BL_ACT_PREV_LINK,
+                          .bar = "Link", .bar_prio = 3},
+    [BL_ACT_FOLLOW] = {.help = "Follow the link", .bar = "Follow", .bar_prio = 2},
+    [BL_ACT_CLOSE] = {.help = "Back to the list", .bar = "Menu", .bar_prio = 1},
+    [BL_ACT_ACCEPT] = {.help = "Search, or save"},
+    [BL_ACT_CANCEL] = {.help = "Cancel the prompt"},
+    [BL_ACT_HISTORY_PREV] = {.help = "Earlier queries", .pair = BL_ACT_HISTORY_NEXT},
+    [BL_ACT_RESULT_PREV] = {.help = "Prev., next hit", .pair = BL_ACT_RESULT_NEXT},
+    [BL_ACT_EDIT_LEFT] = {.help = "Move the cursor", .pair = BL_ACT_EDIT_RIGHT},
+    [BL_ACT_EDIT_HOME] = {.help = "Line start, end", .pair = BL_ACT_EDIT_END},
+    [BL_ACT_EDIT_BACKSPACE] = {.help = "Delete backward"},
+    [BL_ACT_EDIT_DELETE] = {.help = "Delete forward"},
+    [BL_ACT_EDIT_KILL_START] = {.help = "Cut to start, end", .pair = BL_ACT_EDIT_KILL_END},
+    [BL_ACT_EDIT_KILL_WORD] = {.help = "Cut a word back"},
+    [BL_ACT_YES] = {.help = "Yes (else no)"},
+};
+
+const struct bl_action_info *bl_action_info(enum bl_action a)
+{
+    return &table[a];
+}
