@@ -96,12 +96,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     abort();
             if (strchr(h->snippet, '\n') || strchr(h->snippet, '\t'))
                 abort();
+            if (h->snippet_label_len > len)
+                abort();
         }
         for (size_t k = 0; k < h->n_matches; k++)
             check_match(&guide->entries[h->entry], &h->matches[k]);
     }
     for (size_t i = 0; i < r->n_suggestions; i++)
-        if (!r->suggestions[i])
+        if (!r->suggestions[i] || !r->suggested_queries[i])
             abort();
     bl_search_results_free(r);
     return 0;

@@ -81,6 +81,13 @@ struct bl_field_info {
 /* The table, indexed by enum bl_field. */
 const struct bl_field_info *bl_field_info(enum bl_field f);
 
+/* A set of words or phrases search treats as the same ("salary", "pay",
+ * "wage"): sections.yaml `synonyms`, each set at least two, as written. */
+typedef struct bl_synonym_set {
+    const char *const *words;
+    size_t n_words;
+} bl_synonym_set;
+
 /* A field present in an entry.  TEXT fields have `text` (paragraphs separated
  * by a blank line, no trailing newline); LIST fields have `items`. */
 typedef struct bl_field_value {
@@ -304,6 +311,8 @@ typedef struct bl_arena bl_arena;
 typedef struct bl_guide {
     const char *title;     /* the guide's title (sections.yaml `title`) */
     const char *tagline;   /* one line under the title (sections.yaml `tagline`) */
+    const bl_synonym_set *synonyms; /* sections.yaml `synonyms` (maybe none) */
+    size_t n_synonyms;
     const char *dir;       /* content folder it was loaded from */
     /* Reading order: all roles first (entries[0 .. n_roles-1]), then all
      * sections (entries[n_roles .. n_entries-1]). */

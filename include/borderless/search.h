@@ -17,25 +17,53 @@
  * query allocates only its results (plus one scratch block), so queries may
  * run as the user types.  Results are not shared between threads.
  *
+ * The index borrows the stemmer it makes: queries on one index must not
+ * run at the same time in two threads.
+ *
  * Text is folded the same way for the content and the query: UTF-8 decoded
  * with utf8proc (invalid bytes are separators), compatibility-decomposed,
  * case-folded and stripped of combining marks ("Europól" is "europol").  A
- * token is a run of letters and digits; everything else separates tokens.
+ * token is a run of letters and digits; everything else separates tokens,
+ * except that a possessive "'s" is dropped ("INTERPOL's" is "interpol"),
+ * an apostrophe inside a word is skipped ("don't" is "dont"), and a
+ * hyphenated compound ("co-operation") is its parts and also, for a single
+ * query word, its joined form ("cooperation").
  *
- * Query language: words separated by spaces must all match (AND).  A word
- * matches a token equal to it, a token it is a prefix of (two letters or
- * more), or a token with the same English stem (Snowball, plus an agent
- * "-er": smuggle/smuggler/smugglers/smuggling).  A word of five letters or
- * more with none of those matches a token (or a token's beginning) within
- * one edit, ranked lower and flagged `fuzzy`.  "Double quotes" make a
- * phrase: its words must be adjacent and in order in one string (only its
- * last word matches as a prefix).  A word that folds to several tokens
- * ("cross-border") is a phrase too.  An unbalanced quote runs to the end.
+ * How a query is read:
+ *   - Words separated by spaces must all match (AND), except function words
+ *     ("how do I become an analyst" looks for "analyst"; the list is in
+ *     search_query.c) — unless the query has nothing but function words.
+ *   - "Double quotes" make a phrase: every word, function words included,
+ *     adjacent and in order in one string (the last word may be a prefix).
+ *     An unbalanced quote runs to the end.  A hyphenated query word
+ *     ("co-operation") matches the joined word and the compound.
+ *   - A word of three letters or fewer matches that whole word (and, with
+ *     three, its plural) only: "US" is not "usually", "age" not "agent".
+ *   - A longer word matches an equal word, a word it is a prefix of, and a
+ *     word with the same stem (Snowball on a spelling key that makes
+ *     British and American spellings one: -ise/-ize, -isation/-ization,
+ *     -yse/-yze, -our/-or, -re/-er, -ence/-ense, -ogue/-og, -ll-/-l-),
+ *     but never through its stem a word shorter than itself without its
+ *     inflection ("secondment" is not "second", "nationality" not
+ *     "national").  A variant spelling counts as equal.  A word of five
+ *     letters or more with none of those matches a word (or a word's
+ *     beginning) within one edit, ranked lower and flagged `fuzzy`.
+ *   - Synonyms come from the content (sections.yaml `synonyms`, model.h):
+ *     a word or a run of words in a set ("get in") matches any member of
+ *     the set, a synonym counting a little less than the word typed.
  * At most BL_SEARCH_MAX_TERMS words are used; the rest are ignored.
  *
  * Ranking: BM25 over fields weighted by bl_field_info()->search_weight
- * (the title counts BL_SEARCH_TITLE_WEIGHT); a prefix, stem or fuzzy match
- * counts less than an equal one.  Ties keep the guide's reading order.
+ * (the title counts BL_SEARCH_TITLE_WEIGHT); a prefix, stem, synonym or
+ * fuzzy match counts less than an equal one.  The best 64 then get a
+ * bonus for query words near each other (in the query's order counting
+ * double), so an exact phrase beats the same words scattered.  Ties keep
+ * the guide's reading order.
+ *
+ * Suggestions: for a word (four letters or more) that matched nothing, or
+ * only within one edit, the nearest words of four letters or more that are
+ * not function words — words of titles, other names and glossary terms
+ * first.  Each comes with the whole query rewritten with it, ready to run.
  */
 #ifndef BORDERLESS_SEARCH_H
 #define BORDERLESS_SEARCH_H
@@ -52,7 +80,7 @@
 typedef struct bl_search_index bl_search_index;
 
 /* One matched word (or phrase) in the source strings of an entry.  part is
- * BL_PART_TITLE (model.h) or an enum bl_field; item is the list item
+ * BL_PART_TITLE (model.h: -1) or an enum bl_field; item is the list item
  * for a LIST field, else 0; [start, end) are bytes of that exact string:
  * e->title, fv->text or fv->items[item] — the same coordinates as
  * bl_line.part / item / src_start / src_end for a field's text, and a list
@@ -79,15 +107,26 @@ typedef struct bl_search_hit {
     size_t best_item;
     const char *snippet;      /* one line of display-safe UTF-8: no tabs or
                                  newlines, whitespace collapsed, "…" at cuts,
-                                 at most BL_SEARCH_SNIPPET_COLS columns.  From
-                                 the first match in the heaviest field other
-                                 than the title; the entry's first text if
-                                 only the title matched. */
+                                 at most BL_SEARCH_SNIPPET_COLS columns.  It
+                                 starts with the name of its part and ": "
+                                 ("Languages: …"), then the window of a
+                                 string holding the most query words (other
+                                 names and keywords only if nothing else
+                                 matched); the entry's first text if only
+                                 the title matched. */
+    int snippet_part;         /* the part it comes from (BL_PART_TITLE: none) */
+    size_t snippet_label_len; /* bytes of the part's name and ": " (0: none) */
     const bl_search_mark *snippet_marks; /* matches inside the snippet */
     size_t n_snippet_marks;
     const bl_search_match *matches; /* every match in the entry, in reading
                                        order (title, then fields in enum
-                                       order, items, bytes), not overlapping */
+                                       order, items, bytes), not overlapping.
+                                       A field's heading ("Pay") and a quick
+                                       fact's label ("Nationality") are
+                                       searched but are not strings of the
+                                       entry: an entry found only through
+                                       them has no matches (n_matches 0), and
+                                       its snippet is that part's start. */
     size_t n_matches;
 } bl_search_hit;
 
@@ -96,17 +135,21 @@ typedef struct bl_search_results {
     size_t n_hits;
     /* Nearest indexed words (folded) for the query words that matched
      * nothing, or matched only within one edit ("did you mean ...").  May be
-     * non-empty when there are (fuzzy) hits. */
+     * non-empty when there are (fuzzy) hits.  suggested_queries[i] is the
+     * query with that word replaced by suggestions[i]: what a user who
+     * picks suggestion i means (run it as it is). */
     const char *const *suggestions;
+    const char *const *suggested_queries;
     size_t n_suggestions;
-    int n_terms;              /* query words used (0: the query was empty) */
+    int n_terms;              /* query words read, function words included
+                                 (0: the query was empty) */
     struct bl_search_query *q; /* private: the parsed query, for details */
 } bl_search_results;
 
 /* Builds the index of every role and section of g: title, aliases, every
- * text and list field with a non-zero search weight, keywords.  (Sources,
- * related ids and dates are not indexed.)  g must outlive the index.
- * NULL when memory runs out. */
+ * text and list field with a non-zero search weight, keywords, and g's
+ * synonym sets.  (Sources, related ids and dates are not indexed.)  g must
+ * outlive the index.  NULL when memory runs out. */
 bl_search_index *bl_search_index_build(const bl_guide *g);
 
 /* NULL is fine. */

@@ -58,6 +58,8 @@ struct loader {
     struct link_ref *order; /* role_order, malloc'd */
     size_t n_order;
     const char *title, *tagline;
+    bl_synonym_set *synonyms; /* sections.yaml `synonyms` (in the guide's arena) */
+    size_t n_synonyms;
     const char *sections_path;
     /* Ids of every role file found, loaded or not: a link to a role whose
      * file has problems is not reported a second time. */
@@ -1892,6 +1894,48 @@ static void load_role(struct loader *L, const char *path, const char *id,
     }
 }
 
+/* sections.yaml `synonyms`: a list of sets, each a list of at least two
+ * words or phrases that search treats as the same (search.h). */
+static void get_synonyms(struct loader *L, const yt_node *v)
+{
+    if (v->plain == -1)
+        return;
+    if (v->type != YT_SEQ || v->n == 0) {
+        problem(L, v->line, v->column,
+                "\"synonyms\" must be a list of sets, each a list of words or phrases "
+                "such as [salary, pay, wage]");
+        return;
+    }
+    bl_synonym_set *sets = bl_arena_array(L->arena, v->n, sizeof *sets);
+    if (!sets) {
+        out_of_memory(L);
+        return;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < v->n; j++) {
+        const yt_node *set = v->kids[j];
+        if (set->plain != -1 && set->type != YT_SEQ) {
+            problem(L, set->line, set->column,
+                    "set %zu of \"synonyms\" must be a list of words or phrases such as "
+                    "[salary, pay, wage], not %s",
+                    j + 1, yt_type_name(set->type));
+            continue;
+        }
+        const char *const *words;
+        size_t nw;
+        if (get_list(L, "synonyms", set, &words, &nw) < 0)
+            continue;
+        if (nw < 2) {
+            problem(L, set->line, set->column,
+                    "set %zu of \"synonyms\" has one word; a set needs two or more", j + 1);
+            continue;
+        }
+        sets[n++] = (bl_synonym_set){.words = words, .n_words = nw};
+    }
+    L->synonyms = sets;
+    L->n_synonyms = n;
+}
+
 static void load_sections(struct loader *L, const unsigned char *buf, size_t len)
 {
     bl_arena *tmp = scratch_arena(L);
@@ -1914,7 +1958,7 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
     }
     static const char *const known[] = {"title", "tagline", "role_order", "sections",
                                         "groups", "crime_areas", "glossary",
-                                        "fit_questions"};
+                                        "fit_questions", "synonyms"};
     int have_title = 0, have_sections = 0, have_groups = 0, have_areas = 0, have_gloss = 0;
     for (size_t i = 0; i + 1 < root->n; i += 2) {
         const yt_node *k = root->kids[i], *v = root->kids[i + 1];
@@ -2007,6 +2051,8 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
             load_glossary(L, v);
         } else if (is_key(k, "fit_questions")) {
             load_fit_questions(L, v);
+        } else if (is_key(k, "synonyms")) {
+            get_synonyms(L, v);
         } else {
             unknown_key(L, k, known, sizeof known / sizeof known[0]);
         }
@@ -2367,6 +2413,8 @@ static bl_guide *assemble(struct loader *L, const char *dir)
         areas[i] = (bl_crime_area){.id = L->area_ids[i], .label = L->area_labels[i]};
     g->title = L->title;
     g->tagline = L->tagline;
+    g->synonyms = L->synonyms;
+    g->n_synonyms = L->n_synonyms;
     g->dir = dir_copy;
     g->entries = entries;
     g->n_entries = n;

@@ -2,32 +2,42 @@
  * snippet.  Done per hit on demand: a query may match thousands of entries
  * while a screen shows twenty. */
 #include "search_int.h"
-#include "borderless/vec.h"
 
 #include "borderless/arena.h"
-#include "borderless/layout.h"
+#include "borderless/layout.h" /* display-safe glyphs for snippets */
+#include "borderless/vec.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A match and the query groups it answers (a bit each). */
+struct gmatch {
+    bl_search_match m;
+    uint32_t groups;
+};
+
 struct mvec {
-    bl_search_match *v;
+    struct gmatch *v;
     size_t n, cap;
 };
 
-static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t end)
+static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t end,
+                     uint32_t groups)
 {
-    bl_search_match *v = bl_vec_grow(m->v, &m->cap, m->n + 1, sizeof *v, 32);
+    struct gmatch *v = bl_vec_grow(m->v, &m->cap, m->n + 1, sizeof *v, 32);
     if (!v)
         return -1;
     m->v = v;
-    m->v[m->n++] = (bl_search_match){.part = part, .item = item, .start = start, .end = end};
+    m->v[m->n++] = (struct gmatch){
+        .m = {.part = part, .item = item, .start = start, .end = end}, .groups = groups};
     return 0;
 }
 
 static int cmp_match(const void *pa, const void *pb)
 {
-    const bl_search_match *a = pa, *b = pb;
+    const bl_search_match *a = &((const struct gmatch *)pa)->m;
+    const bl_search_match *b = &((const struct gmatch *)pb)->m;
     if (a->part != b->part)
         return a->part < b->part ? -1 : 1;
     if (a->item != b->item)
@@ -79,7 +89,19 @@ static int token_at(const bl_search_index *ix, uint32_t first, uint32_t p, const
 /* A match found in the forward array: tokens [first, last] of a string. */
 struct tok_match {
     uint32_t first, last;
+    uint32_t groups;
 };
+
+static int tm_push(struct tok_match **tm, size_t *n, size_t *cap, uint32_t first, uint32_t last,
+                   uint32_t groups)
+{
+    struct tok_match *v = bl_vec_grow(*tm, cap, *n + 1, sizeof *v, 16);
+    if (!v)
+        return -1;
+    *tm = v;
+    (*tm)[(*n)++] = (struct tok_match){.first = first, .last = last, .groups = groups};
+    return 0;
+}
 
 /* Every match of q in entry e, in reading order, overlaps merged.  The
  * forward array says where the words are; only the strings that hold one
@@ -87,18 +109,8 @@ struct tok_match {
 static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_t e,
                    struct mvec *m)
 {
-    if (!q->anchors) {
-        q->anchors = calloc(ix->n_terms / 64 + 1, sizeof *q->anchors);
-        if (!q->anchors)
-            return -1;
-        for (size_t g = 0; g < q->n_groups; g++) {
-            const struct bl_sx_word *w = &q->words[q->groups[g].first + q->groups[g].anchor];
-            for (size_t x = 0; x < w->n_exp; x++) {
-                uint32_t t = q->exps[w->exp_start + x].term;
-                q->anchors[t / 64] |= (uint64_t)1 << (t % 64);
-            }
-        }
-    }
+    if (bl_sx_query_bits(ix, q))
+        return -1;
     const bl_entry *en = &ix->g->entries[e];
     struct tok_match *tm = NULL;
     size_t n_tm = 0, cap_tm = 0;
@@ -107,25 +119,31 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
         const struct bl_sx_str *str = &ix->strs[si];
         uint32_t first = str->pos, end = ix->strs[si + 1].pos - 1;
         n_tm = 0;
-        for (uint32_t p = first; p < end && rc == 0; p++) {
-            uint32_t t = ix->fwd[p];
+        size_t n_x;
+        const struct bl_sx_extra *xs = bl_sx_extras_in(ix, first, end, &n_x);
+        /* the words, then the joined compounds ("cooperation" in "co-operation") */
+        for (size_t k = 0; k < (size_t)(end - first) + n_x && rc == 0; k++) {
+            uint32_t p = k < (size_t)(end - first) ? first + (uint32_t)k
+                                                  : xs[k - (end - first)].pos;
+            uint32_t t = k < (size_t)(end - first) ? ix->fwd[p] : xs[k - (end - first)].term;
+            uint32_t span = k < (size_t)(end - first) ? 1 : xs[k - (end - first)].parts;
             if (!(q->anchors[t / 64] >> (t % 64) & 1))
                 continue;
-            for (size_t g = 0; g < q->n_groups; g++) {
+            for (size_t g = 0; g < q->n_groups && rc == 0; g++) {
                 const struct bl_sx_group *gr = &q->groups[g];
-                float quality;
-                if (!bl_sx_word_has(q, &q->words[gr->first + gr->anchor], t, &quality))
-                    continue;
-                if (gr->n > 1 && bl_sx_phrase_at(ix, q, gr, p) <= 0)
-                    continue;
-                struct tok_match *v = bl_vec_grow(tm, &cap_tm, n_tm + 1, sizeof *v, 16);
-                if (!v) {
-                    rc = -1;
+                for (size_t a = gr->first_alt; a < gr->first_alt + gr->n_alts; a++) {
+                    const struct bl_sx_alt *al = &q->alts[a];
+                    float quality;
+                    if (!bl_sx_word_has(q, &q->words[al->first + al->anchor], t, &quality))
+                        continue;
+                    if (al->n > 1 && (span > 1 || bl_sx_phrase_at(ix, q, al, p) <= 0))
+                        continue;
+                    uint32_t at = p - first - (uint32_t)al->anchor;
+                    uint32_t last = al->n > 1 ? at + (uint32_t)al->n - 1 : at + span - 1;
+                    if (tm_push(&tm, &n_tm, &cap_tm, at, last, (uint32_t)1 << g))
+                        rc = -1;
                     break;
                 }
-                tm = v;
-                uint32_t k = p - first - (uint32_t)gr->anchor;
-                tm[n_tm++] = (struct tok_match){.first = k, .last = k + (uint32_t)gr->n - 1};
             }
         }
         if (rc || n_tm == 0)
@@ -137,8 +155,10 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
         for (size_t i = 0; i < n_tm && rc == 0; i++) {
             size_t a, b, c, d;
             if (token_at(ix, first, first + tm[i].first, s, len, &a, &b) &&
-                token_at(ix, first, first + tm[i].last, s, len, &c, &d) &&
-                mvec_push(m, str->part, str->item, a, d))
+                (tm[i].last == tm[i].first
+                     ? (c = a, d = b, 1)
+                     : token_at(ix, first, first + tm[i].last, s, len, &c, &d)) &&
+                mvec_push(m, str->part, str->item, a, d, tm[i].groups))
                 rc = -1;
         }
     }
@@ -150,10 +170,12 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
         qsort(m->v, m->n, sizeof *m->v, cmp_match);
     size_t out = 0;
     for (size_t i = 0; i < m->n; i++) {
-        bl_search_match *p = out ? &m->v[out - 1] : NULL;
-        if (p && p->part == m->v[i].part && p->item == m->v[i].item && m->v[i].start < p->end) {
-            if (m->v[i].end > p->end)
-                p->end = m->v[i].end;
+        struct gmatch *p = out ? &m->v[out - 1] : NULL;
+        const bl_search_match *c = &m->v[i].m;
+        if (p && p->m.part == c->part && p->m.item == c->item && c->start < p->m.end) {
+            if (c->end > p->m.end)
+                p->m.end = c->end;
+            p->groups |= m->v[i].groups;
         } else {
             m->v[out++] = m->v[i];
         }
@@ -165,7 +187,9 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
 /* ---- snippets ------------------------------------------------------- */
 
 #define SNIPPET_BYTES 1024
-#define SNIPPET_BEFORE 20 /* columns of context before the match */
+#define SNIPPET_BEFORE 20 /* columns of context before the first match, */
+#define SNIPPET_BEFORE_LABELLED 12 /* or after a part's name */
+#define SNIPPET_WINDOW 48 /* bytes of source a snippet is sure to show */
 static const char ellipsis[] = "\xE2\x80\xA6";
 
 struct snip {
@@ -193,11 +217,11 @@ static int is_space_byte(char c)
 
 /* Where a snippet around byte `focus` starts: about SNIPPET_BEFORE columns
  * earlier, moved forward to the start of a word. */
-static size_t snippet_start(const char *s, size_t len, size_t focus)
+static size_t snippet_start(const char *s, size_t len, size_t focus, int before)
 {
     size_t st = focus;
     int w = 0;
-    while (st > 0 && w < SNIPPET_BEFORE) {
+    while (st > 0 && w < before) {
         size_t p = prev_cp(s, st);
         bl_glyph g;
         if (bl_glyph_next(s + p, len - p, &g) != st - p) {
@@ -217,23 +241,37 @@ static size_t snippet_start(const char *s, size_t len, size_t focus)
     return st;
 }
 
-/* Writes a snippet of s[0..len) around byte `focus` into sn: display-safe
+/* Writes a snippet of s[0..len) around byte `focus` into sn: `label`
+ * first (the part's name and ": ", ASCII; may be ""), then display-safe
  * glyphs (layout.h), whitespace collapsed, "…" where text was cut.  The
  * matches ms[0..nm) (all in s, sorted) become marks. */
-static void snippet(struct snip *sn, const char *s, size_t len, size_t focus,
-                    const bl_search_match *ms, size_t nm)
+static void snippet(struct snip *sn, const char *label, size_t label_len, const char *s,
+                    size_t len, size_t from, size_t focus, const struct gmatch *ms, size_t nm)
 {
     const int budget = BL_SEARCH_SNIPPET_COLS - 1; /* room for a final "…" */
     memset(sn, 0, sizeof *sn);
+    size_t ll = label_len;
+    if (ll > BL_SEARCH_SNIPPET_COLS / 2)
+        ll = 0;
+    memcpy(sn->buf, label, ll);
+    sn->len = ll;
+    sn->cols = (int)ll;
     if (focus > len)
         focus = len;
-    size_t st = snippet_start(s, len, focus);
-    size_t lead = 0;
-    for (size_t k = 0; k < st; k++)
+    if (from > len)
+        from = len;
+    if (focus < from)
+        focus = from;
+    size_t st = snippet_start(s, len, focus, ll ? SNIPPET_BEFORE_LABELLED : SNIPPET_BEFORE);
+    if (st < from)
+        st = from;
+    size_t lead = sn->len;
+    for (size_t k = from; k < st; k++)
         if (!is_space_byte(s[k])) {
-            memcpy(sn->buf, ellipsis, 3);
-            sn->len = lead = 3;
-            sn->cols = 1;
+            memcpy(sn->buf + sn->len, ellipsis, 3);
+            sn->len += 3;
+            lead = sn->len;
+            sn->cols++;
             break;
         }
     size_t mi = 0;
@@ -261,10 +299,10 @@ static void snippet(struct snip *sn, const char *s, size_t len, size_t focus,
             sn->cols++;
             pending_space = 0;
         }
-        for (; mi < nm && ms[mi].start < i + n; mi++)
-            if (ms[mi].end > i && sn->n_marks < 16) {
+        for (; mi < nm && ms[mi].m.start < i + n; mi++)
+            if (ms[mi].m.end > i && sn->n_marks < 16) {
                 sn->marks[sn->n_marks] = (bl_search_mark){.start = sn->len, .end = sn->len};
-                sn->src_end[sn->n_marks++] = ms[mi].end;
+                sn->src_end[sn->n_marks++] = ms[mi].m.end;
             }
         memcpy(sn->buf + sn->len, enc, el);
         sn->len += el;
@@ -312,6 +350,70 @@ static int fallback_part(const bl_entry *e, int *part, size_t *item)
     return 0;
 }
 
+/* Parts whose matches make poor snippets: short names (the title is shown
+ * anyway) and what the layout does not show (keywords, glossary terms). */
+static int terse_part(int part)
+{
+    if (part == BL_PART_TITLE || part == BL_FIELD_ALIASES)
+        return 1;
+    const struct bl_field_info *fi = bl_field_info((enum bl_field)part);
+    return !fi || fi->hidden;
+}
+
+static unsigned popcount32(uint32_t x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* The match that starts the best snippet window: the most query groups
+ * within SNIPPET_WINDOW bytes of one string, then the heavier part, then
+ * the first in reading order; terse parts only when nothing else matched.
+ * SIZE_MAX if there are no matches outside the title. */
+static size_t best_window(const struct mvec *m)
+{
+    size_t best = SIZE_MAX;
+    unsigned best_n = 0;
+    int best_w = -1, best_terse = 1;
+    for (size_t i = 0; i < m->n; i++) {
+        const bl_search_match *a = &m->v[i].m;
+        if (a->part == BL_PART_TITLE)
+            continue;
+        uint32_t groups = 0;
+        for (size_t j = i; j < m->n; j++) {
+            const bl_search_match *b = &m->v[j].m;
+            if (b->part != a->part || b->item != a->item || b->start >= a->start + SNIPPET_WINDOW)
+                break;
+            groups |= m->v[j].groups;
+        }
+        unsigned n = popcount32(groups);
+        int w = bl_sx_part_weight(a->part), terse = terse_part(a->part);
+        if (best == SIZE_MAX || (best_terse && !terse) ||
+            (terse == best_terse && (n > best_n || (n == best_n && w > best_w)))) {
+            best = i;
+            best_n = n;
+            best_w = w;
+            best_terse = terse;
+        }
+    }
+    return best;
+}
+
+/* The first string of field `part` a reader sees: its text, or its first
+ * list item that is not a source URL. */
+static size_t first_item(const bl_entry *e, int part)
+{
+    const bl_field_value *fv = bl_entry_get(e, (enum bl_field)part);
+    if (!fv || !fv->styles)
+        return 0;
+    for (size_t i = 0; i < fv->n_items; i++)
+        if (fv->styles[i] != BL_ITEM_SOURCE)
+            return i;
+    return 0;
+}
+
 int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
 {
     if (!ix || !r || i >= r->n_hits)
@@ -325,51 +427,87 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
         free(m.v);
         return -1;
     }
-    /* best: the heaviest part (first in reading order on a tie).  The
-     * snippet comes from the first match in running text or lists; aliases
-     * keywords and glossary terms are terse (and the title is shown anyway), so they are
-     * used only when nothing else matched. */
-    int best = -1, best_w = -1;
-    size_t snip = SIZE_MAX, terse = SIZE_MAX;
+    /* A field's heading ("Pay") or a quick fact's label ("Nationality") is
+     * matched but not shown as a match: set those aside, keeping the first
+     * (the string it names: a field's first, or the fact). */
+    int head_part = BL_PART_TITLE;
+    size_t head_item = 0, kept = 0;
     for (size_t k = 0; k < m.n; k++) {
-        int wt = bl_sx_part_weight(m.v[k].part);
+        if (m.v[k].m.item >= BL_SX_LABEL) {
+            if (head_part == BL_PART_TITLE) {
+                head_part = m.v[k].m.part;
+                head_item = m.v[k].m.item == BL_SX_HEADING ? first_item(e, head_part)
+                                                            : m.v[k].m.item - BL_SX_LABEL;
+            }
+            continue;
+        }
+        m.v[kept++] = m.v[k];
+    }
+    m.n = kept;
+    /* best: the heaviest part (first in reading order on a tie) */
+    int best = -1, best_w = -1;
+    for (size_t k = 0; k < m.n; k++) {
+        int wt = bl_sx_part_weight(m.v[k].m.part);
         if (wt > best_w) {
             best_w = wt;
             best = (int)k;
         }
-        int p = m.v[k].part;
-        if (p == BL_FIELD_ALIASES || p == BL_FIELD_KEYWORDS || p == BL_FIELD_TERMS) {
-            if (terse == SIZE_MAX)
-                terse = k;
-        } else if (p != BL_PART_TITLE && snip == SIZE_MAX) {
-            snip = k;
-        }
     }
-    if (snip == SIZE_MAX)
-        snip = terse;
+    size_t snip = best_window(&m);
     int part = BL_PART_TITLE;
     size_t item = 0, focus = 0;
     int have = 1;
-    if (snip != SIZE_MAX) {
-        part = m.v[snip].part;
-        item = m.v[snip].item;
-        focus = m.v[snip].start;
+    if (snip != SIZE_MAX && !(terse_part(m.v[snip].m.part) && head_part != BL_PART_TITLE)) {
+        part = m.v[snip].m.part;
+        item = m.v[snip].m.item;
+        focus = m.v[snip].m.start;
+    } else if (head_part != BL_PART_TITLE) {
+        snip = SIZE_MAX; /* the part whose heading matched, from its start */
+        part = head_part;
+        item = head_item;
     } else {
+        snip = SIZE_MAX;
         have = fallback_part(e, &part, &item);
     }
     const char *src = have ? bl_sx_part_string(e, part, item) : NULL;
     size_t a = 0, b = 0; /* the matches in src */
     if (src && snip != SIZE_MAX) {
-        a = snip;
-        for (b = a; b < m.n && m.v[b].part == part && m.v[b].item == item; b++)
+        for (a = snip; a > 0 && m.v[a - 1].m.part == part && m.v[a - 1].m.item == item; a--)
             ;
+        for (b = snip; b < m.n && m.v[b].m.part == part && m.v[b].m.item == item; b++)
+            ;
+    }
+    /* the label: a "Label: value" line names itself ("Languages: ..."),
+     * anything else is named by its part's heading */
+    const struct bl_field_info *fi = src && part != BL_PART_TITLE
+                                         ? bl_field_info((enum bl_field)part) : NULL;
+    const bl_field_value *fv = fi ? bl_entry_get(e, (enum bl_field)part) : NULL;
+    char label[64] = "";
+    size_t from = 0;
+    const char *colon = NULL;
+    if (fv && fv->styles && item < fv->n_items && fv->styles[item] == BL_ITEM_LINE)
+        colon = strstr(src, ": ");
+    if (part == BL_FIELD_QUICK_FACTS && item < BL_FACT_COUNT) {
+        snprintf(label, sizeof label, "%s: ", bl_fact_info((enum bl_fact)item)->label);
+    } else if (colon && (size_t)(colon - src) + 2 < sizeof label) {
+        from = (size_t)(colon - src) + 2;
+        memcpy(label, src, from);
+        label[from] = '\0';
+    } else if (fi && fi->heading) {
+        snprintf(label, sizeof label, "%s: ", fi->heading);
     }
     struct snip *sn = malloc(sizeof *sn);
     if (!sn) {
         free(m.v);
         return -1;
     }
-    snippet(sn, src ? src : "", src ? strlen(src) : 0, focus, m.v + a, b - a);
+    /* control characters in a label cannot reach the terminal */
+    size_t label_len = strlen(label);
+    for (size_t k = 0; k < label_len; k++)
+        if ((unsigned char)label[k] < 0x20 || label[k] == 0x7F)
+            label[k] = ' ';
+    snippet(sn, label, label_len, src ? src : "", src ? strlen(src) : 0, from, focus, m.v + a,
+            b - a);
     bl_arena *ar = r->q->arena;
     char *text = bl_arena_strndup(ar, sn->buf, sn->len);
     bl_search_mark *marks = bl_arena_array(ar, sn->n_marks ? sn->n_marks : 1, sizeof *marks);
@@ -377,15 +515,17 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
     int rc = -1;
     if (text && marks && matches) {
         memcpy(marks, sn->marks, sn->n_marks * sizeof *marks);
-        if (m.n)
-            memcpy(matches, m.v, m.n * sizeof *matches);
+        for (size_t k = 0; k < m.n; k++)
+            matches[k] = m.v[k].m;
         h->snippet = text;
+        h->snippet_part = src ? part : BL_PART_TITLE;
+        h->snippet_label_len = label_len <= BL_SEARCH_SNIPPET_COLS / 2 ? label_len : 0;
         h->snippet_marks = marks;
         h->n_snippet_marks = sn->n_marks;
         h->matches = matches;
         h->n_matches = m.n;
-        h->best_part = best >= 0 ? m.v[best].part : BL_PART_TITLE;
-        h->best_item = best >= 0 ? m.v[best].item : 0;
+        h->best_part = best >= 0 ? m.v[best].m.part : BL_PART_TITLE;
+        h->best_item = best >= 0 ? m.v[best].m.item : 0;
         h->detailed = 1;
         rc = 0;
     }

@@ -8,9 +8,8 @@
  * index itself plus a few words of scratch per distinct word.
  */
 #include "search_int.h"
-#include "borderless/vec.h"
 
-#include "borderless/layout.h"
+#include "borderless/vec.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -22,7 +21,7 @@ struct builder {
     char *pool;
     size_t pool_len, pool_cap;
     uint32_t *w_str;
-    uint8_t *w_len, *w_ncp, *w_ascii;
+    uint8_t *w_len, *w_ncp, *w_ascii, *w_heavy;
     size_t n_words, cap_words;
     uint32_t *table; /* open addressing: word id + 1, 0 empty */
     size_t table_cap;
@@ -33,9 +32,15 @@ struct builder {
     size_t cap_ckpt;
     struct bl_sx_str *strs;
     size_t n_strs, cap_strs;
+    struct bl_sx_extra *extras; /* compounds, term = provisional word id */
+    size_t n_extras, cap_extras;
     /* walk state */
     int part;
     size_t item;
+    int heavy;                /* the part weighs as much as a title */
+    struct bl_sx_token comp;  /* the compound being read ("co-operation") */
+    uint32_t comp_pos, comp_parts;
+    int comp_cut;             /* too long to join */
 };
 
 /* bl_vec_grow for the builder's arrays: *p gets the new block. */
@@ -95,13 +100,13 @@ static long word_id(struct builder *b, const struct bl_sx_token *t)
     if (b->n_words >= UINT32_MAX - 1 || b->pool_len > UINT32_MAX / 2 - BL_SX_TOKEN_MAX)
         return -1;
     if (b->n_words == b->cap_words) {
-        /* w_str decides the capacity; the byte arrays follow it. */
+        /* w_str decides the capacity; the byte arrays follow it */
         size_t cap = b->cap_words;
         uint32_t *s = bl_vec_grow(b->w_str, &cap, b->n_words + 1, sizeof *s, 1024);
         if (!s)
             return -1;
         b->w_str = s;
-        uint8_t **bytes[] = {&b->w_len, &b->w_ncp, &b->w_ascii};
+        uint8_t **bytes[] = {&b->w_len, &b->w_ncp, &b->w_ascii, &b->w_heavy};
         for (size_t i = 0; i < sizeof bytes / sizeof bytes[0]; i++) {
             uint8_t *p = realloc(*bytes[i], cap);
             if (!p)
@@ -118,6 +123,7 @@ static long word_id(struct builder *b, const struct bl_sx_token *t)
     b->w_len[w] = (uint8_t)t->len;
     b->w_ncp[w] = (uint8_t)t->ncp;
     b->w_ascii[w] = (uint8_t)t->ascii;
+    b->w_heavy[w] = 0;
     b->pool_len += t->len;
     b->table[h] = (uint32_t)w + 1;
     return (long)w;
@@ -135,12 +141,48 @@ static int push_pos(struct builder *b, uint32_t v)
     return 0;
 }
 
+/* Ends the compound being read: its joined form becomes an extra term. */
+static int flush_compound(struct builder *b)
+{
+    int rc = 0;
+    if (b->comp_parts >= 2 && !b->comp_cut) {
+        long w = word_id(b, &b->comp);
+        if (w < 0 || grow((void **)&b->extras, &b->cap_extras, b->n_extras + 1,
+                          sizeof *b->extras))
+            rc = -1;
+        else {
+            b->w_heavy[w] |= (uint8_t)b->heavy;
+            b->extras[b->n_extras++] = (struct bl_sx_extra){
+                .pos = b->comp_pos, .term = (uint32_t)w, .parts = b->comp_parts};
+        }
+    }
+    b->comp_parts = 0;
+    return rc;
+}
+
 static int on_token(void *ctx, const struct bl_sx_token *t)
 {
     struct builder *b = ctx;
+    if (!t->joined || b->comp_parts == 0) {
+        if (flush_compound(b))
+            return -1;
+        b->comp = *t;
+        b->comp.joined = 0;
+        b->comp_pos = (uint32_t)b->n_fwd;
+        b->comp_cut = 0;
+    } else if (b->comp.len + t->len <= sizeof b->comp.text) {
+        memcpy(b->comp.text + b->comp.len, t->text, t->len);
+        b->comp.len += t->len;
+        b->comp.ncp += t->ncp;
+        b->comp.ascii &= t->ascii;
+    } else {
+        b->comp_cut = 1;
+    }
+    b->comp_parts++;
     long w = word_id(b, t);
     if (w < 0 || t->start > UINT32_MAX || push_pos(b, (uint32_t)w))
         return -1;
+    b->w_heavy[w] |= (uint8_t)b->heavy;
     if ((b->n_fwd - 1) % BL_SX_CKPT == 0)
         b->ckpt[(b->n_fwd - 1) / BL_SX_CKPT] = (uint32_t)t->start;
     return 0;
@@ -153,7 +195,11 @@ static int walk_string(struct builder *b, const char *s)
         return -1;
     b->strs[b->n_strs++] = (struct bl_sx_str){
         .pos = (uint32_t)b->n_fwd, .part = (int16_t)b->part, .item = (uint16_t)b->item};
+    b->heavy = b->item < BL_SX_LABEL && bl_sx_part_weight(b->part) >= BL_SEARCH_TITLE_WEIGHT;
+    b->comp_parts = 0;
     if (s && bl_sx_tokenize(s, strlen(s), on_token, b))
+        return -1;
+    if (flush_compound(b))
         return -1;
     return push_pos(b, BL_SX_GAP);
 }
@@ -178,13 +224,29 @@ static int walk_guide(struct builder *b, const bl_guide *g)
             if (!fi || fi->search_weight <= 0)
                 continue;
             b->part = (int)fv->field;
+            /* the heading ("Pay", "Languages") is searched too: "salary"
+             * finds the roles with a Pay part */
+            if (fi->heading && !fi->hidden) {
+                b->item = BL_SX_HEADING;
+                if (walk_string(b, fi->heading))
+                    return -1;
+                strings++;
+            }
             if (fi->kind == BL_KIND_TEXT) {
                 b->item = 0;
                 if (walk_string(b, fv->text))
                     return -1;
                 strings++;
             } else {
-                for (size_t i = 0; i < fv->n_items && i <= UINT16_MAX; i++) {
+                for (size_t i = 0; i < fv->n_items && i < BL_SX_LABEL; i++) {
+                    if (fv->styles && fv->styles[i] == BL_ITEM_SOURCE)
+                        continue; /* a URL */
+                    if (fv->field == BL_FIELD_QUICK_FACTS && i < BL_FACT_COUNT) {
+                        b->item = BL_SX_LABEL + i; /* "Nationality", searched too */
+                        if (walk_string(b, bl_fact_info((enum bl_fact)i)->label))
+                            return -1;
+                        strings++;
+                    }
                     b->item = i;
                     if (walk_string(b, fv->items[i]))
                         return -1;
@@ -227,6 +289,8 @@ static void builder_done(struct builder *b)
     free(b->w_len);
     free(b->w_ncp);
     free(b->w_ascii);
+    free(b->w_heavy);
+    free(b->extras);
     free(b->table);
     free(b->fwd);
     free(b->ckpt);
@@ -246,12 +310,11 @@ static int make_terms(struct builder *b, bl_search_index *ix)
     ix->by_stem = malloc(n1 * sizeof *ix->by_stem);
     ix->by_len = malloc(n1 * sizeof *ix->by_len);
     ix->mask = malloc(n1 * sizeof *ix->mask);
-    /* the pool holds each word and its stem (never longer than the word) */
-    ix->pool = malloc(b->pool_len * 2 + 1);
-    /* Kept with the index: queries stem with it too. */
-    struct sb_stemmer *st = ix->stemmer = sb_stemmer_new("english", NULL);
+    /* the pool holds each word and its stem (at most two bytes longer) */
+    ix->pool = malloc(b->pool_len * 2 + 2 * n + 1);
+    struct sb_stemmer *st = ix->stemmer;
     if (!order || !rank || !ix->terms || !ix->by_stem || !ix->by_len || !ix->mask ||
-        !ix->pool || !st) {
+        !ix->pool) {
         free(order);
         free(rank);
         return -1;
@@ -270,17 +333,12 @@ static int make_terms(struct builder *b, bl_search_index *ix)
         t->len = b->w_len[w];
         memcpy(ix->pool + pool, b->pool + b->w_str[w], t->len);
         pool += t->len;
-        const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)ix->pool + t->str,
-                                             (int)t->len);
-        size_t sl = s ? (size_t)sb_stemmer_length(st) : 0;
-        if (!s || sl > t->len) { /* cannot happen; keep the word as its stem */
-            s = (const sb_symbol *)ix->pool + t->str;
-            sl = t->len;
-        }
+        char key[BL_SX_TOKEN_MAX + 2];
+        t->key_len = (uint8_t)bl_sx_spelling_key(ix->pool + t->str, t->len, key);
         t->stem = (uint32_t)pool;
-        t->stem_len = (uint8_t)sl;
-        memmove(ix->pool + pool, s, sl);
-        pool += sl;
+        t->stem_len = (uint8_t)bl_sx_word_key(st, ix->pool + t->str, t->len, ix->pool + pool);
+        pool += t->stem_len;
+        t->heavy = b->w_heavy[w];
         t->ncp = b->w_ncp[w];
         t->ascii = b->w_ascii[w];
         uint32_t cps[BL_SX_TOKEN_MAX];
@@ -312,6 +370,8 @@ static int make_terms(struct builder *b, bl_search_index *ix)
     for (size_t p = 0; p < b->n_fwd; p++)
         if (b->fwd[p] != BL_SX_GAP)
             b->fwd[p] = rank[b->fwd[p]];
+    for (size_t x = 0; x < b->n_extras; x++)
+        b->extras[x].term = rank[b->extras[x].term];
     free(rank);
     return 0;
 }
@@ -341,34 +401,42 @@ static void close_doc(bl_search_index *ix, struct post_state *s)
     put_varint(ix->dstream, &s->dcur, s->n_occ);
 }
 
-/* One scan of the forward array: sizes the streams (and counts docs) when
- * ix->dstream is NULL, else fills them. */
+/* One occurrence of term t in entry e at position p. */
+static void post(bl_search_index *ix, struct post_state *st, uint32_t t, uint32_t e, uint32_t p,
+                 uint32_t weight, int fill)
+{
+    struct post_state *s = &st[t];
+    if (s->last_entry != e) {
+        if (s->last_entry != UINT32_MAX)
+            close_doc(ix, s);
+        put_varint(ix->dstream, &s->dcur, s->last_entry == UINT32_MAX ? e : e - s->last_entry);
+        s->last_entry = e;
+        s->wtf = 0;
+        s->n_occ = 0;
+        if (!fill)
+            ix->terms[t].n_docs++;
+    }
+    s->wtf += weight;
+    s->n_occ++;
+    put_varint(ix->pstream, &s->pcur, p - s->last_pos);
+    s->last_pos = p;
+}
+
+/* One scan of the forward array (and the compounds): sizes the streams
+ * (and counts docs) when ix->dstream is NULL, else fills them. */
 static void scan_postings(bl_search_index *ix, struct post_state *st)
 {
     int fill = ix->dstream != NULL;
+    size_t x = 0;
     for (size_t e = 0; e < ix->g->n_entries; e++) {
         for (uint32_t si = ix->entry_str[e]; si < ix->entry_str[e + 1]; si++) {
-            uint32_t weight = (uint32_t)bl_sx_part_weight(ix->strs[si].part);
+            uint32_t weight = (uint32_t)bl_sx_str_weight(&ix->strs[si]);
             uint32_t end = ix->strs[si + 1].pos - 1; /* the gap */
             for (uint32_t p = ix->strs[si].pos; p < end; p++) {
-                uint32_t t = ix->fwd[p];
-                struct post_state *s = &st[t];
-                if (s->last_entry != (uint32_t)e) {
-                    if (s->last_entry != UINT32_MAX)
-                        close_doc(ix, s);
-                    put_varint(ix->dstream, &s->dcur,
-                               s->last_entry == UINT32_MAX ? (uint32_t)e
-                                                           : (uint32_t)e - s->last_entry);
-                    s->last_entry = (uint32_t)e;
-                    s->wtf = 0;
-                    s->n_occ = 0;
-                    if (!fill)
-                        ix->terms[t].n_docs++;
-                }
-                s->wtf += weight;
-                s->n_occ++;
-                put_varint(ix->pstream, &s->pcur, p - s->last_pos);
-                s->last_pos = p;
+                post(ix, st, ix->fwd[p], (uint32_t)e, p, weight, fill);
+                for (; x < ix->n_extras && ix->extras[x].pos <= p; x++)
+                    if (ix->extras[x].pos == p)
+                        post(ix, st, ix->extras[x].term, (uint32_t)e, p, weight, fill);
             }
         }
     }
@@ -411,6 +479,75 @@ static int make_postings(bl_search_index *ix)
     return 0;
 }
 
+/* ---- synonyms ------------------------------------------------------ */
+
+struct syn_walk {
+    bl_search_index *ix;
+    struct bl_sx_syn *syn;
+};
+
+static int on_syn_token(void *ctx, const struct bl_sx_token *t)
+{
+    struct syn_walk *w = ctx;
+    struct bl_sx_syn *y = w->syn;
+    if (y->n_words >= sizeof y->lens)
+        return 1;
+    memcpy(y->words[y->n_words], t->text, t->len);
+    y->lens[y->n_words] = (uint8_t)t->len;
+    char key[BL_SX_TOKEN_MAX + 2];
+    size_t kl = bl_sx_word_key(w->ix->stemmer, t->text, t->len, key);
+    if (kl > BL_SX_TOKEN_MAX)
+        kl = BL_SX_TOKEN_MAX;
+    memcpy(y->keys[y->n_words], key, kl);
+    y->key_lens[y->n_words] = (uint8_t)kl;
+    y->n_words++;
+    return 0;
+}
+
+/* Folds every word and phrase of the guide's synonym sets. */
+static int make_synonyms(bl_search_index *ix, const bl_guide *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_synonyms; i++)
+        n += g->synonyms[i].n_words;
+    if (n == 0)
+        return 0;
+    ix->syns = calloc(n, sizeof *ix->syns);
+    if (!ix->syns)
+        return -1;
+    for (size_t i = 0; i < g->n_synonyms; i++) {
+        for (size_t j = 0; j < g->synonyms[i].n_words; j++) {
+            struct bl_sx_syn *y = &ix->syns[ix->n_syns];
+            memset(y, 0, sizeof *y);
+            y->set = (uint32_t)i;
+            struct syn_walk w = {.ix = ix, .syn = y};
+            const char *s = g->synonyms[i].words[j];
+            bl_sx_tokenize(s, strlen(s), on_syn_token, &w);
+            if (y->n_words > 0)
+                ix->n_syns++;
+        }
+    }
+    return 0;
+}
+
+const struct bl_sx_extra *bl_sx_extras_in(const bl_search_index *ix, uint32_t from, uint32_t to,
+                                          size_t *n)
+{
+    size_t lo = 0, hi = ix->n_extras;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->extras[mid].pos < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    while (k < ix->n_extras && ix->extras[k].pos < to)
+        k++;
+    *n = k - lo;
+    return ix->extras + lo;
+}
+
 bl_search_index *bl_search_index_build(const bl_guide *g)
 {
     if (!g || g->n_entries >= UINT32_MAX)
@@ -419,13 +556,18 @@ bl_search_index *bl_search_index_build(const bl_guide *g)
     if (!ix)
         return NULL;
     ix->g = g;
+    ix->stemmer = sb_stemmer_new("english", NULL);
     ix->entry_len = calloc(g->n_entries ? g->n_entries : 1, sizeof *ix->entry_len);
     ix->entry_str = calloc(g->n_entries + 1, sizeof *ix->entry_str);
     struct builder b;
     memset(&b, 0, sizeof b);
     b.ix = ix;
-    if (!ix->entry_len || !ix->entry_str || walk_guide(&b, g) || make_terms(&b, ix))
+    if (!ix->stemmer || !ix->entry_len || !ix->entry_str || walk_guide(&b, g) ||
+        make_terms(&b, ix) || make_synonyms(ix, g))
         goto fail;
+    ix->extras = b.extras;
+    ix->n_extras = b.n_extras;
+    b.extras = NULL;
     ix->fwd = shrink(b.fwd, b.n_fwd * sizeof *b.fwd);
     ix->n_fwd = b.n_fwd;
     b.fwd = NULL;
@@ -465,8 +607,9 @@ void bl_search_index_free(bl_search_index *ix)
     free(ix->strs);
     free(ix->entry_str);
     free(ix->entry_len);
-    if (ix->stemmer)
-        sb_stemmer_delete(ix->stemmer);
+    free(ix->extras);
+    free(ix->syns);
+    sb_stemmer_delete(ix->stemmer);
     free(ix);
 }
 

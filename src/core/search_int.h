@@ -24,18 +24,42 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct sb_stemmer;
+
 #define BL_SX_TOKEN_MAX 64 /* bytes of a folded token; longer ones are cut */
 #define BL_SX_GAP UINT32_MAX
 #define BL_SX_CKPT 16 /* a token's byte offset is kept at every 16th position */
+#define BL_SX_HEADING UINT16_MAX /* the item of a field's heading, indexed as a string */
+#define BL_SX_LABEL 0xFF00u      /* + k: the label of quick fact k ("Nationality") */
 
 struct bl_sx_term {
     uint32_t str;            /* folded text: pool[str .. str+len) */
-    uint32_t stem;           /* its Snowball stem, also in the pool */
+    uint32_t stem;           /* Snowball stem of its spelling key, also in the pool */
     uint8_t len, stem_len;   /* bytes (<= BL_SX_TOKEN_MAX) */
     uint8_t ncp;             /* code points */
     uint8_t ascii;
+    uint8_t key_len;         /* bytes of its spelling key (bl_sx_spelling_key) */
+    uint8_t heavy;           /* found in a part weighing as much as a title */
     uint32_t n_docs;
     uint32_t doc_off, pos_off; /* into ix->dstream and ix->pstream */
+};
+
+/* A hyphenated compound ("co-operation"): besides its parts, its joined
+ * form ("cooperation") is a term whose occurrence starts at the first part. */
+struct bl_sx_extra {
+    uint32_t pos;   /* position of the first part */
+    uint32_t term;
+    uint32_t parts; /* how many positions the compound spans */
+};
+
+/* One word or phrase of a synonym set (sections.yaml `synonyms`), folded. */
+struct bl_sx_syn {
+    uint32_t set;
+    uint32_t n_words;
+    char words[4][BL_SX_TOKEN_MAX]; /* folded tokens (a longer phrase is cut) */
+    uint8_t lens[4];
+    char keys[4][BL_SX_TOKEN_MAX];  /* their stems (bl_sx_word_key) */
+    uint8_t key_lens[4];
 };
 
 /* An indexed string: its first global position and where it comes from. */
@@ -44,8 +68,6 @@ struct bl_sx_str {
     int16_t part; /* BL_PART_TITLE or enum bl_field */
     uint16_t item;
 };
-
-struct sb_stemmer;
 
 struct bl_search_index {
     const bl_guide *g;
@@ -67,9 +89,13 @@ struct bl_search_index {
     uint32_t *entry_str;      /* entry e's strings: strs[entry_str[e] .. entry_str[e+1]) */
     float *entry_len;         /* tokens per entry */
     float avg_len;
-    /* English Snowball stemmer, for the words and for queries: one per
-     * index, so an index serves one query at a time. */
-    struct sb_stemmer *stemmer;
+    struct bl_sx_extra *extras; /* by position */
+    size_t n_extras;
+    struct bl_sx_syn *syns;   /* every word or phrase of every synonym set */
+    size_t n_syns;
+    struct sb_stemmer *stemmer; /* English Snowball, made once per index; it
+                                   keeps a buffer, so queries on one index
+                                   must not run at the same time */
 };
 
 /* One doc of a term's postings, decoded. */
@@ -113,6 +139,7 @@ struct bl_sx_token {
     size_t len;         /* bytes of text */
     size_t ncp;         /* code points of text */
     int ascii;
+    int joined;         /* follows the previous token across a hyphen */
     size_t start, end;  /* bytes of the source */
 };
 
@@ -137,10 +164,37 @@ int bl_sx_within1(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int 
 /* Search weight of a part (BL_PART_TITLE or a field). */
 int bl_sx_part_weight(int part);
 
+/* Search weight of an indexed string: its part's, or BL_SX_HEADING_WEIGHT
+ * for a field's heading (a whole part about the word: "Pay" for "salary"). */
+#define BL_SX_HEADING_WEIGHT 4
+int bl_sx_str_weight(const struct bl_sx_str *s);
+
 /* The source string of a part of e: title, text, or item; NULL if absent. */
 const char *bl_sx_part_string(const bl_entry *e, int part, size_t item);
 
+/* The spelling key of folded word s[0..n) into out (room for
+ * BL_SX_TOKEN_MAX + 2): British and American spellings get the same key
+ * (organise/organize, organisation/organization, behaviour/behavior,
+ * centre/center, defence/defense, catalogue/catalog, travelled/traveled).
+ * Returns its length. */
+size_t bl_sx_spelling_key(const char *s, size_t n, char *out);
+
+/* The stem used to match word s[0..n): the Snowball stem of its spelling
+ * key, into out (room for BL_SX_TOKEN_MAX + 2); returns its length. */
+size_t bl_sx_word_key(struct sb_stemmer *st, const char *s, size_t n, char *out);
+
+/* The least length (bytes of spelling key) a word matched through its stem
+ * may have: the query word's key without its inflection (-s, -es, -ed,
+ * -ing, -ies): "secondment" never matches "second". */
+size_t bl_sx_min_stem_len(const char *key, size_t n);
+
+/* 1 if folded word s[0..n) is a function word (search.h). */
+int bl_sx_function_word(const char *s, size_t n);
+
 /* ---- a parsed query ---- */
+
+#define BL_SX_MAX_WORDS 256 /* query words plus the words of their synonyms */
+#define BL_SX_MAX_ALTS 128
 
 struct bl_sx_exp {
     uint32_t term;
@@ -148,37 +202,65 @@ struct bl_sx_exp {
 };
 
 struct bl_sx_word {
-    struct bl_sx_token tok;
+    struct bl_sx_token tok; /* start/end: bytes of the whole query */
     size_t exp_start, n_exp; /* into bl_search_query.exps, sorted by term */
     int fuzzy;               /* matched only within one edit */
+    int user;                /* typed by the user (not a synonym's word) */
+    int prefix;              /* may match as a prefix */
+    int used;                /* part of some alternative (not a dropped function word) */
+    char key[BL_SX_TOKEN_MAX + 2]; /* its stem (bl_sx_word_key), once key_len > 0 */
+    size_t key_len;
 };
 
+/* One way to match a group: a word, or a phrase of adjacent words. */
+struct bl_sx_alt {
+    size_t first, n; /* words [first, first+n) */
+    size_t anchor;   /* the phrase's rarest word (index within the alt) */
+    float q;         /* 1 for what was typed, less for a synonym */
+};
+
+/* What an entry must match: one of its alternatives. */
 struct bl_sx_group {
-    size_t first, n; /* words [first, first+n): one word, or a phrase */
-    size_t anchor;   /* the phrase's rarest word (index within the group) */
+    size_t first_alt, n_alts;
+    double idf;      /* set while ranking */
 };
 
 struct bl_search_query {
-    struct bl_sx_word words[BL_SEARCH_MAX_TERMS];
+    struct bl_sx_word words[BL_SX_MAX_WORDS];
     size_t n_words;
+    struct bl_sx_alt alts[BL_SX_MAX_ALTS];
+    size_t n_alts;
     struct bl_sx_group groups[BL_SEARCH_MAX_TERMS];
     size_t n_groups;
     struct bl_sx_exp *exps;
     size_t n_exps, cap_exps;
     int any_fuzzy;
-    uint64_t *anchors; /* lazily, for details: a bit per term some group's
-                          anchor word matches */
+    const char *text;  /* the query as given, and its length */
+    size_t text_len;
+    uint64_t *terms;   /* lazily: a bit per term some group's word matches */
+    uint64_t *anchors; /* lazily: a bit per term some alternative's anchor matches */
     struct bl_arena *arena; /* owns hits, snippets, matches, suggestions */
 };
 
-/* search_match.c: */
+/* Parses query[0..len) and expands its words over ix's dictionary.
+ * 0, or -1 when memory runs out. */
+int bl_sx_query_parse(const bl_search_index *ix, struct bl_search_query *q, const char *query,
+                      size_t len);
+
 /* 1 if term t is among word w's expansions; *q gets the quality. */
 int bl_sx_word_has(const struct bl_search_query *q, const struct bl_sx_word *w, uint32_t t,
                    float *quality);
 
-/* The best quality of phrase group gr whose anchor word sits at global
+/* The best quality of phrase alternative a whose anchor word sits at global
  * position pos, or 0 if the phrase is not there. */
 float bl_sx_phrase_at(const bl_search_index *ix, const struct bl_search_query *q,
-                      const struct bl_sx_group *gr, uint32_t pos);
+                      const struct bl_sx_alt *a, uint32_t pos);
+
+/* Fills q->terms and q->anchors if not done yet; 0, or -1 out of memory. */
+int bl_sx_query_bits(const bl_search_index *ix, struct bl_search_query *q);
+
+/* The extras (compounds) whose position is in [from, to): *n of them. */
+const struct bl_sx_extra *bl_sx_extras_in(const bl_search_index *ix, uint32_t from, uint32_t to,
+                                          size_t *n);
 
 #endif

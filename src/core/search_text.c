@@ -1,8 +1,7 @@
 /* search_text.c — folding text into tokens. */
 #include "search_int.h"
 
-#include "borderless/layout.h"
-
+#include <libstemmer.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -69,54 +68,42 @@ static void token_fold(struct bl_sx_token *t, int32_t cp)
             token_put(t, out[i]);
 }
 
-int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx)
+/* The code point at s[i] (i < len) into *cp and its bytes into *n; 1 if it
+ * belongs in a word (a letter or digit; a combining mark inside a word). */
+static int classify(const char *s, size_t len, size_t i, int in_word, int32_t *cp, size_t *n)
 {
-    struct bl_sx_token t;
-    int in_word = 0;
-    size_t i = 0;
-    while (i <= len) {
-        int32_t cp = -1;
-        size_t n = 1;
-        int word = 0;
-        if (i < len) {
-            unsigned char c = (unsigned char)s[i];
-            if (c < 0x80) {
-                cp = c;
-                word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9');
-            } else {
-                utf8proc_int32_t u = -1;
-                utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                                      (utf8proc_ssize_t)(len - i < 4 ? len - i : 4),
-                                                      &u);
-                if (r > 0 && u >= 0) {
-                    cp = u;
-                    n = (size_t)r;
-                    utf8proc_category_t cat = utf8proc_category(u);
-                    word = is_word_category(cat) || (in_word && is_mark_category(cat));
-                }
-            }
-        }
-        if (word) {
-            if (!in_word) {
-                memset(&t, 0, sizeof t);
-                t.ascii = 1;
-                t.start = i;
-                in_word = 1;
-            }
-            token_fold(&t, cp);
-            t.end = i + n;
-        } else if (in_word) {
-            in_word = 0;
-            if (t.len > 0) {
-                int rc = fn(ctx, &t);
-                if (rc)
-                    return rc;
-            }
-        }
-        i += n;
+    unsigned char c = (unsigned char)s[i];
+    *n = 1;
+    if (c < 0x80) {
+        *cp = c;
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
-    return 0;
+    *cp = -1;
+    utf8proc_int32_t u = -1;
+    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &u);
+    if (r <= 0 || u < 0)
+        return 0;
+    *cp = u;
+    *n = (size_t)r;
+    utf8proc_category_t cat = utf8proc_category(u);
+    return is_word_category(cat) || (in_word && is_mark_category(cat));
+}
+
+static int is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static int is_hyphen(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* A word character at s[i]?  (No mark: it follows a separator.) */
+static int word_at(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
+{
+    return i < len && classify(s, len, i, 0, cp, n);
 }
 
 /* 1 if cp (not ASCII) folds to at least one letter or digit. */
@@ -132,50 +119,203 @@ static int folds_to_word(int32_t cp)
     return 0;
 }
 
-int bl_sx_token_bounds(const char *s, size_t len, bl_sx_bounds_fn fn, void *ctx)
+/* The tokenizer; without `fold` it only finds where the tokens are (their
+ * text stays empty but for a mark that the token is not empty). */
+static int tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx, int fold)
 {
-    int in_word = 0, filled = 0;
-    size_t i = 0, start = 0, end = 0;
+    struct bl_sx_token t;
+    int in_word = 0, join = 0;
+    size_t i = 0;
+    memset(&t, 0, sizeof t);
     while (i <= len) {
+        int32_t cp = -1;
         size_t n = 1;
-        int word = 0, fills = 0;
-        if (i < len) {
-            unsigned char c = (unsigned char)s[i];
-            if (c < 0x80) {
-                word = fills = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                               (c >= '0' && c <= '9');
-            } else {
-                utf8proc_int32_t u = -1;
-                utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                                      (utf8proc_ssize_t)(len - i < 4 ? len - i : 4),
-                                                      &u);
-                if (r > 0 && u >= 0) {
-                    n = (size_t)r;
-                    utf8proc_category_t cat = utf8proc_category(u);
-                    word = is_word_category(cat) || (in_word && is_mark_category(cat));
-                    fills = word && !filled && folds_to_word(u);
-                }
-            }
-        }
+        int word = i < len && classify(s, len, i, in_word, &cp, &n);
         if (word) {
             if (!in_word) {
-                start = i;
+                memset(&t, 0, sizeof t);
+                t.ascii = 1;
+                t.start = i;
+                t.joined = join;
                 in_word = 1;
-                filled = 0;
             }
-            filled |= fills;
-            end = i + n;
-        } else if (in_word) {
+            if (fold)
+                token_fold(&t, cp);
+            else if (t.len == 0 && (cp < 0x80 || folds_to_word(cp)))
+                t.len = 1;
+            t.end = i + n;
+            i += n;
+            continue;
+        }
+        if (in_word && i < len) {
+            int32_t c2, c3;
+            size_t n2, n3;
+            if (is_apostrophe(cp) && word_at(s, len, i + n, &c2, &n2)) {
+                if ((c2 == 's' || c2 == 'S') && !word_at(s, len, i + n + n2, &c3, &n3)) {
+                    n += n2; /* a possessive: "INTERPOL's" is "interpol" */
+                } else {
+                    i += n; /* "don't" is one word */
+                    continue;
+                }
+            } else if (is_hyphen(cp) && word_at(s, len, i + n, &c2, &n2)) {
+                in_word = 0;
+                join = t.len > 0;
+                if (t.len > 0) {
+                    int rc = fn(ctx, &t);
+                    if (rc)
+                        return rc;
+                }
+                i += n;
+                continue;
+            }
+        }
+        if (in_word) {
             in_word = 0;
-            if (filled) {
-                int rc = fn(ctx, start, end);
+            if (t.len > 0) {
+                int rc = fn(ctx, &t);
                 if (rc)
                     return rc;
             }
         }
+        join = 0;
         i += n;
     }
     return 0;
+}
+
+struct bounds_ctx {
+    bl_sx_bounds_fn fn;
+    void *ctx;
+};
+
+static int on_bounds(void *ctx, const struct bl_sx_token *t)
+{
+    struct bounds_ctx *b = ctx;
+    return b->fn(b->ctx, t->start, t->end);
+}
+
+int bl_sx_tokenize(const char *s, size_t len, bl_sx_token_fn fn, void *ctx)
+{
+    return tokenize(s, len, fn, ctx, 1);
+}
+
+int bl_sx_token_bounds(const char *s, size_t len, bl_sx_bounds_fn fn, void *ctx)
+{
+    struct bounds_ctx b = {.fn = fn, .ctx = ctx};
+    return tokenize(s, len, on_bounds, &b, 0);
+}
+
+/* ---- spelling keys -------------------------------------------------- */
+
+/* A spelling rule: a word made of at least `min_pre` bytes, then `from`,
+ * then one of `ends` is keyed as the same bytes with `to` for `from`.
+ * Both spellings get the key, so a rule only has to avoid joining two
+ * different words (hence the least prefix: "four" is not "for"). */
+struct spelling_rule {
+    const char *from, *to;
+    size_t min_pre;
+    const char *const *ends;
+};
+
+static const char *const ends_ize[] = {"e", "es", "ed", "ing", "er", "ers", "ation",
+                                       "ations", "ational", "able", NULL};
+static const char *const ends_yze[] = {"e", "es", "ed", "ing", "er", "ers", NULL};
+static const char *const ends_our[] = {"", "s", "ed", "ing", "al", "ally", "able", "ably",
+                                       "ite", "ites", "er", "ers", "ful", "less", "ism",
+                                       "ist", "ists", "y", NULL};
+static const char *const ends_re[] = {"", "s", NULL};
+static const char *const ends_red[] = {"d", NULL};
+static const char *const ends_ence[] = {"", "s", "less", NULL};
+static const char *const ends_ll[] = {"ed", "ing", "er", "ers", "or", "ors", NULL};
+
+static const struct spelling_rule spelling_rules[] = {
+    {.from = "iz", .to = "is", .min_pre = 3, .ends = ends_ize},   /* organize */
+    {.from = "yz", .to = "ys", .min_pre = 2, .ends = ends_yze},   /* analyze */
+    {.from = "our", .to = "or", .min_pre = 3, .ends = ends_our},  /* behaviour */
+    {.from = "tre", .to = "ter", .min_pre = 2, .ends = ends_re},  /* centre */
+    {.from = "bre", .to = "ber", .min_pre = 2, .ends = ends_re},  /* fibre */
+    {.from = "vre", .to = "ver", .min_pre = 2, .ends = ends_re},  /* manoeuvre */
+    {.from = "tre", .to = "tere", .min_pre = 2, .ends = ends_red}, /* centred */
+    {.from = "ence", .to = "ense", .min_pre = 3, .ends = ends_ence}, /* defence */
+    {.from = "ogue", .to = "og", .min_pre = 3, .ends = ends_re},  /* catalogue */
+    {.from = "ll", .to = "l", .min_pre = 3, .ends = ends_ll},     /* travelled */
+};
+
+/* Whole words whose spellings no rule joins. */
+static const char *const spelling_words[][2] = {
+    {"ageing", "aging"},           {"enrol", "enroll"},
+    {"enrolment", "enrollment"},   {"enrolments", "enrollments"},
+    {"enrols", "enrolls"},         {"fulfil", "fulfill"},
+    {"fulfilment", "fulfillment"}, {"fulfils", "fulfills"},
+    {"grey", "gray"},              {"judgement", "judgment"},
+    {"judgements", "judgments"},   {"programme", "program"},
+    {"programmes", "programs"},    {"skilful", "skillful"},
+};
+
+size_t bl_sx_spelling_key(const char *s, size_t n, char *out)
+{
+    for (size_t i = 0; i < sizeof spelling_words / sizeof spelling_words[0]; i++) {
+        const char *w = spelling_words[i][0];
+        if (strlen(w) == n && memcmp(w, s, n) == 0) {
+            size_t k = strlen(spelling_words[i][1]);
+            memcpy(out, spelling_words[i][1], k);
+            return k;
+        }
+    }
+    for (size_t r = 0; r < sizeof spelling_rules / sizeof spelling_rules[0]; r++) {
+        const struct spelling_rule *ru = &spelling_rules[r];
+        size_t fl = strlen(ru->from), tl = strlen(ru->to);
+        for (const char *const *e = ru->ends; *e; e++) {
+            size_t el = strlen(*e);
+            if (n < ru->min_pre + fl + el)
+                continue;
+            size_t pre = n - fl - el;
+            if (memcmp(s + pre, ru->from, fl) != 0 || memcmp(s + pre + fl, *e, el) != 0)
+                continue;
+            if (pre + tl + el > BL_SX_TOKEN_MAX + 2)
+                continue;
+            memcpy(out, s, pre);
+            memcpy(out + pre, ru->to, tl);
+            memcpy(out + pre + tl, *e, el);
+            return pre + tl + el;
+        }
+    }
+    memcpy(out, s, n);
+    return n;
+}
+
+size_t bl_sx_word_key(struct sb_stemmer *st, const char *s, size_t n, char *out)
+{
+    char key[BL_SX_TOKEN_MAX + 2];
+    size_t kl = bl_sx_spelling_key(s, n, key);
+    const sb_symbol *r = st ? sb_stemmer_stem(st, (const sb_symbol *)key, (int)kl) : NULL;
+    size_t sl = r ? (size_t)sb_stemmer_length(st) : 0;
+    if (!r || sl > kl) { /* out of memory in the stemmer: the key itself */
+        memcpy(out, key, kl);
+        return kl;
+    }
+    memcpy(out, r, sl);
+    return sl;
+}
+
+static int ends_with(const char *s, size_t n, const char *end)
+{
+    size_t el = strlen(end);
+    return n >= el && memcmp(s + n - el, end, el) == 0;
+}
+
+size_t bl_sx_min_stem_len(const char *key, size_t n)
+{
+    if (n > 4 && ends_with(key, n, "ies"))
+        return n - 2;
+    if (n > 5 && ends_with(key, n, "ing"))
+        return n - 3;
+    if (n > 4 && (ends_with(key, n, "ed") || ends_with(key, n, "es")))
+        return n - 2;
+    if (n > 3 && ends_with(key, n, "s") && !ends_with(key, n, "ss") &&
+        !ends_with(key, n, "us") && !ends_with(key, n, "is"))
+        return n - 1;
+    return n;
 }
 
 size_t bl_sx_decode(const char *s, size_t len, uint32_t *cps, size_t n)
@@ -259,10 +399,22 @@ int bl_sx_part_weight(int part)
     return fi ? fi->search_weight : 0;
 }
 
+int bl_sx_str_weight(const struct bl_sx_str *s)
+{
+    return s->item == BL_SX_HEADING ? BL_SX_HEADING_WEIGHT : bl_sx_part_weight(s->part);
+}
+
 const char *bl_sx_part_string(const bl_entry *e, int part, size_t item)
 {
     if (part == BL_PART_TITLE)
         return e->title;
+    if (item == BL_SX_HEADING)
+        return bl_field_info((enum bl_field)part) ? bl_field_info((enum bl_field)part)->heading
+                                                  : NULL;
+    if (item >= BL_SX_LABEL && part == BL_FIELD_QUICK_FACTS)
+        return item - BL_SX_LABEL < BL_FACT_COUNT
+                   ? bl_fact_info((enum bl_fact)(item - BL_SX_LABEL))->label
+                   : NULL;
     const bl_field_value *fv = bl_entry_get(e, (enum bl_field)part);
     if (!fv)
         return NULL;

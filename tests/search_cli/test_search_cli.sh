@@ -47,6 +47,16 @@ run typo intrepolx
 [ "$status" -eq 1 ] || fail "search intrepolx: exit $status, want 1"
 grep -q "Did you mean: interpol" "$tmp/typo.err" || fail "search intrepolx: no suggestion on stderr"
 
+# Questions are read for what they ask (issue 14).
+run join how do I join interpol
+[ "$status" -eq 0 ] && [ "$(head -n1 "$tmp/join.out" | cut -f2)" = interpol-agent ] ||
+    fail "search how do I join interpol: exit $status, interpol-agent not first"
+grep -q "Did you mean" "$tmp/join.err" && fail "search how do I join interpol: suggested $(cat "$tmp/join.err")"
+run become how to become an analyst
+[ "$status" -eq 0 ] || fail "search how to become an analyst: exit $status, want 0"
+run women women
+grep -qE "home|when|open" "$tmp/women.err" && fail "search women: noise suggested: $(cat "$tmp/women.err")"
+
 run empty
 [ "$status" -eq 2 ] || fail "search without a query: exit $status, want 2"
 grep -q "Try 'borderless search --help'" "$tmp/empty.err" || fail "search without a query: no hint"
