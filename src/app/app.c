@@ -1117,6 +1117,16 @@ static unsigned note_cancel(bl_app *a)
     return BL_APP_REDRAW;
 }
 
+/* The entry pane shows the selected row's role (as it shows a hit). */
+static unsigned shelf_preview(bl_app *a)
+{
+    long e = bl_app_shelf_entry(a, a->shelf_sel);
+    if (e < 0 || (size_t)e == a->sel)
+        return 0;
+    select_entry(a, (size_t)e);
+    return BL_APP_ENTRY;
+}
+
 static unsigned shelf_open(bl_app *a)
 {
     if (!a->sl) {
@@ -1129,7 +1139,7 @@ static unsigned shelf_open(bl_app *a)
     a->link = -1;
     if (bl_shortlist_count(a->sl) == 0)
         info(a, "The shortlist is empty: m marks the selected role");
-    return BL_APP_REDRAW;
+    return BL_APP_REDRAW | shelf_preview(a);
 }
 
 static unsigned shelf_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg)
@@ -1166,12 +1176,15 @@ static unsigned shelf_apply(bl_app *a, enum bl_action act, const struct bl_app_a
         break;
     case BL_ACT_OPEN: {
         long e = bl_app_shelf_entry(a, a->shelf_sel);
+        if (n == 0)
+            return BL_APP_BEEP;
         if (e < 0) {
             info(a, "That role is no longer in the guide");
             return BL_APP_REDRAW;
         }
         a->shelf_open = 0;
-        select_entry(a, (size_t)e);
+        if ((size_t)e != a->sel)
+            select_entry(a, (size_t)e);
         a->focus = BL_FOCUS_DETAIL;
         return BL_APP_REDRAW | BL_APP_ENTRY;
     }
@@ -1181,7 +1194,7 @@ static unsigned shelf_apply(bl_app *a, enum bl_action act, const struct bl_app_a
     if (!clamp_move(a->shelf_sel, delta, n, &to) || to == a->shelf_sel)
         return 0;
     a->shelf_sel = to;
-    return BL_APP_REDRAW;
+    return BL_APP_REDRAW | shelf_preview(a);
 }
 
 /* ---- the session ------------------------------------------------------------ */
