@@ -16,6 +16,7 @@
 #include "borderless/layout.h"
 #include "borderless/loader.h"
 #include "borderless/search.h"
+#include "borderless/userstate.h"
 #include "panes.h"
 #include "screen.h"
 #include "term.h"
@@ -274,7 +275,7 @@ static double first_screen(const bl_guide *g)
     theme_apply(&t, "mono"); /* attributes only, as on a terminal without colours */
 
     double t0 = now_ms();
-    int status = screen_run(g, &t);
+    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, 0);
     double ms = now_ms() - t0;
 
     endwin();

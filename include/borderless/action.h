@@ -24,6 +24,9 @@
     X(PREV_MATCH)                                                                              \
     X(END_SEARCH)                                                                              \
     X(SAVE)                                                                                    \
+    X(MARK)                                                                                    \
+    X(NOTE)                                                                                    \
+    X(SHORTLIST)                                                                               \
     X(BACK)                                                                                    \
     X(QUIT)                                                                                    \
     X(REDRAW)                                                                                  \

@@ -45,6 +45,8 @@
 #include "borderless/model.h"
 #include "borderless/safewrite.h"
 #include "borderless/search.h"
+#include "borderless/session.h"
+#include "borderless/shortlist.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -159,6 +161,14 @@ typedef struct bl_app {
     bl_safewrite_target save_asked; /* the file the overwrite question is about */
 
     bl_status status;
+
+    /* The shortlist (shortlist.h): owned; NULL until bl_app_open_state(),
+     * or when even a private one could not be made. */
+    bl_shortlist *sl;
+    int shelf_open;          /* the shortlist is shown in place of the menu */
+    size_t shelf_sel;        /* its selected row */
+    bl_lineedit note;        /* the note typed at the note prompt */
+    size_t note_entry;
 } bl_app;
 
 /* Selects the first entry, focus on the menu, a 1x1 viewport, and a
@@ -171,6 +181,32 @@ void bl_app_done(bl_app *a);
  * Page moves take the page's size in arg->n (the view knows it; NULL: a
  * page of the entry's viewport).  Returns BL_APP_* flags. */
 unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg);
+
+/* Shortlist and session (the guide's state kept between runs).
+ *
+ * bl_app_open_state() opens the shortlist once (flags from
+ * bl_userstate_flags()); when that fails the guide goes on with a private
+ * one and the status line says why, once; a repaired or newer file's notice
+ * is said the same way, and a read-only shortlist says so when changed.
+ * m (BL_ACT_MARK) marks or unmarks the selected role; a (BL_ACT_NOTE) opens
+ * the note prompt, prefilled with the role's note (accepting saves it and
+ * marks the role if needed; an empty note clears it); ' (BL_ACT_SHORTLIST)
+ * shows the shortlist in place of the menu: Enter reads the role, Esc
+ * (BL_ACT_END_SEARCH) brings back the menu.  0, or -1 when not even a
+ * private shortlist could be made (then marks are unavailable). */
+int bl_app_open_state(bl_app *a, unsigned flags);
+
+/* The shortlist row i shows: its entry in the guide (or -1 when the
+ * content no longer has that role). */
+long bl_app_shelf_entry(const bl_app *a, size_t i);
+
+/* Where the reader is, for bl_session_save(). */
+void bl_app_session(const bl_app *a, bl_session *s);
+
+/* Goes back to a saved place: the entry by id, its reading position and
+ * the focus.  0, or -1 when s names no entry of the guide (nothing
+ * changes).  Call after the first BL_ACT_RESIZE. */
+int bl_app_restore(bl_app *a, const bl_session *s);
 
 /* Lines in the laid-out entry (0 without a layout) and the largest top. */
 size_t bl_app_lines(const bl_app *a);

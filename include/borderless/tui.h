@@ -2,7 +2,10 @@
  *
  * bl_tui_run() takes over the terminal, runs until the user quits, a
  * signal that ends the process arrives or the terminal goes away, and
- * always restores the terminal first.  Ended by a signal (other than
+ * always restores the terminal first.  It opens the shortlist
+ * (shortlist.h) once, restores the last session (session.h) when asked,
+ * and saves the session on the way out (q, Ctrl-C, SIGTERM, SIGHUP) unless
+ * the session is private.  Ended by a signal (other than
  * SIGINT, which quits), it then ends the process by that signal; a hang-up
  * with SIGHUP ignored returns 129.  The guide is borrowed; it must outlive
  * the call.  Returns the process exit status (0 after a normal quit).
@@ -26,6 +29,9 @@ enum bl_tui_theme {
 /* How the guide should look; zero-initialised means the defaults. */
 typedef struct bl_tui_options {
     enum bl_tui_theme theme;
+    int no_state; /* --no-state: read and write no shortlist or session
+                     (BORDERLESS_NO_STATE does the same) */
+    int restore;  /* go back to where the last run left off */
 } bl_tui_options;
 
 /* opts may be NULL (the defaults). */

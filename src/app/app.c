@@ -3,6 +3,7 @@
 #include "borderless/marks.h"
 #include "borderless/summary.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +172,7 @@ int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags)
     a->focus = BL_FOCUS_MENU;
     int ok = bl_lineedit_init(&a->search.query, NULL) == 0;
     ok &= bl_lineedit_init(&a->save_path, NULL) == 0;
+    ok &= bl_lineedit_init(&a->note, NULL) == 0;
     a->cache = calloc(g->n_entries ? g->n_entries : 1, sizeof *a->cache);
     if (!a->cache || !ok)
         return -1;
@@ -197,6 +199,8 @@ void bl_app_done(bl_app *a)
     for (size_t i = 0; i < a->search.n_recent; i++)
         free(a->search.recent[i]);
     bl_lineedit_done(&a->save_path);
+    bl_lineedit_done(&a->note);
+    bl_shortlist_close(a->sl);
     memset(a, 0, sizeof *a);
 }
 
@@ -480,6 +484,7 @@ static unsigned search_open(bl_app *a)
         a->link = -1;
     }
     s->recall = s->n_recent;
+    a->shelf_open = 0;
     open_prompt(a, &search_prompt, &s->query);
     return BL_APP_REDRAW;
 }
@@ -975,6 +980,255 @@ static unsigned click_line(bl_app *a, long n)
     return r;
 }
 
+/* ---- the shortlist -------------------------------------------------------- */
+
+int bl_app_open_state(bl_app *a, unsigned flags)
+{
+    char why[BL_REASON_MAX];
+    bl_shortlist_close(a->sl);
+    a->sl = NULL;
+    if (bl_shortlist_open(NULL, flags, &a->sl, why, sizeof why) < 0) {
+        /* Go on without a saved shortlist: marks last until the exit. */
+        say(a, BL_STATUS_ERROR, "Shortlist not saved this time: ", why);
+        if (bl_shortlist_open(NULL, BL_USERSTATE_PRIVATE, &a->sl, why, sizeof why) < 0)
+            return -1;
+        return 0;
+    }
+    if (bl_shortlist_notice(a->sl))
+        say(a, BL_STATUS_INFO, "", bl_shortlist_notice(a->sl));
+    return 0;
+}
+
+static long entry_by_id(const bl_guide *g, const char *id)
+{
+    for (size_t i = 0; i < g->n_entries; i++)
+        if (strcmp(g->entries[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+long bl_app_shelf_entry(const bl_app *a, size_t i)
+{
+    if (!a->sl || i >= bl_shortlist_count(a->sl))
+        return -1;
+    return entry_by_id(a->g, bl_shortlist_at(a->sl, i)->id);
+}
+
+/* The role a mark or a note is about: the selected entry (or shortlist
+ * row); NULL with a message when it is no role. */
+static const bl_entry *marked_subject(bl_app *a)
+{
+    if (!a->sl) {
+        say(a, BL_STATUS_ERROR, "The shortlist is not available", NULL);
+        return NULL;
+    }
+    long e = a->shelf_open ? bl_app_shelf_entry(a, a->shelf_sel) : (long)a->sel;
+    if (e < 0 || a->g->n_entries == 0 || a->g->entries[e].kind != BL_ENTRY_ROLE) {
+        info(a, "Only roles go on the shortlist; select a role");
+        return NULL;
+    }
+    return &a->g->entries[e];
+}
+
+static void store_failed(bl_app *a, int rc, const char *why)
+{
+    if (rc == -EROFS)
+        say(a, BL_STATUS_ERROR, "The shortlist is read-only: ", why);
+    else
+        say(a, BL_STATUS_ERROR, "Shortlist not changed: ", why);
+}
+
+static void shelf_clamp(bl_app *a)
+{
+    size_t n = a->sl ? bl_shortlist_count(a->sl) : 0;
+    if (a->shelf_sel >= n)
+        a->shelf_sel = n ? n - 1 : 0;
+}
+
+static unsigned mark(bl_app *a)
+{
+    const bl_entry *e = marked_subject(a);
+    if (!e)
+        return BL_APP_REDRAW;
+    char why[BL_REASON_MAX] = "";
+    char msg[sizeof a->status.text];
+    int rc;
+    if (bl_shortlist_is_marked(a->sl, e->id)) {
+        rc = bl_shortlist_remove(a->sl, e->id, why, sizeof why);
+        snprintf(msg, sizeof msg, "Removed from the shortlist: %s", e->title);
+    } else {
+        rc = bl_shortlist_add(a->sl, e->id, e->reviewed, NULL, why, sizeof why);
+        snprintf(msg, sizeof msg, "Added to the shortlist: %s", e->title);
+    }
+    if (rc < 0)
+        store_failed(a, rc, why);
+    else
+        info(a, msg);
+    shelf_clamp(a);
+    return BL_APP_REDRAW | (rc < 0 ? BL_APP_BEEP : 0);
+}
+
+static unsigned note_accept(bl_app *a);
+static unsigned note_cancel(bl_app *a);
+
+static const struct bl_prompt_kind note_prompt = {
+    .label = "Note: ",
+    .on_accept = note_accept,
+    .on_cancel = note_cancel,
+};
+
+static unsigned note_open(bl_app *a)
+{
+    const bl_entry *e = marked_subject(a);
+    if (!e)
+        return BL_APP_REDRAW;
+    const bl_shortlist_entry *se = bl_shortlist_find(a->sl, e->id);
+    const char *note = se ? se->note : "";
+    bl_lineedit_set(&a->note, note, strlen(note));
+    a->note_entry = (size_t)(e - a->g->entries);
+    open_prompt(a, &note_prompt, &a->note);
+    return BL_APP_REDRAW;
+}
+
+static unsigned note_accept(bl_app *a)
+{
+    const bl_entry *e = &a->g->entries[a->note_entry];
+    const char *note = bl_lineedit_text(&a->note);
+    char why[BL_REASON_MAX] = "";
+    int rc = bl_shortlist_check_note(note, why, sizeof why);
+    if (rc == 0)
+        rc = bl_shortlist_is_marked(a->sl, e->id)
+                 ? bl_shortlist_set_note(a->sl, e->id, note, why, sizeof why)
+                 : bl_shortlist_add(a->sl, e->id, e->reviewed, note, why, sizeof why);
+    if (rc < 0) {
+        /* The note stays in the prompt, to be corrected (or Esc). */
+        store_failed(a, rc, why);
+        return BL_APP_REDRAW | BL_APP_BEEP;
+    }
+    prompt_close(a);
+    info(a, note[0] ? "Note saved" : "Note cleared");
+    return BL_APP_REDRAW;
+}
+
+static unsigned note_cancel(bl_app *a)
+{
+    prompt_close(a);
+    info(a, "Note not changed");
+    return BL_APP_REDRAW;
+}
+
+/* The entry pane shows the selected row's role (as it shows a hit). */
+static unsigned shelf_preview(bl_app *a)
+{
+    long e = bl_app_shelf_entry(a, a->shelf_sel);
+    if (e < 0 || (size_t)e == a->sel)
+        return 0;
+    select_entry(a, (size_t)e);
+    return BL_APP_ENTRY;
+}
+
+static unsigned shelf_open(bl_app *a)
+{
+    if (!a->sl) {
+        say(a, BL_STATUS_ERROR, "The shortlist is not available", NULL);
+        return BL_APP_REDRAW;
+    }
+    a->shelf_open = 1;
+    a->shelf_sel = 0;
+    a->focus = BL_FOCUS_MENU;
+    a->link = -1;
+    if (bl_shortlist_count(a->sl) == 0)
+        info(a, "The shortlist is empty: m marks the selected role");
+    return BL_APP_REDRAW | shelf_preview(a);
+}
+
+static unsigned shelf_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg)
+{
+    size_t n = bl_shortlist_count(a->sl), to;
+    long pg = arg && arg->n > 0 ? arg->n : 1;
+    long delta = 0;
+    switch (act) {
+    case BL_ACT_END_SEARCH:
+    case BL_ACT_CLOSE:
+    case BL_ACT_SHORTLIST:
+        a->shelf_open = 0;
+        return BL_APP_REDRAW;
+    case BL_ACT_UP:
+        delta = -1;
+        break;
+    case BL_ACT_DOWN:
+        delta = 1;
+        break;
+    case BL_ACT_PAGE_UP:
+        delta = -pg;
+        break;
+    case BL_ACT_PAGE_DOWN:
+        delta = pg;
+        break;
+    case BL_ACT_HOME:
+        delta = -(long)n;
+        break;
+    case BL_ACT_END:
+        delta = (long)n;
+        break;
+    case BL_ACT_MENU_STEP:
+        delta = arg && arg->n < 0 ? -1 : 1;
+        break;
+    case BL_ACT_OPEN: {
+        long e = bl_app_shelf_entry(a, a->shelf_sel);
+        if (n == 0)
+            return BL_APP_BEEP;
+        if (e < 0) {
+            info(a, "That role is no longer in the guide");
+            return BL_APP_REDRAW;
+        }
+        a->shelf_open = 0;
+        if ((size_t)e != a->sel)
+            select_entry(a, (size_t)e);
+        a->focus = BL_FOCUS_DETAIL;
+        return BL_APP_REDRAW | BL_APP_ENTRY;
+    }
+    default:
+        return 0;
+    }
+    if (!clamp_move(a->shelf_sel, delta, n, &to) || to == a->shelf_sel)
+        return 0;
+    a->shelf_sel = to;
+    return BL_APP_REDRAW | shelf_preview(a);
+}
+
+/* ---- the session ------------------------------------------------------------ */
+
+void bl_app_session(const bl_app *a, bl_session *s)
+{
+    memset(s, 0, sizeof *s);
+    if (!a->g->n_entries)
+        return;
+    snprintf(s->entry, sizeof s->entry, "%s", a->g->entries[a->sel].id);
+    if (a->lay) {
+        s->pos = bl_layout_pos_of(a->lay, a->top);
+        s->line = a->top;
+    }
+    snprintf(s->focus, sizeof s->focus, "%s", a->focus == BL_FOCUS_DETAIL ? "detail" : "menu");
+}
+
+int bl_app_restore(bl_app *a, const bl_session *s)
+{
+    long e = entry_by_id(a->g, s->entry);
+    if (e < 0)
+        return -1;
+    select_entry(a, (size_t)e);
+    if (a->lay) {
+        a->top = bl_layout_line_at(a->lay, s->pos);
+        clamp_top(a);
+    }
+    a->focus = strcmp(s->focus, "detail") == 0 ? BL_FOCUS_DETAIL : BL_FOCUS_MENU;
+    /* The welcome line is for a first-time reader. */
+    if (a->status.kind == BL_STATUS_WELCOME)
+        status_clear(a);
+    return 0;
+}
+
 /* ---- the one entry point ------------------------------------------------ */
 
 static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg)
@@ -1008,6 +1262,21 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
     }
     if (a->g->n_entries == 0)
         return 0;
+    switch (act) {
+    case BL_ACT_MARK:
+        return mark(a);
+    case BL_ACT_NOTE:
+        return note_open(a);
+    default:
+        break;
+    }
+    if (a->shelf_open) {
+        unsigned r = shelf_apply(a, act, arg);
+        if (r || act != BL_ACT_SELECT_ENTRY)
+            return r;
+    }
+    if (act == BL_ACT_SHORTLIST)
+        return shelf_open(a);
     switch (act) {
     case BL_ACT_BACK:
         return back(a);
@@ -1059,14 +1328,25 @@ const char *bl_app_bar_label(const bl_app *a, enum bl_action act)
         return a->n_hist ? label : NULL;
     case BL_ACT_CLOSE:
         return a->search.open ? "Results" : "Menu";
-    case BL_ACT_END_SEARCH:
-        return a->search.open && a->focus == BL_FOCUS_MENU ? label : NULL;
     case BL_ACT_OPEN:
         return a->search.open && bl_app_hits(a) == 0 ? NULL : label;
     case BL_ACT_NEXT_MATCH:
         return bl_app_matches_shown(a, NULL) ? label : NULL;
     case BL_ACT_SAVE:
         return a->g->n_entries && a->g->entries[a->sel].kind == BL_ENTRY_ROLE ? label : NULL;
+    case BL_ACT_MARK:
+    case BL_ACT_NOTE:
+        if (!a->sl)
+            return NULL;
+        if (a->shelf_open)
+            return bl_app_shelf_entry(a, a->shelf_sel) >= 0 ? label : NULL;
+        return a->g->n_entries && a->g->entries[a->sel].kind == BL_ENTRY_ROLE ? label : NULL;
+    case BL_ACT_SHORTLIST:
+        return a->sl && !a->shelf_open ? label : NULL;
+    case BL_ACT_END_SEARCH:
+        if (a->shelf_open)
+            return label;
+        return a->search.open && a->focus == BL_FOCUS_MENU ? label : NULL;
     case BL_ACT_FOLLOW:
         return a->link >= 0 ? label : NULL;
     case BL_ACT_NEXT_LINK:

@@ -395,7 +395,8 @@ static int cmd_browse(const bl_guide *g, const bl_cli *c)
                         "'borderless list' or 'borderless show ID'; see 'borderless --help'.\n");
         return BL_EXIT_USAGE;
     }
-    bl_tui_options opts = {.theme = c->theme};
+    /* --no-state reaches the guide (the shortlist, the session). */
+    bl_tui_options opts = {.theme = c->theme, .no_state = c->no_state, .restore = 1};
     return bl_tui_run(g, &opts);
 }
 

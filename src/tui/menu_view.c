@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The menu's viewport: the first row shown of the menu and of the
  * results, kept so the list does not jump, and moved only as far as needed
@@ -13,7 +14,13 @@ struct menu_view {
     struct view v;
     size_t menu_top;
     size_t hit_top;
+    size_t shelf_top;
 };
+
+/* The shortlist: a heading, then three rows a role (title; date added and
+ * whether the role changed since; the note). */
+#define SHELF_HEAD 2
+#define SHELF_ROWS 3
 
 /* ---- the menu's rows ------------------------------------------------------ */
 
@@ -275,12 +282,113 @@ static void results_draw(struct view *v)
     }
 }
 
+/* ---- the shortlist ------------------------------------------------- */
+
+static size_t shelf_rows(const struct view *v)
+{
+    int rows = (getmaxy(v->win) - SHELF_HEAD) / SHELF_ROWS;
+    return rows < 1 ? 1 : (size_t)rows;
+}
+
+static void shelf_follow(struct menu_view *m)
+{
+    const bl_app *a = m->v.app;
+    size_t rows = shelf_rows(&m->v), sel = a->shelf_sel;
+    if (sel < m->shelf_top)
+        m->shelf_top = sel;
+    if (sel >= m->shelf_top + rows)
+        m->shelf_top = sel - rows + 1;
+}
+
+static void shelf_draw_one(struct view *v, int y, size_t i, int sel)
+{
+    const bl_app *app = v->app;
+    WINDOW *w = v->win;
+    int width = getmaxx(w), ascii = v->term->ascii;
+    const attr_t *at = v->term->attr;
+    const bl_shortlist_entry *se = bl_shortlist_at(app->sl, i);
+    long e = bl_app_shelf_entry(app, i);
+    const bl_entry *ent = e >= 0 ? &app->g->entries[e] : NULL;
+    attr_t a = !sel ? at[TH_NORMAL] : at[TH_SEL];
+    int rows = getmaxy(w) - y < SHELF_ROWS ? getmaxy(w) - y : SHELF_ROWS;
+    for (int r = 0; r < rows; r++) {
+        wmove(w, y + r, 0);
+        wattrset(w, a);
+        draw_fill(w, sel ? width : 0);
+    }
+    wmove(w, y, 0);
+    wattrset(w, a);
+    int x = width > 2 ? 2 : 0;
+    if (x)
+        draw_str(w, sel ? "\u25b8 " : "  ", 2, ascii);
+    draw_str(w, ent ? ent->title : se->id, width - x, ascii);
+    char line[160];
+    if (rows > 1) {
+        char date[16] = "";
+        if (se->added > 0) {
+            time_t t = (time_t)se->added;
+            struct tm tm;
+            if (gmtime_r(&t, &tm))
+                strftime(date, sizeof date, "%Y-%m-%d", &tm);
+        }
+        if (!ent)
+            snprintf(line, sizeof line, "no longer in the guide");
+        else if (bl_shortlist_updated(se, ent->reviewed))
+            snprintf(line, sizeof line, "%s%s%supdated since you added it",
+                     date[0] ? "added " : "", date, date[0] ? "; " : "");
+        else
+            snprintf(line, sizeof line, "%s%s", date[0] ? "added " : "", date);
+        wmove(w, y + 1, x + 2 < width ? x + 2 : 0);
+        draw_str(w, line, width - x - 2, ascii);
+    }
+    if (rows > 2 && se->note[0]) {
+        wmove(w, y + 2, x + 2 < width ? x + 2 : 0);
+        int used = draw_str(w, ascii ? "\"" : "\u201c", width - x - 2, ascii);
+        used += draw_text(w, se->note, strlen(se->note), width - x - 2 - used - 1, ascii);
+        draw_str(w, ascii ? "\"" : "\u201d", width - x - 2 - used, ascii);
+    }
+    wattrset(w, A_NORMAL);
+}
+
+static void shelf_draw(struct view *v)
+{
+    struct menu_view *m = (struct menu_view *)v;
+    const bl_app *app = v->app;
+    WINDOW *w = v->win;
+    int h = getmaxy(w), width = getmaxx(w);
+    size_t n = bl_shortlist_count(app->sl);
+    werase(w);
+    wmove(w, 0, 0);
+    char what[48];
+    snprintf(what, sizeof what, "Shortlist: %zu role%s", n, n == 1 ? "" : "s");
+    draw_count(v, what, NULL, width);
+    if (n == 0) {
+        if (h > 2) {
+            wmove(w, 2, 1);
+            draw_str(w, "Empty: m marks a role", width - 1, v->term->ascii);
+        }
+        return;
+    }
+    shelf_follow(m);
+    size_t rows = shelf_rows(v);
+    for (size_t k = 0; k < rows && m->shelf_top + k < n; k++) {
+        int y = SHELF_HEAD + (int)k * SHELF_ROWS;
+        if (y >= h)
+            break;
+        shelf_draw_one(v, y, m->shelf_top + k, m->shelf_top + k == app->shelf_sel);
+    }
+}
+
 /* ---- the menu ------------------------------------------------------ */
 
 static void menu_draw(struct view *v)
 {
     struct menu_view *m = (struct menu_view *)v;
     follow_selection(m);
+    if (v->app->shelf_open && v->app->sl) {
+        shelf_draw(v);
+        return;
+    }
     if (v->app->search.open) {
         results_draw(v);
         return;
@@ -313,7 +421,10 @@ static void menu_draw(struct view *v)
         /* A marker besides the colour, for monochrome and screen readers. */
         int used = 0;
         if (width > 2) {
-            draw_str(w, sel ? "\u25b8 " : "  ", 2, v->term->ascii);
+            draw_str(w, sel ? "\u25b8" : " ", 1, v->term->ascii);
+            /* A role on the shortlist. */
+            int marked = app->sl && bl_shortlist_is_marked(app->sl, g->entries[entry].id);
+            draw_str(w, !marked ? " " : v->term->ascii ? "*" : "\u2713", 1, v->term->ascii);
             used = 2;
         }
         used += draw_str(w, g->entries[entry].title, width - used, v->term->ascii);
@@ -332,6 +443,8 @@ static enum bl_action menu_mouse(struct view *v, const struct view_event *ev,
         arg->n = ev->buttons & BUTTON4_PRESSED ? -1 : 1;
         return BL_ACT_MENU_STEP;
     }
+    if (app->shelf_open)
+        return BL_ACT_NONE;
     if (app->search.open) {
         if (ev->y < RESULTS_HEAD)
             return BL_ACT_NONE;
@@ -347,6 +460,8 @@ static enum bl_action menu_mouse(struct view *v, const struct view_event *ev,
 
 static long menu_page(const struct view *v)
 {
+    if (v->app->shelf_open)
+        return (long)shelf_rows(v);
     if (v->app->search.open)
         return (long)hit_rows(v) + 1; /* a page of hits (the app keeps one back) */
     return getmaxy(v->win);
@@ -356,8 +471,15 @@ static void menu_cursor(struct view *v, int *y, int *x)
 {
     struct menu_view *m = (struct menu_view *)v;
     const bl_app *app = v->app;
+    if (app->shelf_open) {
+        size_t k = app->shelf_sel >= m->shelf_top ? app->shelf_sel - m->shelf_top : 0;
+        *y = app->sl && bl_shortlist_count(app->sl) ? SHELF_HEAD + (int)k * SHELF_ROWS : 0;
+        *x = getmaxx(v->win) > 2 ? 2 : 0;
+        if (*y >= getmaxy(v->win))
+            *y = 0;
+        return;
+    }
     if (app->search.open) {
-        *y = 0;
         *x = 1;
         if (bl_app_hits(app) && app->search.hit >= m->hit_top) {
             size_t k = app->search.hit - m->hit_top;

@@ -2,6 +2,7 @@
 
 #include "borderless/app.h"
 #include "borderless/layout.h"
+#include "borderless/userstate.h"
 #include "draw.h"
 #include "keymap.h"
 #include "panes.h"
@@ -561,11 +562,32 @@ int screen_done(const struct screen *s)
     return s->quit;
 }
 
-int screen_run(const bl_guide *g, const struct term *t)
+void screen_open_state(struct screen *s, unsigned state_flags, int restore)
+{
+    bl_app_open_state(&s->app, state_flags);
+    bl_session ses;
+    if (restore && !(state_flags & BL_USERSTATE_PRIVATE) &&
+        bl_session_load(NULL, state_flags, s->g, &ses) == 0 && bl_app_restore(&s->app, &ses) == 0)
+        s->dirty = 1;
+    s->dirty = 1;
+}
+
+void screen_save_state(const struct screen *s, unsigned state_flags)
+{
+    if (state_flags & BL_USERSTATE_PRIVATE)
+        return;
+    bl_session ses;
+    bl_app_session(&s->app, &ses);
+    if (ses.entry[0])
+        bl_session_save(NULL, state_flags, &ses, NULL, 0);
+}
+
+int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore)
 {
     struct screen *s = screen_new(g, t);
     if (!s)
         return 1;
+    screen_open_state(s, state_flags, restore);
     /* Wake up now and then even without keys, to notice signals that
      * arrive while curses retries an interrupted read. */
     wtimeout(stdscr, 500);
@@ -607,6 +629,8 @@ int screen_run(const bl_guide *g, const struct term *t)
         screen_key(s, key);
     }
     int status = s->status;
+    /* Every way out of the loop: q, Ctrl-C, SIGTERM, SIGHUP. */
+    screen_save_state(s, state_flags);
     screen_free(s);
     return status;
 }

@@ -19,9 +19,11 @@
 #include <stddef.h>
 
 /* Runs the guide on an initialised terminal until the user quits or a
- * signal arrives.  Returns the exit status: 0 after q (or Ctrl-C),
+ * signal arrives, with the shortlist and session as screen_open_state()
+ * (state_flags from bl_userstate_flags()), saving the session at the end
+ * (screen_save_state()).  Returns the exit status: 0 after q (or Ctrl-C),
  * 128+signal after SIGTERM or SIGHUP, 1 when memory ran out. */
-int screen_run(const bl_guide *g, const struct term *t);
+int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore);
 
 struct screen;
 
@@ -29,6 +31,13 @@ struct screen;
  * NULL when memory runs out.  g and t are borrowed. */
 struct screen *screen_new(const bl_guide *g, const struct term *t);
 void screen_free(struct screen *s);
+
+/* Opens the shortlist (bl_app_open_state) and, when restore is set and
+ * the session is not private, goes back to the saved session (a stale or
+ * damaged one is ignored quietly). */
+void screen_open_state(struct screen *s, unsigned state_flags, int restore);
+/* Saves where the reader is (nothing in a private session). */
+void screen_save_state(const struct screen *s, unsigned state_flags);
 
 /* One key (a keymap code: keymap.h), a mouse event at screen (y, x), the
  * terminal's new size.  Each only changes the state; screen_draw() shows

@@ -48,7 +48,10 @@ e2e_start() {
     SOCK="$E2E_DIR/tmux.$E2E_RUN.sock"
     rm -f "$EXIT_FILE" "$EXIT_FILE.stty" "$EXIT_FILE.after"
     shift 4 2>/dev/null || shift $#
-    local envs=""
+    # The guide's own files (shortlist, session) in a fresh folder for every
+    # run, never the user's; $E2E_STATE names one to share between runs.
+    local xdg=${E2E_STATE:-$E2E_DIR/xdg.$E2E_RUN}
+    local envs=" XDG_DATA_HOME=$xdg/data XDG_STATE_HOME=$xdg/state"
     for e in "$@"; do envs="$envs $e"; done
     # bash (not sh) keeps going after the child handles SIGINT itself.
     tm new-session -d -x "$w" -y "$h" -c "${E2E_CWD:-$PWD}" \
