@@ -906,11 +906,18 @@ static unsigned follow(bl_app *a, long k)
         return BL_APP_REDRAW;
     }
     long target = a->lay->link_targets[k];
+    long term = a->lay->link_terms ? a->lay->link_terms[k] : -1;
     if (target < 0 || (size_t)target >= a->g->n_entries)
         return 0;
     push_visit(a);
     select_entry(a, (size_t)target);
     a->focus = BL_FOCUS_DETAIL;
+    if (term >= 0 && a->lay) {
+        /* A glossary term: the glossary opens at its entry. */
+        a->top = bl_layout_line_at(a->lay, (bl_layout_pos){.part = BL_FIELD_GLOSSARY,
+                                                            .item = (size_t)term});
+        clamp_top(a);
+    }
     return BL_APP_REDRAW | BL_APP_ENTRY;
 }
 
