@@ -8,6 +8,8 @@
 #include <cmocka.h>
 
 #include "borderless/app.h"
+#include "borderless/diag.h"
+#include "borderless/loader.h"
 #include "borderless/layout.h"
 #include "borderless/marks.h"
 #include "borderless/search.h"
@@ -787,6 +789,73 @@ static void test_first_time_welcome(void **state)
     bl_guide_free(g);
 }
 
+
+/* The menu by groups (tests/screen_groups/content: beta comes first in
+ * reading order but its group, "Lab roles", second): headings, the
+ * arrows in the menu's order, ordinals; a Terms used link opens the
+ * glossary at its term. */
+static void test_menu_groups_and_terms(void **state)
+{
+    (void)state;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/screen_groups/content", getenv("BORDERLESS_SOURCE_DIR"));
+    bl_diags d;
+    bl_diags_init(&d, BL_DIAGS_DEFAULT_MAX);
+    bl_guide *g = bl_load_dir(dir, &d);
+    bl_diags_free(&d);
+    assert_non_null(g);
+    bl_app app, *n = &app;
+    assert_int_equal(bl_app_init(n, g, 0), 0);
+    resize(n, 60, 5);
+    size_t alpha = bl_guide_index(g, bl_guide_find(g, "alpha"));
+    size_t beta = bl_guide_index(g, bl_guide_find(g, "beta"));
+    assert_int_equal(beta, 0);
+    assert_int_equal(n->n_menu, 9); /* 2 headings, 2 roles, blank, Sections, 3 sections */
+    assert_int_equal(n->menu[0].kind, BL_MENU_HEADING);
+    assert_string_equal(n->menu[0].title, "Field roles");
+    assert_int_equal(n->menu[2].kind, BL_MENU_HEADING);
+    assert_string_equal(n->menu[2].title, "Lab roles");
+    assert_int_equal(n->menu[4].kind, BL_MENU_BLANK);
+    assert_string_equal(n->menu[5].title, "Sections");
+    assert_int_equal(n->sel, alpha);
+    assert_int_equal(bl_app_menu_ordinal(n, alpha), 1);
+    assert_int_equal(bl_app_menu_ordinal(n, beta), 2);
+    bl_app_apply(n, BL_ACT_DOWN, NULL);
+    assert_int_equal(n->sel, beta);
+    bl_app_apply(n, BL_ACT_DOWN, NULL);
+    assert_int_equal(n->sel, g->n_roles); /* the first section */
+    assert_int_equal(bl_app_menu_ordinal(n, n->sel), 1);
+    bl_app_apply(n, BL_ACT_HOME, NULL);
+    assert_int_equal(n->sel, alpha);
+    bl_app_apply(n, BL_ACT_UP, NULL);
+    assert_int_equal(n->sel, alpha);
+    /* Beta uses XY, the glossary's second term: its link opens there. */
+    bl_app_apply(n, BL_ACT_DOWN, NULL);
+    bl_app_apply(n, BL_ACT_OPEN, NULL);
+    const bl_layout *l = n->lay;
+    long k = -1;
+    for (size_t i = 0; i < l->n_links; i++)
+        if (l->link_terms[i] >= 0)
+            k = (long)i;
+    assert_true(k >= 0);
+    assert_string_equal(g->glossary[l->link_terms[k]].term, "XY");
+    assert_int_equal(l->lines[l->links[k]].part, BL_FIELD_TERMS);
+    bl_app_apply(n, BL_ACT_END, NULL);
+    while (n->link != k)
+        bl_app_apply(n, BL_ACT_NEXT_LINK, NULL);
+    bl_app_apply(n, BL_ACT_FOLLOW, NULL);
+    assert_string_equal(g->entries[n->sel].id, "glossary");
+    const bl_line *top = &n->lay->lines[n->top];
+    /* at the term, or as near as the end of the entry lets it */
+    assert_true(n->top == bl_app_max_top(n) ||
+                (top->part == BL_FIELD_GLOSSARY && top->item == 1));
+    assert_true(n->top > 0);
+    bl_app_apply(n, BL_ACT_BACK, NULL);
+    assert_int_equal(n->sel, beta);
+    bl_app_done(n);
+    bl_guide_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -810,6 +879,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_save_flow, setup, teardown),
         cmocka_unit_test(test_action_help_distinct),
         cmocka_unit_test(test_first_time_welcome),
+        cmocka_unit_test(test_menu_groups_and_terms),
         cmocka_unit_test_setup_teardown(test_marks_on_lines, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,3 +37,11 @@ target_include_directories(test_screen PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 add_test(NAME test_screen COMMAND test_screen)
 set_tests_properties(test_screen PROPERTIES ENVIRONMENT "${BL_TEST_ENV};TERM=xterm-256color"
                      LABELS screen)
+
+# The menu by groups, quick facts and glossary links (tests/screen_groups).
+add_executable(test_screen_groups test_screen_groups.c screen/harness.c tui_fixtures/fixture_guide.c)
+target_link_libraries(test_screen_groups PRIVATE borderless_tui PkgConfig::CMOCKA)
+target_include_directories(test_screen_groups PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+add_test(NAME test_screen_groups COMMAND test_screen_groups)
+set_tests_properties(test_screen_groups PROPERTIES ENVIRONMENT "${BL_TEST_ENV};TERM=xterm-256color"
+                     LABELS screen)

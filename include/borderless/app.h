@@ -136,8 +136,28 @@ typedef struct bl_search_session {
     long match;              /* the current one, or -1 */
 } bl_search_session;
 
+/* A row of the menu: roles by group (a heading per group that has roles,
+ * in g->groups order; roles in reading order within it; roles of no
+ * group under "Roles" after them, or every role when the guide has no
+ * groups), a blank row, then "Sections" and the sections. */
+enum bl_menu_row_kind { BL_MENU_ENTRY, BL_MENU_HEADING, BL_MENU_BLANK };
+
+typedef struct bl_menu_row {
+    enum bl_menu_row_kind kind;
+    size_t entry;      /* BL_MENU_ENTRY: index into g->entries */
+    const char *title; /* BL_MENU_HEADING: a group's title, "Roles", "Sections" */
+} bl_menu_row;
+
 typedef struct bl_app {
     const bl_guide *g;
+    /* The menu (bl_menu_row): the arrows move in its order, skipping
+     * headings.  menu_at[e]: entry e's row; order[i]: the i-th entry in
+     * menu order; order_pos[e]: entry e's place in it. */
+    bl_menu_row *menu;
+    size_t n_menu;
+    size_t *menu_at;
+    size_t *order;
+    size_t *order_pos;
     unsigned layout_flags;   /* BL_LAYOUT_ASCII */
     bl_layout **cache;       /* layouts at cache_w, made on demand */
     int cache_w;
@@ -215,6 +235,10 @@ size_t bl_app_max_top(const bl_app *a);
 /* 0 when no entry is shown: no guide, or a query that matches nothing
  * (the entry pane then says so, and the title names no entry). */
 int bl_app_entry_shown(const bl_app *a);
+
+/* The selected entry's place among the roles (or the sections) as the
+ * menu lists them, from 1: "Role 3/15". */
+size_t bl_app_menu_ordinal(const bl_app *a, size_t entry);
 
 /* Hits of the query (0 when none or no search). */
 size_t bl_app_hits(const bl_app *a);

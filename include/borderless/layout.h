@@ -128,6 +128,9 @@ typedef struct bl_layout {
     size_t n_headings;
     const size_t *links;      /* line number of the first line of each link */
     const long *link_targets; /* entry index of each link */
+    /* For each link: the glossary term it opens at (an index into
+     * g->glossary, item of the glossary's BL_FIELD_GLOSSARY), or -1. */
+    const long *link_terms;
     size_t n_links;
     struct bl_layout_mem *mem; /* private */
 } bl_layout;
@@ -136,7 +139,10 @@ enum { BL_LAYOUT_ASCII = 1 };
 
 /* Lays entry e of guide g out for `width` columns (< 1 counts as 1): title,
  * then each present field under its heading (paragraphs wrapped, lists as
- * bullets with a hanging indent, related roles as link lines), then the
+ * bullets with a hanging indent, related roles as link lines); for a role,
+ * "Terms used": a link to the glossary's entry of each glossary term its
+ * text uses (a whole word as the glossary spells it, or its plural in "s";
+ * alphabetical; part BL_FIELD_TERMS, item k the k-th link); then the
  * sources and the review date.  NULL when memory runs out.  The layout
  * copies what it shows; free it with bl_layout_free(). */
 bl_layout *bl_layout_entry(const bl_guide *g, const bl_entry *e, int width);

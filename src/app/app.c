@@ -158,6 +158,73 @@ const bl_line *bl_app_current_heading(const bl_app *a)
     return h;
 }
 
+/* ---- the menu's rows ------------------------------------------------------ */
+
+static void menu_add(bl_app *a, enum bl_menu_row_kind k, size_t entry, const char *title)
+{
+    bl_menu_row *r = &a->menu[a->n_menu++];
+    *r = (bl_menu_row){.kind = k, .entry = entry, .title = title};
+    if (k == BL_MENU_ENTRY) {
+        a->menu_at[entry] = a->n_menu - 1;
+        a->order_pos[entry] = a->n_menu; /* renumbered below */
+    }
+}
+
+/* 1 when role r is listed under group grp (grp == n_groups: no group). */
+static int role_in(const bl_guide *g, size_t r, size_t grp)
+{
+    const bl_entry *e = &g->entries[r];
+    size_t has = e->role && e->role->group < g->n_groups ? e->role->group : g->n_groups;
+    return has == grp;
+}
+
+static int menu_build(bl_app *a)
+{
+    const bl_guide *g = a->g;
+    size_t n = g->n_entries;
+    /* at most: a heading per group, "Roles", a blank, "Sections", the entries */
+    a->menu = calloc(g->n_groups + 3 + n, sizeof *a->menu);
+    a->menu_at = calloc(n ? n : 1, sizeof *a->menu_at);
+    a->order = calloc(n ? n : 1, sizeof *a->order);
+    a->order_pos = calloc(n ? n : 1, sizeof *a->order_pos);
+    if (!a->menu || !a->menu_at || !a->order || !a->order_pos)
+        return -1;
+    for (size_t grp = 0; grp <= g->n_groups; grp++) {
+        int headed = 0;
+        for (size_t r = 0; r < g->n_roles; r++) {
+            if (!role_in(g, r, grp))
+                continue;
+            if (!headed)
+                menu_add(a, BL_MENU_HEADING, 0, grp < g->n_groups ? g->groups[grp].title : "Roles");
+            headed = 1;
+            menu_add(a, BL_MENU_ENTRY, r, NULL);
+        }
+    }
+    if (g->n_sections) {
+        if (g->n_roles)
+            menu_add(a, BL_MENU_BLANK, 0, NULL);
+        menu_add(a, BL_MENU_HEADING, 0, "Sections");
+        for (size_t i = g->n_roles; i < n; i++)
+            menu_add(a, BL_MENU_ENTRY, i, NULL);
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < a->n_menu; i++) {
+        if (a->menu[i].kind != BL_MENU_ENTRY)
+            continue;
+        a->order[k] = a->menu[i].entry;
+        a->order_pos[a->menu[i].entry] = k++;
+    }
+    return 0;
+}
+
+size_t bl_app_menu_ordinal(const bl_app *a, size_t entry)
+{
+    if (entry >= a->g->n_entries)
+        return 0;
+    size_t pos = a->order_pos[entry]; /* roles come first */
+    return (entry < a->g->n_roles ? pos : pos - a->g->n_roles) + 1;
+}
+
 /* ---- init ---------------------------------------------------------------- */
 
 int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags)
@@ -174,11 +241,11 @@ int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags)
     ok &= bl_lineedit_init(&a->save_path, NULL) == 0;
     ok &= bl_lineedit_init(&a->note, NULL) == 0;
     a->cache = calloc(g->n_entries ? g->n_entries : 1, sizeof *a->cache);
-    if (!a->cache || !ok)
+    if (!a->cache || !ok || menu_build(a) != 0)
         return -1;
-    /* The first entry, laid out by the first BL_ACT_RESIZE (not at a
-     * useless 1 column first). */
-    a->sel = 0;
+    /* The menu's first entry, laid out by the first BL_ACT_RESIZE (not at
+     * a useless 1 column first). */
+    a->sel = g->n_entries ? a->order[0] : 0;
     /* A first-time reader: where to start. */
     if (g->n_sections && g->n_roles) {
         char buf[sizeof a->status.text];
@@ -193,6 +260,10 @@ void bl_app_done(bl_app *a)
 {
     cache_clear(a);
     free(a->cache);
+    free(a->menu);
+    free(a->menu_at);
+    free(a->order);
+    free(a->order_pos);
     bl_search_results_free(a->search.res);
     bl_search_index_free(a->search.ix);
     bl_lineedit_done(&a->search.query);
@@ -724,9 +795,9 @@ static unsigned menu_move(bl_app *a, long delta)
     if (a->search.open)
         return hit_move(a, delta);
     size_t to;
-    if (!clamp_move(a->sel, delta, a->g->n_entries, &to))
+    if (!clamp_move(a->order_pos[a->sel], delta, a->g->n_entries, &to))
         return 0;
-    select_entry(a, to);
+    select_entry(a, a->order[to]); /* in the menu's order: headings skipped */
     return BL_APP_REDRAW | BL_APP_ENTRY;
 }
 
@@ -840,11 +911,18 @@ static unsigned follow(bl_app *a, long k)
         return BL_APP_REDRAW;
     }
     long target = a->lay->link_targets[k];
+    long term = a->lay->link_terms ? a->lay->link_terms[k] : -1;
     if (target < 0 || (size_t)target >= a->g->n_entries)
         return 0;
     push_visit(a);
     select_entry(a, (size_t)target);
     a->focus = BL_FOCUS_DETAIL;
+    if (term >= 0 && a->lay) {
+        /* A glossary term: the glossary opens at its entry. */
+        a->top = bl_layout_line_at(a->lay, (bl_layout_pos){.part = BL_FIELD_GLOSSARY,
+                                                            .item = (size_t)term});
+        clamp_top(a);
+    }
     return BL_APP_REDRAW | BL_APP_ENTRY;
 }
 

@@ -328,6 +328,7 @@ struct bl_layout_mem {
     size_t cap_headings;
     size_t *links;
     long *link_targets;
+    long *link_terms;
     size_t cap_links;
 };
 
@@ -508,10 +509,12 @@ static void add_paragraphs(builder *b, int part, const char *text)
     }
 }
 
-/* A link line to entry `target` as item k of `part`; its source offsets
- * are shifted by `off` to keep positions increasing within the item. */
-static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t target,
-                     size_t off, int nested)
+/* A link line to entry `target` as item k of `part`, showing `text` (NULL:
+ * the target's title), opening at glossary term `term` (or -1); its source
+ * offsets are shifted by `off` to keep positions increasing within the
+ * item. */
+static void add_link_ex(builder *b, const bl_guide *g, int part, size_t k, size_t target,
+                        size_t off, int nested, const char *text, long term)
 {
     bl_layout *l = b->l;
     struct bl_layout_mem *m = b->m;
@@ -528,7 +531,13 @@ static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t t
         return;
     }
     m->link_targets = t;
-    const char *title = g->entries[target].title;
+    long *lt = realloc(m->link_terms, m->cap_links * sizeof *lt);
+    if (!lt) {
+        b->failed = 1;
+        return;
+    }
+    m->link_terms = lt;
+    const char *title = text ? text : g->entries[target].title;
     size_t first = l->n_lines;
     b->link = (long)target;
     b->link_no = (long)l->n_links;
@@ -543,9 +552,93 @@ static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t t
     }
     m->links[l->n_links] = first;
     m->link_targets[l->n_links] = (long)target;
+    m->link_terms[l->n_links] = term;
     l->n_links++;
     l->links = m->links;
     l->link_targets = m->link_targets;
+    l->link_terms = m->link_terms;
+}
+
+static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t target,
+                     size_t off, int nested)
+{
+    add_link_ex(b, g, part, k, target, off, nested, NULL, -1);
+}
+
+/* ---- terms used --------------------------------------------------------- */
+
+static int is_alnum_c(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* 1 when s holds `term` as a whole word (or its plural in "s"). */
+static int text_uses(const char *s, const char *term)
+{
+    size_t tl = strlen(term);
+    if (!s || !tl)
+        return 0;
+    for (const char *p = strstr(s, term); p; p = strstr(p + 1, term)) {
+        if (p > s && is_alnum_c(p[-1]))
+            continue;
+        const char *e = p + tl;
+        if (*e == 's' && !is_alnum_c(e[1]))
+            e++;
+        if (!is_alnum_c(*e))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the text a reader sees in role e uses glossary term t. */
+static int entry_uses(const bl_entry *e, const char *t)
+{
+    if (text_uses(e->title, t))
+        return 1;
+    for (size_t f = 0; f < e->n_fields; f++) {
+        const bl_field_value *v = &e->fields[f];
+        if (v->field == BL_FIELD_KEYWORDS || v->field == BL_FIELD_TERMS ||
+            v->field == BL_FIELD_RELATED || v->field == BL_FIELD_SECTIONS ||
+            bl_field_info(v->field)->hidden)
+            continue;
+        if (text_uses(v->text, t))
+            return 1;
+        for (size_t k = 0; k < v->n_items; k++)
+            if ((!v->styles || v->styles[k] != BL_ITEM_SOURCE) && text_uses(v->items[k], t))
+                return 1;
+    }
+    return 0;
+}
+
+/* "Terms used": a link per glossary term the role uses, alphabetical,
+ * opening the glossary at the term. */
+static void add_terms_used(builder *b, const bl_guide *g, const bl_entry *e)
+{
+    const bl_entry *gl = bl_guide_find(g, BL_GLOSSARY_ID);
+    if (e->kind != BL_ENTRY_ROLE || !gl || !g->glossary_by_term)
+        return;
+    size_t target = bl_guide_index(g, gl), k = 0;
+    for (size_t i = 0; i < g->n_glossary && !b->failed; i++) {
+        size_t ti = g->glossary_by_term[i];
+        if (ti >= g->n_glossary)
+            continue;
+        const bl_glossary_term *t = &g->glossary[ti];
+        if (!t->term || !entry_uses(e, t->term))
+            continue;
+        if (k == 0)
+            add_heading(b, BL_FIELD_TERMS, "Terms used");
+        size_t n = strlen(t->term) + (t->expansion ? strlen(t->expansion) : 0) + 4;
+        char *text = bl_arena_alloc(b->m->arena, n);
+        if (!text) {
+            b->failed = 1;
+            return;
+        }
+        if (t->expansion && strcmp(t->expansion, t->term) != 0)
+            snprintf(text, n, "%s (%s)", t->term, t->expansion);
+        else
+            snprintf(text, n, "%s", t->term);
+        add_link_ex(b, g, BL_FIELD_TERMS, k++, target, 0, 0, text, (long)ti);
+    }
 }
 
 /* A prefix of `cols` spaces (cols < 32). */
@@ -750,6 +843,7 @@ bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
         }
     }
 
+    add_terms_used(&b, g, e);
     if (e->n_sources > 0) {
         add_heading(&b, BL_PART_SOURCES, "Sources");
         for (size_t k = 0; k < e->n_sources && !b.failed; k++) {
@@ -818,6 +912,7 @@ void bl_layout_free(bl_layout *l)
         free(l->mem->headings);
         free(l->mem->links);
         free(l->mem->link_targets);
+        free(l->mem->link_terms);
         free(l->mem);
     }
     free(l);

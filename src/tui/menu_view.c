@@ -24,53 +24,15 @@ struct menu_view {
 
 /* ---- the menu's rows ------------------------------------------------------ */
 
-/* Rows of the menu: a heading over the roles, the roles, a blank row, a
- * heading over the sections, the sections (headings only when there are
- * entries under them). */
-enum row_kind { ROW_ENTRY, ROW_HEADING_ROLES, ROW_HEADING_SECTIONS, ROW_BLANK };
-
-static size_t menu_rows(const bl_guide *g)
+/* The rows are the app's (bl_app.menu): headings (groups, "Sections"),
+ * entries and a blank row. */
+static enum bl_menu_row_kind menu_row(const bl_app *a, size_t row, size_t *entry)
 {
-    size_t rows = 0;
-    if (g->n_roles)
-        rows += 1 + g->n_roles;
-    if (g->n_sections)
-        rows += (g->n_roles ? 1 : 0) + 1 + g->n_sections;
-    return rows;
-}
-
-/* Kind of row `row`; for an entry row *entry gets its index. */
-static enum row_kind menu_row(const bl_guide *g, size_t row, size_t *entry)
-{
-    if (g->n_roles) {
-        if (row == 0)
-            return ROW_HEADING_ROLES;
-        if (row <= g->n_roles) {
-            if (entry)
-                *entry = row - 1;
-            return ROW_ENTRY;
-        }
-        row -= 1 + g->n_roles;
-        if (g->n_sections) {
-            if (row == 0)
-                return ROW_BLANK;
-            row--;
-        }
-    }
-    if (!g->n_sections || row > g->n_sections)
-        return ROW_BLANK;
-    if (row == 0)
-        return ROW_HEADING_SECTIONS;
+    if (row >= a->n_menu)
+        return BL_MENU_BLANK;
     if (entry)
-        *entry = g->n_roles + row - 1;
-    return ROW_ENTRY;
-}
-
-static size_t menu_row_of(const bl_guide *g, size_t entry)
-{
-    if (entry < g->n_roles)
-        return entry + 1;
-    return (g->n_roles ? g->n_roles + 2 : 0) + 1 + (entry - g->n_roles);
+        *entry = a->menu[row].entry;
+    return a->menu[row].kind;
 }
 
 static size_t hit_rows(const struct view *v)
@@ -96,13 +58,12 @@ static void follow_selection(struct menu_view *m)
         return;
     }
     m->hit_top = 0;
-    const bl_guide *g = a->g;
     int wh = getmaxy(m->v.win);
-    size_t rows = menu_rows(g), h = wh < 1 ? 1 : (size_t)wh;
-    size_t row = menu_row_of(g, a->sel);
+    size_t rows = a->n_menu, h = wh < 1 ? 1 : (size_t)wh;
+    size_t row = a->g->n_entries ? a->menu_at[a->sel] : 0;
     /* Show the heading above the first entry of a group with it. */
     size_t want = row;
-    if (row > 0 && menu_row(g, row - 1, NULL) != ROW_ENTRY)
+    if (row > 0 && menu_row(a, row - 1, NULL) != BL_MENU_ENTRY)
         want = row - 1;
     if (want < m->menu_top)
         m->menu_top = want;
@@ -117,6 +78,11 @@ static void follow_selection(struct menu_view *m)
 int menu_longest_title(const bl_guide *g)
 {
     int longest = 8;
+    for (size_t i = 0; i < g->n_groups; i++) {
+        int w = bl_text_width(g->groups[i].title, strlen(g->groups[i].title)) - 2;
+        if (w > longest) /* a heading has no marker: two columns more */
+            longest = w;
+    }
     for (size_t i = 0; i < g->n_entries; i++) {
         int w = bl_text_width(g->entries[i].title, strlen(g->entries[i].title));
         if (w > longest)
@@ -399,18 +365,18 @@ static void menu_draw(struct view *v)
     int h = getmaxy(w), width = getmaxx(w);
     const attr_t *at = v->term->attr;
     werase(w);
-    size_t rows = menu_rows(g);
+    size_t rows = app->n_menu;
     for (int y = 0; y < h && m->menu_top + (size_t)y < rows; y++) {
         size_t entry = 0;
-        enum row_kind k = menu_row(g, m->menu_top + (size_t)y, &entry);
+        const bl_menu_row *r = &app->menu[m->menu_top + (size_t)y];
+        enum bl_menu_row_kind k = menu_row(app, m->menu_top + (size_t)y, &entry);
         wmove(w, y, 0);
-        if (k == ROW_BLANK)
+        if (k == BL_MENU_BLANK)
             continue;
-        if (k != ROW_ENTRY) {
+        if (k != BL_MENU_ENTRY) {
             wattrset(w, at[TH_MENU_HEADING]);
             waddch(w, ' ');
-            draw_str(w, k == ROW_HEADING_ROLES ? "Roles" : "Sections", width - 1,
-                     v->term->ascii);
+            draw_str(w, r->title, width - 1, v->term->ascii);
             wattrset(w, A_NORMAL);
             continue;
         }
@@ -452,7 +418,8 @@ static enum bl_action menu_mouse(struct view *v, const struct view_event *ev,
         return BL_ACT_SELECT_HIT;
     }
     size_t entry;
-    if (ev->y < 0 || menu_row(app->g, m->menu_top + (size_t)ev->y, &entry) != ROW_ENTRY)
+    /* A heading or a blank row: nothing. */
+    if (ev->y < 0 || menu_row(app, m->menu_top + (size_t)ev->y, &entry) != BL_MENU_ENTRY)
         return BL_ACT_NONE;
     arg->n = (long)entry;
     return BL_ACT_SELECT_ENTRY;
@@ -492,7 +459,7 @@ static void menu_cursor(struct view *v, int *y, int *x)
             *x = 0;
         return;
     }
-    size_t row = menu_row_of(app->g, app->sel);
+    size_t row = app->g->n_entries ? app->menu_at[app->sel] : 0;
     *y = row >= m->menu_top ? (int)(row - m->menu_top) : 0;
     *x = getmaxx(v->win) > 2 ? 2 : 0;
 }

@@ -144,7 +144,7 @@ static void draw_title(struct screen *s)
         const bl_entry *e = &g->entries[a->sel];
         int role = e->kind == BL_ENTRY_ROLE;
         snprintf(right, sizeof right, "%s %zu/%zu ", role ? "Role" : "Section",
-                 role ? a->sel + 1 : a->sel - g->n_roles + 1,
+                 bl_app_menu_ordinal(a, a->sel),
                  role ? g->n_roles : g->n_sections);
     }
     int rw = (int)strlen(right);

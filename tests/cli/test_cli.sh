@@ -233,6 +233,39 @@ checks=$((checks + 1))
 [ "$(head -n 1 "$T/out")" = "Interpol officer" ] || fail "first line is not the title"
 expect_out_has "INTERPOL"
 
+begin "show a role prints its quick facts and the glossary terms it uses"
+run -C "$SRC/content" show interpol-agent
+expect_rc 0
+expect_out_has "Quick facts"
+expect_out_has "Employer: "
+expect_out_has "Terms used"
+expect_out_has "→ NCB (National Central Bureau)"
+checks=$((checks + 1))
+# Terms used comes after the links to roles and sections, before the sources.
+awk '/^Terms used$/ {t=NR} /^Sources$/ {s=NR} /^Related roles$/ {r=NR}
+     END {exit !(t && s && r && r < t && t < s)}' "$T/out" ||
+    fail "Terms used is not between Related roles and Sources"
+
+begin "show a role lists only the glossary terms its text uses"
+run -C "$SRC/tests/screen_groups/content" show alpha
+expect_rc 0
+checks=$((checks + 1))
+[ "$(sed -n '/^Terms used$/,/^$/p' "$T/out")" = "$(printf 'Terms used\n→ ABC (Alpha Beta Committee)\n')" ] ||
+    fail "Terms used is not exactly ABC"
+run -C "$FIX/base" show alpha
+expect_rc 0
+checks=$((checks + 1))
+! grep -q "^Terms used" "$T/out" || fail "a role that uses no term has a Terms used block"
+
+begin "show glossary lists the terms with their expansions"
+run -C "$SRC/content" show glossary
+expect_rc 0
+checks=$((checks + 1))
+[ "$(head -n 1 "$T/out")" = "Glossary" ] || fail "first line is not Glossary"
+for t in "NCB (National Central Bureau)" "OSINT (" "EPPO (" "UNODC ("; do
+    expect_out_has "• $t"
+done
+
 begin "show a section"
 run -C "$SRC/content" show landscape
 expect_rc 0

@@ -19,7 +19,7 @@ gone_within() {
 for wrap in "env --ignore-signal=HUP " "setsid -w " ""; do
     E2E_WRAP=$wrap
     e2e_start 100 30
-    e2e_wait "Roles" "[$wrap]: no menu"
+    e2e_wait "$E2E_MENU" "[$wrap]: no menu"
     pid=$(e2e_pid) && [ -n "$pid" ] || fail "[$wrap]: no process"
     # setsid forks when it leads its process group.
     if ! grep -q borderless "/proc/$pid/cmdline"; then

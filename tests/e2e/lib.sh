@@ -10,6 +10,12 @@ set -u
 : "${BORDERLESS_BIN:?set by CTest}"
 : "${BORDERLESS_SOURCE_DIR:?set by CTest}"
 CONTENT="$BORDERLESS_SOURCE_DIR/content"
+# A heading the menu always shows at its top: the first group's title (the
+# menu lists roles by group), "Roles" for content without groups.
+E2E_MENU=$(awk '/^groups:/ {g = 1; next} g && /title:/ {sub(/^.*title: */, ""); print; exit}' \
+    "$CONTENT/sections.yaml")
+E2E_MENU=${E2E_MENU:-Roles}
+E2E_MENU=${E2E_MENU:0:20}
 E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bl-e2e.XXXXXX")
 SOCK="$E2E_DIR/tmux.0.sock"
 EXIT_FILE="$E2E_DIR/exit"

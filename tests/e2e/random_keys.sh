@@ -25,7 +25,7 @@ raw=(1b "1b 5b" "1b 5b 31 3b" "1b 4f" "1b 5b 32 30" "1b 5b 32 30 30 7e"
 E2E_CWD=$E2E_DIR
 E2E_TIMEOUT=20
 e2e_start 100 30
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 pid=$(e2e_pid) && [ -n "$pid" ] || fail "no process"
 
 for ((step = 1; step <= STEPS; step++)); do

@@ -4,7 +4,7 @@
 
 t3=$(role_title 3)
 e2e_start 100 30
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 e2e_keys j j
 e2e_wait "Role 3/"
 
@@ -16,9 +16,9 @@ e2e_screen | grep -qF "▸ ${t3:0:20}" || fail "selection lost at 40x12"
 # Enter opens the entry full width; Left returns.
 e2e_keys Enter
 e2e_wait " ${t3:0:20}"
-e2e_wait_gone "Roles"
+e2e_wait_gone "$E2E_MENU"
 e2e_keys Left
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 
 # 10x4: too small, but alive; 1x1 and 3x2 too: it still answers at 10x4
 # after them (redrawing is the proof, so no waiting for nothing).

@@ -14,7 +14,7 @@ expected="$E2E_DIR/expected.txt"
 "$BORDERLESS_BIN" -C "$CONTENT" summary "$id1" > "$expected" || fail "summary command failed"
 
 e2e_start 100 30
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 e2e_wait "p Save"
 
 # p, Enter: written in the current folder, the bar names the absolute path.

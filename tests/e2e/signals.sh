@@ -31,7 +31,7 @@ faults="SEGV BUS FPE ILL ABRT TRAP"
 for sig in $async $faults; do
     num=$(kill -l "$sig") || fail "no signal $sig"
     e2e_start 100 30
-    e2e_wait "Roles" "$sig: no menu"
+    e2e_wait "$E2E_MENU" "$sig: no menu"
     pid=$(e2e_pid) && [ -n "$pid" ] || fail "$sig: no process"
     kill -s "$sig" "$pid" || fail "cannot send $sig"
     status=$(e2e_wait_exit_any)
@@ -45,7 +45,7 @@ for sig in $async $faults; do
     *) [ "$status" = $((128 + num)) ] || fail "$sig: exit status $status, expected $((128 + num))" ;;
     esac
     e2e_term_restored "$sig"
-    e2e_wait_gone "Roles" "$sig: the guide is still on the screen"
+    e2e_wait_gone "$E2E_MENU" "$sig: the guide is still on the screen"
     paste_is_off "$sig"
 done
 
@@ -53,7 +53,7 @@ done
 # with padding in their capabilities.
 for term in vt100 linux; do
     e2e_start 100 30 "$term"
-    e2e_wait "Roles" "$term: no menu"
+    e2e_wait "$E2E_MENU" "$term: no menu"
     pid=$(e2e_pid) && [ -n "$pid" ] || fail "$term: no process"
     kill -ABRT "$pid"
     status=$(e2e_wait_exit_any)
@@ -64,7 +64,7 @@ done
 
 # Two signals before the loop takes the first: the handler restores at once.
 e2e_start 100 30
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 pid=$(e2e_pid) && [ -n "$pid" ] || fail "no process"
 kill -STOP "$pid"
 kill -USR1 "$pid"
@@ -77,7 +77,7 @@ e2e_term_restored "two signals"
 # A signal ignored when the guide starts (nohup) stays ignored.
 E2E_WRAP="env --ignore-signal=USR1 "
 e2e_start 100 30
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 pid=$(e2e_pid) && [ -n "$pid" ] || fail "no process"
 kill -USR1 "$pid"
 e2e_keys j

@@ -57,7 +57,7 @@ e2e_wait "GARBAGE-GARBAGE"
 e2e_keys C-l
 e2e_wait_gone "GARBAGE" "Ctrl-L did not redraw the screen"
 e2e_wait "Role 2/"
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 e2e_keys q
 e2e_wait_exit 0
 e2e_term_restored "q"

@@ -6,7 +6,7 @@ t1=$(role_title 1)
 for term in xterm-256color xterm screen tmux-256color linux vt100; do
     infocmp "$term" >/dev/null 2>&1 || fail "no terminfo for TERM=$term (install ncurses-base)"
     e2e_start 100 30 "$term"
-    e2e_wait "Roles" "TERM=$term: no menu"
+    e2e_wait "$E2E_MENU" "TERM=$term: no menu"
     e2e_wait "${t1:0:30}" "TERM=$term: no entry"
     e2e_keys j Enter ']'
     e2e_wait "Role 2/" "TERM=$term: j did not move"
@@ -16,7 +16,7 @@ done
 
 # A non-UTF-8 locale: ASCII only, with ASCII bullets and markers.
 e2e_start 100 30 xterm-256color C
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 e2e_wait "> ${t1:0:20}"
 e2e_wait "| "
 e2e_wait "- "
@@ -31,7 +31,7 @@ e2e_wait_exit 0
 # (bold and reverse instead), whatever the theme.
 sgr_colour='\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9;]*)?m'
 e2e_start 100 30 xterm-256color C.UTF-8
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 tm capture-pane -p -e | grep -qE "$sgr_colour" && fail "colours in the text by default"
 tm capture-pane -p -e | grep -qE '\[([0-9;]*;)?7(;[0-9;]*)?m' || fail "no reverse video by default"
 e2e_keys q
@@ -39,14 +39,14 @@ e2e_wait_exit 0
 
 for theme in dark light; do
     e2e_start 100 30 xterm-256color C.UTF-8 BORDERLESS_THEME=$theme
-    e2e_wait "Roles"
+    e2e_wait "$E2E_MENU"
     tm capture-pane -p -e | grep -qE "$sgr_colour" || fail "no colours with the $theme theme"
     e2e_keys q
     e2e_wait_exit 0
 done
 
 e2e_start 100 30 xterm-256color C.UTF-8 NO_COLOR=1 BORDERLESS_THEME=dark
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 tm capture-pane -p -e | grep -qE "$sgr_colour" && fail "colours despite NO_COLOR"
 tm capture-pane -p -e | grep -qE '\[([0-9;]*;)?7(;[0-9;]*)?m' || fail "no reverse video with NO_COLOR"
 e2e_keys q
