@@ -10,7 +10,7 @@ t2=$(role_title 2) id2=$(role_id 2) t3=$(role_title 3)
 
 # Read role 2, mark it, end by SIGTERM.
 e2e_start 100 30
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 e2e_keys j
 e2e_wait "› $t2"
 e2e_keys m
@@ -38,7 +38,7 @@ e2e_wait_exit 0
 # A private session restores nothing (and saves nothing).
 cp "$E2E_STATE/state/borderless/session" "$E2E_DIR/session.before"
 e2e_start 100 30 xterm-256color C.UTF-8 BORDERLESS_NO_STATE=1
-e2e_wait "Roles"
+e2e_wait "$E2E_MENU"
 e2e_screen | head -n 1 | grep -qF "› $t3" && fail "a private session restored the last one"
 e2e_keys j j q
 e2e_wait_exit 0
