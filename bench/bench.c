@@ -151,8 +151,7 @@ struct floor_stats {
 
 /* Reads path whole and parses it into events.  -1 on a read or parse
  * error. */
-static int floor_file(const char *path, struct floor_stats *st, unsigned char **buf,
-                      size_t *cap)
+static int floor_file(const char *path, struct floor_stats *st, unsigned char **buf, size_t *cap)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -421,8 +420,9 @@ int main(int argc, char **argv)
     double menu_w_ms = median(t, (size_t)runs);
     for (int i = 0; i < runs; i++)
         if ((t[i] = first_screen(g)) < 0) {
-            fprintf(stderr, "bench: cannot draw the first screen off-screen (terminfo "
-                            "xterm-256color?)\n");
+            fprintf(stderr,
+                    "bench: cannot draw the first screen off-screen (terminfo "
+                    "xterm-256color?)\n");
             return 1;
         }
     double screen_ms = median(t, (size_t)runs);
@@ -463,16 +463,16 @@ int main(int argc, char **argv)
 
     int missed = 0;
     int big = g->n_roles > 1000;
-    printf("%s: %zu roles, %zu sections, %zu files, %.2f MiB; median of %d runs\n", dir,
-           g->n_roles, g->n_sections, fs.files, mib((double)fs.bytes), runs);
+    printf("%s: %zu roles, %zu sections, %zu files, %.2f MiB; median of %d runs\n", dir, g->n_roles,
+           g->n_sections, fs.files, mib((double)fs.bytes), runs);
     printf("  libyaml floor (read + parse)  %9.2f ms\n", floor_ms);
-    printf("  load + validate               %9.2f ms   %.2fx floor (target <= 1.50x)",
-           load_ms, load_ms / floor_ms);
+    printf("  load + validate               %9.2f ms   %.2fx floor (target <= 1.50x)", load_ms,
+           load_ms / floor_ms);
     verdict(load_ms <= 1.5 * floor_ms, &missed);
     printf("  build search index            %9.2f ms   %zu words\n", index_ms,
            bl_search_index_terms(ix));
-    printf("  query, %zu x %d          median %7.3f ms   p99 %.3f ms (target < %d ms)",
-           N_QUERIES, runs, q_med, q_p99, big ? 16 : 2);
+    printf("  query, %zu x %d          median %7.3f ms   p99 %.3f ms (target < %d ms)", N_QUERIES,
+           runs, q_med, q_p99, big ? 16 : 2);
     verdict(q_p99 < (big ? 16.0 : 2.0), &missed);
     printf("    slowest: '%s' %.3f ms, %zu hits\n", queries[slowest], worst[slowest],
            hits[slowest]);
@@ -483,8 +483,8 @@ int main(int argc, char **argv)
         printf("   (target < 10 ms)");
         verdict(screen_ms < 10.0, &missed);
     }
-    printf("    of which the first entry's layout %.3f ms, the menu's width %.3f ms\n",
-           layout_ms, menu_w_ms);
+    printf("    of which the first entry's layout %.3f ms, the menu's width %.3f ms\n", layout_ms,
+           menu_w_ms);
     printf("  fit finder: rank every role   %9.3f ms   median of %d (target < 16 ms)", fit_ms,
            (int)FIT_RUNS);
     verdict(fit_ms < 16.0, &missed);

@@ -42,7 +42,7 @@ static char vocab[VOCAB][16];
 
 static void make_vocab(void)
 {
-    static const char *const cons[] = {"b", "d", "f", "g", "k", "l", "m", "n", "p", "r",
+    static const char *const cons[] = {"b", "d", "f", "g", "k",  "l",  "m",  "n",  "p",  "r",
                                        "s", "t", "v", "z", "br", "dr", "st", "tr", "sk", "th"};
     static const char *const vow[] = {"a", "e", "i", "o", "u", "ai", "ou", "ea"};
     static const char *const fin[] = {"", "", "", "n", "r", "s", "l", "x", "nd", "st"};
@@ -117,10 +117,10 @@ static int write_all(const char *path, const char *buf, size_t len)
 /* Keys whose text and items get varied words. */
 static int varied_key(const char *key)
 {
-    static const char *const keys[] = {"also_known_as", "summary", "responsibilities",
+    static const char *const keys[] = {"also_known_as",    "summary",     "responsibilities",
                                        "work_environment", "progression", "skills",
-                                       "qualifications", "languages", "organisations",
-                                       "threats", "keywords"};
+                                       "qualifications",   "languages",   "organisations",
+                                       "threats",          "keywords"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strcmp(key, keys[i]) == 0)
             return 1;

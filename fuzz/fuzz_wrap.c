@@ -85,8 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     int used = -1;
     size_t fit = bl_text_fit(s, len, width, &used);
-    if (fit > len || used < 0 || used > (width < 0 ? 0 : width) ||
-        used != bl_text_width(s, fit))
+    if (fit > len || used < 0 || used > (width < 0 ? 0 : width) || used != bl_text_width(s, fit))
         abort();
     if (width >= total && fit != len)
         abort();

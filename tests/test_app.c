@@ -64,10 +64,10 @@ static void apply(bl_app *n, const enum bl_action *acts, size_t count)
         act(n, acts[i]);
 }
 
-#define APPLY(n, ...)                                                                       \
-    do {                                                                                    \
-        const enum bl_action acts_[] = {__VA_ARGS__};                                       \
-        apply((n), acts_, sizeof acts_ / sizeof acts_[0]);                                  \
+#define APPLY(n, ...)                                                                              \
+    do {                                                                                           \
+        const enum bl_action acts_[] = {__VA_ARGS__};                                              \
+        apply((n), acts_, sizeof acts_ / sizeof acts_[0]);                                         \
     } while (0)
 
 /* Types q into the open prompt (replacing its text). */
@@ -458,8 +458,8 @@ static void test_empty_guide(void **state)
 static void assert_match_visible(const bl_app *n)
 {
     assert_true(n->search.match >= 0);
-    long line = bl_marks_line_of(n->lay, &n->g->entries[n->sel],
-                                 &n->search.matches[n->search.match]);
+    long line =
+        bl_marks_line_of(n->lay, &n->g->entries[n->sel], &n->search.matches[n->search.match]);
     assert_true(line >= 0);
     assert_true((size_t)line >= n->top);
     assert_true((size_t)line < n->top + (size_t)n->rows);
@@ -789,7 +789,6 @@ static void test_first_time_welcome(void **state)
     bl_guide_free(g);
 }
 
-
 /* The menu by groups (tests/screen_groups/content: beta comes first in
  * reading order but its group, "Lab roles", second): headings, the
  * arrows in the menu's order, ordinals; a Terms used link opens the
@@ -847,8 +846,7 @@ static void test_menu_groups_and_terms(void **state)
     assert_string_equal(g->entries[n->sel].id, "glossary");
     const bl_line *top = &n->lay->lines[n->top];
     /* at the term, or as near as the end of the entry lets it */
-    assert_true(n->top == bl_app_max_top(n) ||
-                (top->part == BL_FIELD_GLOSSARY && top->item == 1));
+    assert_true(n->top == bl_app_max_top(n) || (top->part == BL_FIELD_GLOSSARY && top->item == 1));
     assert_true(n->top > 0);
     bl_app_apply(n, BL_ACT_BACK, NULL);
     assert_int_equal(n->sel, beta);

@@ -188,10 +188,10 @@ static void test_shortlist_view(void **state)
     act(a, BL_ACT_END_SEARCH);
     assert_false(a->shelf_open);
 
-    act(a, BL_ACT_MARK);           /* alpha */
+    act(a, BL_ACT_MARK); /* alpha */
     act(a, BL_ACT_DOWN);
     act(a, BL_ACT_DOWN);
-    act(a, BL_ACT_MARK);           /* gamma */
+    act(a, BL_ACT_MARK); /* gamma */
     act(a, BL_ACT_HOME);
     assert_int_equal(a->sel, 0);
     act(a, BL_ACT_SHORTLIST);
@@ -202,7 +202,7 @@ static void test_shortlist_view(void **state)
     assert_int_equal(a->sel, 0);
     assert_true(act(a, BL_ACT_DOWN) & BL_APP_ENTRY);
     assert_int_equal(a->shelf_sel, 1);
-    assert_int_equal(a->sel, 2);           /* the entry pane shows the row's role */
+    assert_int_equal(a->sel, 2); /* the entry pane shows the row's role */
     assert_int_equal(act(a, BL_ACT_DOWN), 0); /* at the end */
     /* Enter reads the role. */
     unsigned r = act(a, BL_ACT_OPEN);

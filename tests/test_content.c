@@ -46,15 +46,27 @@ static bl_guide *load_shipped(void)
 
 /* ---- acronyms ---------------------------------------------------------- */
 
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_word(char c) { return is_upper(c) || is_lower(c) || is_digit(c); }
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+static int is_word(char c)
+{
+    return is_upper(c) || is_lower(c) || is_digit(c);
+}
 
 static int is_roman(const char *w)
 {
-    static const char *const numerals[] = {"II", "III", "IV", "VI", "VII", "VIII", "IX",
-                                           "XI", "XII"};
+    static const char *const numerals[] = {"II",   "III", "IV", "VI", "VII",
+                                           "VIII", "IX",  "XI", "XII"};
     for (size_t i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
         if (strcmp(w, numerals[i]) == 0)
             return 1;
@@ -62,9 +74,9 @@ static int is_roman(const char *w)
 }
 
 struct acro_report {
-    const char *where;  /* entry id */
-    char missing[64];   /* the first acronym without a glossary entry */
-    size_t n_found;     /* acronyms seen */
+    const char *where; /* entry id */
+    char missing[64]; /* the first acronym without a glossary entry */
+    size_t n_found; /* acronyms seen */
 };
 
 /* Checks every acronym of s against the glossary of g. */
@@ -185,7 +197,8 @@ static void test_required_fields(void **state)
     for (size_t i = 0; i < g->n_roles; i++) {
         const bl_entry *e = &g->entries[i];
         for (int f = 0; f < BL_FIELD_COUNT; f++)
-            if (bl_field_info((enum bl_field)f)->role_required && !bl_entry_get(e, (enum bl_field)f))
+            if (bl_field_info((enum bl_field)f)->role_required &&
+                !bl_entry_get(e, (enum bl_field)f))
                 fail_msg("%s lacks %s", e->id, bl_field_info((enum bl_field)f)->role_key);
         const bl_role_facts *rf = e->role;
         assert_non_null(rf);
@@ -310,8 +323,7 @@ static void test_links_resolve(void **state)
         const bl_field_value *sec = bl_entry_get(e, BL_FIELD_SECTIONS);
         assert_int_equal(e->n_section_links, sec ? sec->n_items : 0);
         for (size_t k = 0; k < e->n_section_links; k++) {
-            assert_true(e->section_links[k] >= g->n_roles &&
-                        e->section_links[k] < g->n_entries);
+            assert_true(e->section_links[k] >= g->n_roles && e->section_links[k] < g->n_entries);
             assert_string_equal(g->entries[e->section_links[k]].id, sec->items[k]);
         }
     }
@@ -328,9 +340,9 @@ static void test_glossary_terms(void **state)
     (void)state;
     bl_guide *g = load_shipped();
     /* the terms the issue names */
-    static const char *const required[] = {"NCB", "ENU", "SNE", "JIT", "MLA", "ELO", "ILO",
-                                           "CBP", "WCO", "UNODC", "EPPO", "FIU", "OSINT",
-                                           "YPP", "JPO"};
+    static const char *const required[] = {"NCB",  "ENU", "SNE",   "JIT", "MLA",
+                                           "ELO",  "ILO", "CBP",   "WCO", "UNODC",
+                                           "EPPO", "FIU", "OSINT", "YPP", "JPO"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!bl_guide_glossary_find(g, required[i]))
             fail_msg("the glossary lacks %s", required[i]);
@@ -363,12 +375,12 @@ static void test_acronym_checker(void **state)
     static const struct {
         const char *text, *missing;
     } cases[] = {
-        {"The ABC met.", ""},         {"The abc and Abc met.", ""},
-        {"Two ABCs met.", ""},        {"Ask the FOO.", "FOO"},
-        {"An X and a G7.", ""},       {"The OSINT2 unit.", "OSINT2"},
-        {"Part IV and XII.", ""},     {"See https://EXAMPLE.ORG/NCB now.", ""},
-        {"A (QQ) term.", "QQ"},       {"Trailing ZZ", "ZZ"},
-        {"US-led", "US"},             {"xy is XY", ""},
+        {"The ABC met.", ""},     {"The abc and Abc met.", ""},
+        {"Two ABCs met.", ""},    {"Ask the FOO.", "FOO"},
+        {"An X and a G7.", ""},   {"The OSINT2 unit.", "OSINT2"},
+        {"Part IV and XII.", ""}, {"See https://EXAMPLE.ORG/NCB now.", ""},
+        {"A (QQ) term.", "QQ"},   {"Trailing ZZ", "ZZ"},
+        {"US-led", "US"},         {"xy is XY", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         memset(&r, 0, sizeof r);
@@ -409,14 +421,10 @@ static void test_summaries_fit(void **state)
 int main(void)
 {
     static const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_required_fields),
-        cmocka_unit_test(test_routes_and_pay_sourced),
-        cmocka_unit_test(test_fit_complete),
-        cmocka_unit_test(test_fit_questions_complete),
-        cmocka_unit_test(test_links_resolve),
-        cmocka_unit_test(test_glossary_terms),
-        cmocka_unit_test(test_acronyms_in_glossary),
-        cmocka_unit_test(test_acronym_checker),
+        cmocka_unit_test(test_required_fields),      cmocka_unit_test(test_routes_and_pay_sourced),
+        cmocka_unit_test(test_fit_complete),         cmocka_unit_test(test_fit_questions_complete),
+        cmocka_unit_test(test_links_resolve),        cmocka_unit_test(test_glossary_terms),
+        cmocka_unit_test(test_acronyms_in_glossary), cmocka_unit_test(test_acronym_checker),
         cmocka_unit_test(test_summaries_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

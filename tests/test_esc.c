@@ -40,12 +40,21 @@ static void test_c1_invalid_and_invisible(void **state)
     (void)state;
     /* U+009B (CSI as a C1 control), a lone continuation byte, a truncated
      * sequence, an overlong encoding. */
-    assert_string_equal(esc("a\xC2\x9B" "b", 0), "a\\x9bb");
-    assert_string_equal(esc("\x9b" "1m", 0), "\\x9b1m");
+    assert_string_equal(esc("a\xC2\x9B"
+                            "b",
+                            0),
+                        "a\\x9bb");
+    assert_string_equal(esc("\x9b"
+                            "1m",
+                            0),
+                        "\\x9b1m");
     assert_string_equal(esc("x\xE2\x80", 0), "x\\xe2\\x80");
     assert_string_equal(esc("\xC0\xAF", 0), "\\xc0\\xaf");
     /* A right-to-left override, a line separator, a private-use character. */
-    assert_string_equal(esc("\xE2\x80\xAE" "abc", 0), "\\u202eabc");
+    assert_string_equal(esc("\xE2\x80\xAE"
+                            "abc",
+                            0),
+                        "\\u202eabc");
     assert_string_equal(esc("\xE2\x80\xA8", 0), "\\u2028");
     assert_string_equal(esc("\xF3\xB0\x80\x80", 0), "\\U000f0000");
 }
@@ -113,7 +122,12 @@ static void test_write(void **state)
     size_t size = 0;
     FILE *f = open_memstream(&mem, &size);
     assert_non_null(f);
-    assert_int_equal(bl_esc_write(f, "a\x1b" "b\xff" "cdef", 8, 5, 0), 0);
+    assert_int_equal(bl_esc_write(f,
+                                  "a\x1b"
+                                  "b\xff"
+                                  "cdef",
+                                  8, 5, 0),
+                     0);
     fclose(f);
     assert_string_equal(mem, "a\\eb\\xffc\xE2\x80\xA6");
     free(mem);

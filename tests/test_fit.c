@@ -38,8 +38,7 @@ struct tiny {
     bl_source sources[1];
 };
 
-static const char *const labels[BL_FIT_ANSWERS] = {"Low", "Lowish", "Middle", "Highish",
-                                                    "High"};
+static const char *const labels[BL_FIT_ANSWERS] = {"Low", "Lowish", "Middle", "Highish", "High"};
 
 static void tiny_init(struct tiny *t)
 {
@@ -57,12 +56,21 @@ static void tiny_init(struct tiny *t)
     t->who[0][0] = "Serving officers";
     t->who[1][0] = "EU citizens";
     t->who[2][0] = "Anyone who meets the entry rules";
-    t->routes[0] = (bl_route){.name = "Secondment", .where = "Here", .who = t->who[0],
-                              .n_who = 1, .serving_officer = BL_SERVING_YES};
-    t->routes[1] = (bl_route){.name = "Direct", .where = "EU", .who = t->who[1], .n_who = 1,
+    t->routes[0] = (bl_route){.name = "Secondment",
+                              .where = "Here",
+                              .who = t->who[0],
+                              .n_who = 1,
+                              .serving_officer = BL_SERVING_YES};
+    t->routes[1] = (bl_route){.name = "Direct",
+                              .where = "EU",
+                              .who = t->who[1],
+                              .n_who = 1,
                               .serving_officer = BL_SERVING_NO};
-    t->routes[2] = (bl_route){.name = "Open call", .where = "There", .who = t->who[2],
-                              .n_who = 1, .serving_officer = BL_SERVING_EITHER};
+    t->routes[2] = (bl_route){.name = "Open call",
+                              .where = "There",
+                              .who = t->who[2],
+                              .n_who = 1,
+                              .serving_officer = BL_SERVING_EITHER};
     for (int i = 0; i < 3; i++) {
         for (int d = 0; d < BL_FIT_COUNT; d++)
             t->facts[i].fit[d] = (bl_fit){.level = level[i], .reason = titles[i]};
@@ -70,33 +78,50 @@ static void tiny_init(struct tiny *t)
         t->facts[i].n_crime_areas = i == 2 ? 2 : 1;
         t->facts[i].routes = t->routes;
         t->facts[i].n_routes = 3;
-        t->entries[i] = (bl_entry){.kind = BL_ENTRY_ROLE, .id = ids[i], .title = titles[i],
-                                   .role = &t->facts[i], .sources = t->sources,
-                                   .n_sources = 1, .reviewed = "2026-01-01"};
+        t->entries[i] = (bl_entry){.kind = BL_ENTRY_ROLE,
+                                   .id = ids[i],
+                                   .title = titles[i],
+                                   .role = &t->facts[i],
+                                   .sources = t->sources,
+                                   .n_sources = 1,
+                                   .reviewed = "2026-01-01"};
     }
     for (int d = 0; d < BL_FIT_COUNT; d++) {
         t->q[d] = (bl_fit_question){.key = bl_fit_info((enum bl_fit_dim)d)->key,
-                                    .kind = BL_FITQ_LEVEL, .dim = (enum bl_fit_dim)d,
-                                    .text = "A question?", .weight = 1};
+                                    .kind = BL_FITQ_LEVEL,
+                                    .dim = (enum bl_fit_dim)d,
+                                    .text = "A question?",
+                                    .weight = 1};
         for (int a = 0; a < BL_FIT_ANSWERS; a++)
             t->q[d].answers[a] = labels[a];
     }
     t->situation[0] = (bl_fit_choice){.id = "student", .label = "Student"};
     t->situation[1] = (bl_fit_choice){.id = "officer", .label = "Serving officer", .serving = 1};
     t->eu_words[0] = "EU";
-    t->citizenship[0] = (bl_fit_choice){.id = "eu", .label = "EU", .matches = t->eu_words,
-                                        .n_matches = 1};
+    t->citizenship[0] =
+        (bl_fit_choice){.id = "eu", .label = "EU", .matches = t->eu_words, .n_matches = 1};
     t->citizenship[1] = (bl_fit_choice){.id = "other", .label = "Elsewhere"};
-    t->q[BL_FIT_COUNT] = (bl_fit_question){.key = "crime_areas", .kind = BL_FITQ_AREAS,
-                                           .text = "Which?", .weight = 1};
-    t->q[BL_FIT_COUNT + 1] =
-        (bl_fit_question){.key = "situation", .kind = BL_FITQ_SITUATION, .text = "Now?",
-                          .choices = t->situation, .n_choices = 2, .weight = 1};
-    t->q[BL_FIT_COUNT + 2] =
-        (bl_fit_question){.key = "citizenship", .kind = BL_FITQ_CITIZENSHIP, .text = "Where?",
-                          .choices = t->citizenship, .n_choices = 2, .weight = 1};
-    t->g = (bl_guide){.title = "Tiny", .entries = t->entries, .n_entries = 3, .n_roles = 3,
-                      .crime_areas = t->areas, .n_crime_areas = 2, .fit_questions = t->q,
+    t->q[BL_FIT_COUNT] = (bl_fit_question){
+        .key = "crime_areas", .kind = BL_FITQ_AREAS, .text = "Which?", .weight = 1};
+    t->q[BL_FIT_COUNT + 1] = (bl_fit_question){.key = "situation",
+                                               .kind = BL_FITQ_SITUATION,
+                                               .text = "Now?",
+                                               .choices = t->situation,
+                                               .n_choices = 2,
+                                               .weight = 1};
+    t->q[BL_FIT_COUNT + 2] = (bl_fit_question){.key = "citizenship",
+                                               .kind = BL_FITQ_CITIZENSHIP,
+                                               .text = "Where?",
+                                               .choices = t->citizenship,
+                                               .n_choices = 2,
+                                               .weight = 1};
+    t->g = (bl_guide){.title = "Tiny",
+                      .entries = t->entries,
+                      .n_entries = 3,
+                      .n_roles = 3,
+                      .crime_areas = t->areas,
+                      .n_crime_areas = 2,
+                      .fit_questions = t->q,
                       .n_fit_questions = BL_FIT_COUNT + 3};
 }
 
@@ -296,13 +321,16 @@ static void test_what_would_change(void **state)
     a.n_areas = 0;
     assert_int_equal(bl_fit_report_render(&t.g, &a, BL_SUMMARY_TEXT, 0, &doc, &len), 0);
     unwrap(doc);
-    assert_non_null(strstr(doc, "\n- Alpha officer ranks first. The answer that keeps it there "
-                                "most: if your answer on Desk or field were \"High\" instead of "
-                                "\"Low\", it would rank 3rd.\n"));
-    assert_non_null(strstr(doc, "\n- If your answer on Desk or field were \"Middle\" instead of "
-                                "\"Low\", Gamma officer would rank first (now 2nd).\n"));
-    assert_non_null(strstr(doc, "\n- If your answer on Desk or field were \"High\" instead of "
-                                "\"Low\", Beta officer would rank first (now 3rd).\n"));
+    assert_non_null(strstr(doc,
+                           "\n- Alpha officer ranks first. The answer that keeps it there "
+                           "most: if your answer on Desk or field were \"High\" instead of "
+                           "\"Low\", it would rank 3rd.\n"));
+    assert_non_null(strstr(doc,
+                           "\n- If your answer on Desk or field were \"Middle\" instead of "
+                           "\"Low\", Gamma officer would rank first (now 2nd).\n"));
+    assert_non_null(strstr(doc,
+                           "\n- If your answer on Desk or field were \"High\" instead of "
+                           "\"Low\", Beta officer would rank first (now 3rd).\n"));
     free(doc);
 }
 
@@ -418,8 +446,9 @@ static void test_answers_errors(void **state)
                        "ans:2:3: unknown question \"desk\" (see 'borderless fit --questions')");
     expect_parse_error("travel=1\ntravel=2\n",
                        "ans:2:1: \"travel\" is answered twice (first at line 1)");
-    expect_parse_error("travel 2\n", "ans:1:1: expected KEY=VALUE (see 'borderless fit "
-                                     "--questions' for the keys)");
+    expect_parse_error("travel 2\n",
+                       "ans:1:1: expected KEY=VALUE (see 'borderless fit "
+                       "--questions' for the keys)");
     expect_parse_error("crime_areas=area-zero, piracy\n",
                        "ans:1:24: \"piracy\" is not a crime area (see 'borderless fit "
                        "--questions')");
@@ -472,8 +501,8 @@ static void check_report(const bl_guide *g, const bl_fit_answers *a)
         for (int ascii = 0; ascii <= 1; ascii++) {
             char *doc, *again;
             size_t len, len2;
-            assert_int_equal(bl_fit_report_render(g, a, (enum bl_summary_format)fmt, ascii,
-                                                  &doc, &len), 0);
+            assert_int_equal(
+                bl_fit_report_render(g, a, (enum bl_summary_format)fmt, ascii, &doc, &len), 0);
             assert_int_equal(strlen(doc), len);
             for (size_t b = 0; b < sizeof banned / sizeof banned[0]; b++)
                 if (contains_fold(doc, len, banned[b]))
@@ -487,8 +516,8 @@ static void check_report(const bl_guide *g, const bl_fit_answers *a)
                 assert_non_null(strstr(doc, "Guidance, not a verdict."));
             else
                 assert_non_null(strstr(doc, "\n## Ranking\n"));
-            assert_int_equal(bl_fit_report_render(g, a, (enum bl_summary_format)fmt, ascii,
-                                                  &again, &len2), 0);
+            assert_int_equal(
+                bl_fit_report_render(g, a, (enum bl_summary_format)fmt, ascii, &again, &len2), 0);
             assert_int_equal(len, len2);
             assert_memory_equal(doc, again, len);
             free(again);
@@ -569,16 +598,11 @@ static void test_report_parts(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_one_answer),
-        cmocka_unit_test(test_ties),
-        cmocka_unit_test(test_no_preference),
-        cmocka_unit_test(test_important),
-        cmocka_unit_test(test_crime_areas),
-        cmocka_unit_test(test_what_would_change),
-        cmocka_unit_test(test_routes),
-        cmocka_unit_test(test_answers_parse),
-        cmocka_unit_test(test_answers_errors),
-        cmocka_unit_test(test_report_never_a_verdict),
+        cmocka_unit_test(test_one_answer),     cmocka_unit_test(test_ties),
+        cmocka_unit_test(test_no_preference),  cmocka_unit_test(test_important),
+        cmocka_unit_test(test_crime_areas),    cmocka_unit_test(test_what_would_change),
+        cmocka_unit_test(test_routes),         cmocka_unit_test(test_answers_parse),
+        cmocka_unit_test(test_answers_errors), cmocka_unit_test(test_report_never_a_verdict),
         cmocka_unit_test(test_report_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -100,10 +100,10 @@ static void test_width_disagreements(void **state)
 static void test_width_unreliable(void **state)
 {
     (void)state;
-    static const int32_t yes[] = {0x4DC0, 0x4DFF, 0x3248, 0x324F, 0x093E, 0x0903,
-                                  0x1160, 0x11FF, 0xD7B0, 0x2460, 0x2473, 0x24FF,
+    static const int32_t yes[] = {0x4DC0, 0x4DFF,  0x3248,  0x324F, 0x093E, 0x0903,
+                                  0x1160, 0x11FF,  0xD7B0,  0x2460, 0x2473, 0x24FF,
                                   0x2776, 0x1F1E6, 0x1F100, 0xFE0F, 0xFE0E};
-    static const int32_t no[] = {'a', 0x00E9, 0x00D7, 0x2013, 0x2019, 0x2022, 0x2026,
+    static const int32_t no[] = {'a',    0x00E9, 0x00D7, 0x2013, 0x2019, 0x2022,  0x2026,
                                  0x4E2D, 0x0915, 0x0947, 0x1100, 0xAC00, 0x1F600, 0x2502};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         assert_true(bl_char_width_unreliable(yes[i]));
@@ -115,13 +115,22 @@ static void test_width(void **state)
 {
     (void)state;
     assert_int_equal(bl_text_width("hello", 5), 5);
-    assert_int_equal(bl_text_width("caf\xc3\xa9", 5), 4);          /* é */
+    assert_int_equal(bl_text_width("caf\xc3\xa9", 5), 4); /* é */
     assert_int_equal(bl_text_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4); /* 中文 */
-    assert_int_equal(bl_text_width("e\xcc\x81", 3), 1);             /* e + combining acute */
-    assert_int_equal(bl_text_width("a\xff" "b", 3), 3);             /* invalid byte: one cell */
-    assert_int_equal(bl_text_width("a\x01" "b", 3), 3);             /* control: one cell */
-    assert_int_equal(bl_text_width("a\xe2\x80\x8b" "b", 5), 2);     /* zero-width space dropped */
-    assert_int_equal(bl_text_width("\xe4\xb8", 2), 2);              /* truncated sequence */
+    assert_int_equal(bl_text_width("e\xcc\x81", 3), 1); /* e + combining acute */
+    assert_int_equal(bl_text_width("a\xff"
+                                   "b",
+                                   3),
+                     3); /* invalid byte: one cell */
+    assert_int_equal(bl_text_width("a\x01"
+                                   "b",
+                                   3),
+                     3); /* control: one cell */
+    assert_int_equal(bl_text_width("a\xe2\x80\x8b"
+                                   "b",
+                                   5),
+                     2); /* zero-width space dropped */
+    assert_int_equal(bl_text_width("\xe4\xb8", 2), 2); /* truncated sequence */
     assert_int_equal(bl_text_width("", 0), 0);
 }
 
@@ -132,9 +141,15 @@ static void test_fit(void **state)
     assert_int_equal(bl_text_fit("abcdef", 6, 4, &used), 4);
     assert_int_equal(used, 4);
     /* A wide character that would straddle the limit stays out. */
-    assert_int_equal(bl_text_fit("a\xe4\xb8\xad" "b", 5, 2, &used), 1);
+    assert_int_equal(bl_text_fit("a\xe4\xb8\xad"
+                                 "b",
+                                 5, 2, &used),
+                     1);
     assert_int_equal(used, 1);
-    assert_int_equal(bl_text_fit("a\xe4\xb8\xad" "b", 5, 3, &used), 4);
+    assert_int_equal(bl_text_fit("a\xe4\xb8\xad"
+                                 "b",
+                                 5, 3, &used),
+                     4);
     assert_int_equal(used, 3);
     assert_int_equal(bl_text_fit("abc", 3, 0, &used), 0);
     assert_int_equal(used, 0);
@@ -144,15 +159,20 @@ static void test_sanitize(void **state)
 {
     (void)state;
     size_t len;
-    char *s = bl_text_sanitize("a\tb\x01" "c\xff", 6, 0, &len);
+    char *s = bl_text_sanitize("a\tb\x01"
+                               "c\xff",
+                               6, 0, &len);
     assert_non_null(s);
-    assert_string_equal(s, "a b\xef\xbf\xbd" "c\xef\xbf\xbd");
+    assert_string_equal(s,
+                        "a b\xef\xbf\xbd"
+                        "c\xef\xbf\xbd");
     assert_int_equal(len, strlen(s));
     free(s);
 
     /* ASCII: same width per character, so wrapping does not change. */
     const char *in = "Caf\xc3\xa9 \xe2\x80\x94 \xe2\x80\xa2 \xe2\x80\x9cq\xe2\x80\x9d "
-                     "\xe4\xb8\xad \xe2\x86\x92 \xc5\x81\xc3\xb3" "d\xc5\xba";
+                     "\xe4\xb8\xad \xe2\x86\x92 \xc5\x81\xc3\xb3"
+                     "d\xc5\xba";
     s = bl_text_sanitize(in, strlen(in), 1, NULL);
     assert_non_null(s);
     assert_string_equal(s, "Cafe - - \"q\" ?? > Lodz");
@@ -255,7 +275,10 @@ static void test_wrap_width_one(void **state)
     wrap(&w, "x", 0); /* below 1 counts as 1 */
     assert_int_equal(w.n, 1);
     /* A wide character at width 1 is alone on its line. */
-    wrap(&w, "a\xe4\xb8\xad" "b", 1);
+    wrap(&w,
+         "a\xe4\xb8\xad"
+         "b",
+         1);
     const char *const want2[] = {"a", "\xe4\xb8\xad", "b"};
     expect_lines(&w, want2, 3);
     assert_int_equal(w.cols[1], 2);

@@ -54,7 +54,7 @@ static int is_url_line(const char *p, size_t n)
     const char *end = p + n;
     while (p < end && *p == ' ')
         p++;
-    static const char *const labels[] = { "- ", "* ", "\u2022 ", "Source: " };
+    static const char *const labels[] = {"- ", "* ", "\u2022 ", "Source: "};
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
         size_t l = strlen(labels[i]);
         if ((size_t)(end - p) > l && memcmp(p, labels[i], l) == 0) {
@@ -76,11 +76,24 @@ static void test_reading_order(void **state)
     bl_guide *g = load_base();
     bl_layout *l = bl_layout_entry(g, bl_guide_find(g, "alpha"), 70);
     assert_non_null(l);
-    static const char *const order[] = {
-        "Also known as", "Quick facts", "Summary", "What they do", "Work environment",
-        "How people get in", "Skills", "Requirements and training", "Languages", "Pay",
-        "Where it can lead", "Who employs them", "Threats they work on", "Your fit",
-        "Crime areas", "Related roles", "Related sections", "Sources"};
+    static const char *const order[] = {"Also known as",
+                                        "Quick facts",
+                                        "Summary",
+                                        "What they do",
+                                        "Work environment",
+                                        "How people get in",
+                                        "Skills",
+                                        "Requirements and training",
+                                        "Languages",
+                                        "Pay",
+                                        "Where it can lead",
+                                        "Who employs them",
+                                        "Threats they work on",
+                                        "Your fit",
+                                        "Crime areas",
+                                        "Related roles",
+                                        "Related sections",
+                                        "Sources"};
     size_t n = sizeof order / sizeof order[0];
     assert_int_equal(l->n_headings, n);
     for (size_t k = 0; k < n; k++)
@@ -279,12 +292,9 @@ static void test_every_width(void **state)
 int main(void)
 {
     static const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_reading_order),
-        cmocka_unit_test(test_quick_facts_and_routes),
-        cmocka_unit_test(test_fit_chart),
-        cmocka_unit_test(test_ascii_same_width),
-        cmocka_unit_test(test_links),
-        cmocka_unit_test(test_every_width),
+        cmocka_unit_test(test_reading_order), cmocka_unit_test(test_quick_facts_and_routes),
+        cmocka_unit_test(test_fit_chart),     cmocka_unit_test(test_ascii_same_width),
+        cmocka_unit_test(test_links),         cmocka_unit_test(test_every_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

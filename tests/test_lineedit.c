@@ -66,9 +66,10 @@ static void test_moves_by_character(void **state)
     (void)state;
     bl_lineedit le;
     /* a, é (precomposed), e + combining acute, 中, b */
-    bl_lineedit_init(&le, "a\xc3\xa9"
-                          "e\xcc\x81\xe4\xb8\xad"
-                          "b");
+    bl_lineedit_init(&le,
+                     "a\xc3\xa9"
+                     "e\xcc\x81\xe4\xb8\xad"
+                     "b");
     size_t len = le.len;
     assert_int_equal(len, 1 + 2 + 3 + 3 + 1);
     static const size_t stops[] = {9, 6, 3, 1, 0};
@@ -284,7 +285,9 @@ static void test_paste(void **state)
     const char p[] = "x\r\ny\nz\rq\tw\x1b[A\x07\x7f\xc2\x85v\xff\xe2\x80\xa8\xc3\xa9";
     assert_int_equal(bl_lineedit_paste(&le, p, sizeof p - 1), BL_LE_CHANGED | BL_LE_MOVED);
     /* ESC [ A: the ESC goes, "[A" is text. */
-    assert_string_equal(TEXT(&le), "ax y z q w[A v \xc3\xa9" "b");
+    assert_string_equal(TEXT(&le),
+                        "ax y z q w[A v \xc3\xa9"
+                        "b");
     assert_int_equal(le.cur, strlen("ax y z q w[A v \xc3\xa9"));
     /* Nothing left after cleaning: nothing changes. */
     assert_int_equal(bl_lineedit_paste(&le, "\x1b\x07\r", 2), 0);

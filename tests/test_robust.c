@@ -131,18 +131,51 @@ static size_t rnd(size_t n)
 }
 
 static const unsigned char nasty_bytes[] = {
-    0x00, 0x1b, 0xff, 0xfe, 0xc0, 0x80, 0xe2, 0x9b, 0x7f, 0x0b, '&', '*', '!', '[', ']', '{',
-    '}', ':', ',', '-', '#', '|', '>', '"', '\'', '\\', '%', '@', '`', '?', '\t', '\r', '\n',
-    ' ',
+    0x00, 0x1b, 0xff, 0xfe, 0xc0, 0x80, 0xe2, 0x9b, 0x7f, 0x0b, '&', '*',
+    '!',  '[',  ']',  '{',  '}',  ':',  ',',  '-',  '#',  '|',  '>', '"',
+    '\'', '\\', '%',  '@',  '`',  '?',  '\t', '\r', '\n', ' ',
 };
 
 static const char *const nasty_strings[] = {
-    "&a ", "*a", "!!str ", "!x ", "[", "{", ": ", "\t", "\r\n", "\xef\xbb\xbf", "---\n",
-    "...\n", "- ", "\n  - ", "\n    ", "\"\\e[31m\"", "\"\\0\"", "\"\\x9b\"", "|\n", ">-\n",
-    "? ", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "<<: *a\n", "[[[[[[[[[[", "{a: {b: {c: ",
-    "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc2\x85", "related:\n  - interpol-agent\n",
-    "title: again\n", "~", "null", "\"\"", "[]", "{}", "reviewed: 2020-02-31\n",
-    "  - url: ftp://x\n", "sections:\n  - id: landscape\n",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!x ",
+    "[",
+    "{",
+    ": ",
+    "\t",
+    "\r\n",
+    "\xef\xbb\xbf",
+    "---\n",
+    "...\n",
+    "- ",
+    "\n  - ",
+    "\n    ",
+    "\"\\e[31m\"",
+    "\"\\0\"",
+    "\"\\x9b\"",
+    "|\n",
+    ">-\n",
+    "? ",
+    "%YAML 1.1\n",
+    "%TAG ! tag:x,2000:\n",
+    "<<: *a\n",
+    "[[[[[[[[[[",
+    "{a: {b: {c: ",
+    "\xed\xa0\x80",
+    "\xf4\x90\x80\x80",
+    "\xc2\x85",
+    "related:\n  - interpol-agent\n",
+    "title: again\n",
+    "~",
+    "null",
+    "\"\"",
+    "[]",
+    "{}",
+    "reviewed: 2020-02-31\n",
+    "  - url: ftp://x\n",
+    "sections:\n  - id: landscape\n",
 };
 
 /* Applies 1..8 random mutations to buf (of *len bytes, capacity cap). */
@@ -210,8 +243,7 @@ static void mutate(unsigned char *buf, size_t *len, size_t cap)
     }
 }
 
-static void corruptions(check_fn fn, const char *rel, const char *path, uint64_t seed,
-                        size_t count)
+static void corruptions(check_fn fn, const char *rel, const char *path, uint64_t seed, size_t count)
 {
     size_t len;
     unsigned char *data = read_source(rel, &len);
@@ -257,10 +289,12 @@ static void test_corrupted_folders(void **state)
     char *src = fs_fmt("%s/content", fs_env("BORDERLESS_SOURCE_DIR"));
     char *dir = fs_tmpdir();
     fs_copy_guide(src, dir);
-    static const char *const files[] = {
-        "sections.yaml", "roles/interpol-agent.yaml", "roles/diplomatic-liaison.yaml",
-        "roles/intelligence-analyst.yaml", "roles/transnational-crime-investigator.yaml",
-        "roles/customs-border-officer.yaml"};
+    static const char *const files[] = {"sections.yaml",
+                                        "roles/interpol-agent.yaml",
+                                        "roles/diplomatic-liaison.yaml",
+                                        "roles/intelligence-analyst.yaml",
+                                        "roles/transnational-crime-investigator.yaml",
+                                        "roles/customs-border-officer.yaml"};
     unsigned char *orig[6];
     size_t orig_len[6];
     for (size_t i = 0; i < 6; i++) {
@@ -322,10 +356,8 @@ static void test_corrupted_folders(void **state)
 int main(void)
 {
     static const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_truncated_role),
-        cmocka_unit_test(test_truncated_sections),
-        cmocka_unit_test(test_corrupted_role),
-        cmocka_unit_test(test_corrupted_sections),
+        cmocka_unit_test(test_truncated_role),    cmocka_unit_test(test_truncated_sections),
+        cmocka_unit_test(test_corrupted_role),    cmocka_unit_test(test_corrupted_sections),
         cmocka_unit_test(test_corrupted_folders),
     };
     return cmocka_run_group_tests_name("robustness", tests, NULL, NULL);

@@ -176,8 +176,7 @@ static void test_refuse_and_overwrite(void **state)
     assert_file(p, "precious\n");
     assert_listing("kept.txt");
 
-    assert_int_equal(bl_safewrite(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason),
-                     0);
+    assert_int_equal(bl_safewrite(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason), 0);
     assert_file(p, "new\n");
     struct stat st;
     assert_int_equal(stat(p, &st), 0);
@@ -283,10 +282,10 @@ enum fail_op { FAIL_WRITE, FAIL_FSYNC, FAIL_CLOSE, FAIL_RENAME, FAIL_LINK };
 
 struct injector {
     enum fail_op op;
-    int nth;    /* fail the nth call of op (1-based); 0: never */
+    int nth; /* fail the nth call of op (1-based); 0: never */
     int err;
     int calls[5];
-    int eintr;  /* one EINTR before the first write */
+    int eintr; /* one EINTR before the first write */
 };
 
 static int hit(struct injector *in, enum fail_op op)
@@ -352,14 +351,18 @@ static char *big_document(size_t *len)
     return doc;
 }
 
-static void check_injected(const char *name, const char *old, unsigned flags,
-                           enum fail_op op, int nth, int err, const char *doc, size_t len)
+static void check_injected(const char *name, const char *old, unsigned flags, enum fail_op op,
+                           int nth, int err, const char *doc, size_t len)
 {
     char p[128], reason[BL_REASON_MAX];
     in_dir(p, sizeof p, name);
     struct injector in = {.op = op, .nth = nth, .err = err};
-    bl_safewrite_ops ops = {.write = inj_write, .fsync = inj_fsync, .close = inj_close,
-                            .rename = inj_rename, .link = inj_link, .ctx = &in};
+    bl_safewrite_ops ops = {.write = inj_write,
+                            .fsync = inj_fsync,
+                            .close = inj_close,
+                            .rename = inj_rename,
+                            .link = inj_link,
+                            .ctx = &in};
     int rc = bl_safewrite_ex(p, doc, len, flags, &ops, reason, sizeof reason);
     if (rc != -err)
         fail_msg("op %d call %d: got %d (%s), want %d", (int)op, nth, rc, reason, -err);
@@ -386,8 +389,12 @@ static void test_fail_at_each_write(void **state)
 
     /* Count the write calls of a whole run (and survive an EINTR). */
     struct injector count = {.eintr = 1};
-    bl_safewrite_ops ops = {.write = inj_write, .fsync = inj_fsync, .close = inj_close,
-                            .rename = inj_rename, .link = inj_link, .ctx = &count};
+    bl_safewrite_ops ops = {.write = inj_write,
+                            .fsync = inj_fsync,
+                            .close = inj_close,
+                            .rename = inj_rename,
+                            .link = inj_link,
+                            .ctx = &count};
     char other[128];
     in_dir(other, sizeof other, "count.txt");
     assert_int_equal(bl_safewrite_ex(other, doc, len, 0, &ops, reason, sizeof reason), 0);
@@ -402,15 +409,15 @@ static void test_fail_at_each_write(void **state)
     for (int nth = 1; nth <= writes; nth++) {
         check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_WRITE, nth,
                        ENOSPC, doc, len);
-        check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_WRITE, nth,
-                       EIO, doc, len);
+        check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_WRITE, nth, EIO,
+                       doc, len);
     }
-    check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_FSYNC, 1, EIO,
+    check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_FSYNC, 1, EIO, doc,
+                   len);
+    check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_CLOSE, 1, EDQUOT,
                    doc, len);
-    check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_CLOSE, 1,
-                   EDQUOT, doc, len);
-    check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_RENAME, 1,
-                   EROFS, doc, len);
+    check_injected("doc.txt", "the old summary\n", BL_SAFEWRITE_OVERWRITE, FAIL_RENAME, 1, EROFS,
+                   doc, len);
     assert_int_equal(unlink(p), 0);
 
     /* Creating a new file: nothing may be left behind either. */
@@ -534,8 +541,8 @@ static void test_symlinks(void **state)
     /* A dangling link is refused rather than guessed at. */
     in_dir(link_path, sizeof link_path, "dangling.txt");
     assert_int_equal(symlink("missing/target.txt", link_path), 0);
-    assert_int_equal(
-        bl_safewrite(link_path, "x", 1, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason), -ENOENT);
+    assert_int_equal(bl_safewrite(link_path, "x", 1, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason),
+                     -ENOENT);
     assert_non_null(strstr(reason, "symbolic link to a missing file"));
     assert_listing("dangling.txt link.txt real.txt");
 }
@@ -586,9 +593,8 @@ static void test_probe_kinds(void **state)
 
     /* A target that was never probed is not written. */
     memset(&t, 0, sizeof t);
-    assert_int_equal(bl_safewrite_to(&t, "x", 1, BL_SAFEWRITE_OVERWRITE, NULL, reason,
-                                     sizeof reason),
-                     -EINVAL);
+    assert_int_equal(
+        bl_safewrite_to(&t, "x", 1, BL_SAFEWRITE_OVERWRITE, NULL, reason, sizeof reason), -EINVAL);
     assert_int_equal(bl_safewrite_to(NULL, "x", 1, 0, NULL, reason, sizeof reason), -EINVAL);
 }
 
@@ -682,13 +688,11 @@ static void test_cwd_name(void **state)
     const char *via = "/proc/self/cwd/notes.txt";
     assert_int_equal(bl_safewrite(via, "new\n", 4, 0, reason, sizeof reason), -EEXIST);
     assert_file(p, "my notes\n");
-    assert_int_equal(bl_safewrite(via, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason,
-                                  sizeof reason),
+    assert_int_equal(bl_safewrite(via, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason),
                      0);
     assert_file(p, "new\n");
     /* A new file through the same spelling. */
-    assert_int_equal(bl_safewrite("/proc/self/cwd/fresh.txt", "f\n", 2, 0, reason,
-                                  sizeof reason),
+    assert_int_equal(bl_safewrite("/proc/self/cwd/fresh.txt", "f\n", 2, 0, reason, sizeof reason),
                      0);
     assert_listing("fresh.txt notes.txt");
     assert_int_equal(chdir(old_cwd), 0);
@@ -718,8 +722,8 @@ static void test_deleted_behind_fd(void **state)
     assert_true(fd >= 0);
     assert_int_equal(unlink(p), 0);
     snprintf(via, sizeof via, "/proc/self/fd/%d", fd);
-    assert_int_equal(
-        bl_safewrite(via, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason), -ESTALE);
+    assert_int_equal(bl_safewrite(via, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason),
+                     -ESTALE);
     assert_non_null(strstr(reason, via));
     assert_non_null(strstr(reason, "cannot tell which file this is"));
     char buf[32] = {0};
@@ -782,9 +786,8 @@ static void test_swapped_link(void **state)
     setup_ab(a, b, l, sizeof a);
     assert_int_equal(bl_safewrite_probe(l, &t, reason, sizeof reason), 0);
     assert_int_equal(bl_safewrite_to(&t, "new\n", 4, 0, NULL, reason, sizeof reason), -EEXIST);
-    assert_int_equal(bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason,
-                                     sizeof reason),
-                     0);
+    assert_int_equal(
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason, sizeof reason), 0);
     assert_file(a, "new\n");
     struct stat st;
     assert_int_equal(lstat(l, &st), 0);
@@ -795,9 +798,9 @@ static void test_swapped_link(void **state)
     assert_int_equal(bl_safewrite_probe(l, &t, reason, sizeof reason), 0);
     struct swapper sw = {.link = l, .to = "b.txt"};
     swap_link(&sw);
-    assert_int_equal(bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason,
-                                     sizeof reason),
-                     -ESTALE);
+    assert_int_equal(
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason, sizeof reason),
+        -ESTALE);
     assert_non_null(strstr(reason, l));
     assert_non_null(strstr(reason, "changed since it was checked"));
     assert_ab_untouched(a, b);
@@ -807,9 +810,9 @@ static void test_swapped_link(void **state)
     setup_ab(a, b, l, sizeof a);
     sw = (struct swapper){.link = l, .to = "b.txt"};
     bl_safewrite_ops ops = {.fsync = fsync_then_swap, .ctx = &sw};
-    assert_int_equal(bl_safewrite_ex(l, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason,
-                                     sizeof reason),
-                     -ESTALE);
+    assert_int_equal(
+        bl_safewrite_ex(l, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason, sizeof reason),
+        -ESTALE);
     assert_int_equal(sw.done, 1);
     assert_non_null(strstr(reason, "nothing was replaced"));
     assert_ab_untouched(a, b);
@@ -823,9 +826,8 @@ static void test_swapped_link(void **state)
     assert_int_equal(symlink("a.txt", l2), 0);
     sw = (struct swapper){.link = l, .to = "l2"};
     swap_link(&sw);
-    assert_int_equal(bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason,
-                                     sizeof reason),
-                     0);
+    assert_int_equal(
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason, sizeof reason), 0);
     assert_file(a, "new\n");
 
     /* The file itself replaced by another (same name, new inode), or by a
@@ -836,23 +838,23 @@ static void test_swapped_link(void **state)
     in_dir(other, sizeof other, "other");
     put_file(other, "A\n");
     assert_int_equal(rename(other, a), 0);
-    assert_int_equal(bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason,
-                                     sizeof reason),
-                     -ESTALE);
+    assert_int_equal(
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason, sizeof reason),
+        -ESTALE);
     assert_ab_untouched(a, b);
     assert_int_equal(bl_safewrite_probe(a, &t, reason, sizeof reason), 0);
     assert_int_equal(unlink(a), 0);
     assert_int_equal(symlink("b.txt", a), 0);
-    assert_int_equal(bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason,
-                                     sizeof reason),
-                     -ESTALE);
+    assert_int_equal(
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason, sizeof reason),
+        -ESTALE);
     assert_file(b, "B\n");
     /* Gone altogether. */
     assert_int_equal(bl_safewrite_probe(b, &t, reason, sizeof reason), 0);
     assert_int_equal(unlink(b), 0);
-    assert_int_equal(bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason,
-                                     sizeof reason),
-                     -ESTALE);
+    assert_int_equal(
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, NULL, reason, sizeof reason),
+        -ESTALE);
     assert_listing("a.txt link.txt");
 }
 
@@ -867,9 +869,9 @@ static mode_t mode_of(const char *path)
 
 struct chown_log {
     int calls;
-    int fail_first;  /* EPERM for the first call (uid and gid) */
-    int fail_all;    /* EPERM for every call */
-    int err;         /* if set: this errno for every call */
+    int fail_first; /* EPERM for the first call (uid and gid) */
+    int fail_all; /* EPERM for every call */
+    int err; /* if set: this errno for every call */
     uid_t uid[4];
     gid_t gid[4];
 };
@@ -907,8 +909,8 @@ static void test_keep_mode_and_owner(void **state)
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
         put_file(p, "old\n");
         assert_int_equal(chmod(p, modes[i]), 0);
-        assert_int_equal(
-            bl_safewrite(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason), 0);
+        assert_int_equal(bl_safewrite(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason),
+                         0);
         assert_file(p, "new\n");
         if (mode_of(p) != modes[i])
             fail_msg("mode %o became %o", (unsigned)modes[i], (unsigned)mode_of(p));
@@ -942,8 +944,7 @@ static void test_keep_mode_and_owner(void **state)
     t.uid = geteuid() + 1; /* as if another user owned it */
     log = (struct chown_log){.fail_all = 1};
     assert_int_equal(
-        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason, sizeof reason),
-        0);
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason, sizeof reason), 0);
     assert_int_equal(log.calls, 2);
     assert_file(p, "new\n");
     assert_int_equal(mode_of(p), 0755);
@@ -954,16 +955,14 @@ static void test_keep_mode_and_owner(void **state)
     t.gid = t.gid + 1;
     log = (struct chown_log){.fail_all = 1};
     assert_int_equal(
-        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason, sizeof reason),
-        0);
+        bl_safewrite_to(&t, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason, sizeof reason), 0);
     assert_int_equal(mode_of(p), 04755);
 
     /* Any other failure to set the owner stops the write. */
     put_file(p, "old\n");
     log = (struct chown_log){.err = EIO};
     assert_int_equal(
-        bl_safewrite_ex(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason, sizeof reason),
-        -EIO);
+        bl_safewrite_ex(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, &ops, reason, sizeof reason), -EIO);
     assert_file(p, "old\n");
     assert_listing("f");
 
@@ -974,8 +973,7 @@ static void test_keep_mode_and_owner(void **state)
     put_file(p, "old\n");
     assert_int_equal(chown(p, 65534, 65534), 0);
     assert_int_equal(chmod(p, 06750), 0);
-    assert_int_equal(
-        bl_safewrite(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason), 0);
+    assert_int_equal(bl_safewrite(p, "new\n", 4, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason), 0);
     assert_int_equal(stat(p, &st), 0);
     assert_int_equal(st.st_uid, 65534);
     assert_int_equal(st.st_gid, 65534);
@@ -998,8 +996,7 @@ static void test_keep_mode_and_owner(void **state)
         if (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0)
             _exit(2);
         char why[BL_REASON_MAX];
-        _exit(bl_safewrite(q, "mine\n", 5, BL_SAFEWRITE_OVERWRITE, why, sizeof why) == 0 ? 0
-                                                                                          : 1);
+        _exit(bl_safewrite(q, "mine\n", 5, BL_SAFEWRITE_OVERWRITE, why, sizeof why) == 0 ? 0 : 1);
     }
     int status = 0;
     assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -1052,11 +1049,15 @@ static void test_injected_new_paths(void **state)
     snprintf(via, sizeof via, "/proc/self/fd/%d", fd);
     for (int nth = 1; nth <= 3; nth++) {
         struct injector in = {.op = FAIL_WRITE, .nth = nth, .err = ENOSPC};
-        bl_safewrite_ops inj = {.write = inj_write, .fsync = inj_fsync, .close = inj_close,
-                                .rename = inj_rename, .link = inj_link, .ctx = &in};
-        assert_int_equal(bl_safewrite_ex(via, doc, len, BL_SAFEWRITE_OVERWRITE, &inj, reason,
-                                         sizeof reason),
-                         -ENOSPC);
+        bl_safewrite_ops inj = {.write = inj_write,
+                                .fsync = inj_fsync,
+                                .close = inj_close,
+                                .rename = inj_rename,
+                                .link = inj_link,
+                                .ctx = &in};
+        assert_int_equal(
+            bl_safewrite_ex(via, doc, len, BL_SAFEWRITE_OVERWRITE, &inj, reason, sizeof reason),
+            -ENOSPC);
         snprintf(want, sizeof want, "%s (%s): %s", via, p, strerror(ENOSPC));
         assert_string_equal(reason, want);
         assert_file(p, "old\n");
@@ -1105,8 +1106,7 @@ static void test_fifo_slow_reader(void **state)
     assert_true(rfd >= 0);
     bl_safewrite_ops ops = {.wait_ms = 200};
     double t0 = now();
-    assert_int_equal(bl_safewrite_ex(p, doc, len, 0, &ops, reason, sizeof reason),
-                     -ETIMEDOUT);
+    assert_int_equal(bl_safewrite_ex(p, doc, len, 0, &ops, reason, sizeof reason), -ETIMEDOUT);
     double took = now() - t0;
     assert_true(took >= 0.19);
     assert_true(took < 2.0);
@@ -1190,8 +1190,7 @@ static void test_fifo_wait_interrupted(void **state)
     poll_result = 0;
     poll_errno = 0;
     calls = 0;
-    assert_int_equal(bl_safewrite_ex(p, doc, len, 0, &ops, reason, sizeof reason),
-                     -ETIMEDOUT);
+    assert_int_equal(bl_safewrite_ex(p, doc, len, 0, &ops, reason, sizeof reason), -ETIMEDOUT);
     assert_int_equal(calls, 1);
     snprintf(want, sizeof want, "%s: no reader took the data within 3 seconds", p);
     assert_string_equal(reason, want);
@@ -1216,9 +1215,8 @@ static void test_tty(void **state)
     assert_true(sfd >= 0);
 
     /* Refused where the caller draws a screen: nothing reaches it. */
-    assert_int_equal(bl_safewrite(slave, "hello\n", 6, BL_SAFEWRITE_REFUSE_TTY, reason,
-                                  sizeof reason),
-                     -EBUSY);
+    assert_int_equal(
+        bl_safewrite(slave, "hello\n", 6, BL_SAFEWRITE_REFUSE_TTY, reason, sizeof reason), -EBUSY);
     char want[256];
     snprintf(want, sizeof want, "%s: that is a terminal, not a file; choose a file", slave);
     assert_string_equal(reason, want);

@@ -25,9 +25,9 @@ struct screen_case {
     int ascii;
     const char *keys;
     const char *expected;
-    int attr_row;           /* a row whose attributes matter, or -1 */
+    int attr_row; /* a row whose attributes matter, or -1 */
     const char *attrs;
-    int cursor;             /* check where the cursor rests: */
+    int cursor; /* check where the cursor rests: */
     int cursor_y, cursor_x;
 };
 
@@ -84,8 +84,8 @@ int main(void)
     if (!tests)
         return 1;
     for (size_t i = 0; i < n; i++)
-        tests[i] = (struct CMUnitTest){.name = cases[i].name, .test_func = run_case,
-                                       .initial_state = (void *)&cases[i]};
+        tests[i] = (struct CMUnitTest){
+            .name = cases[i].name, .test_func = run_case, .initial_state = (void *)&cases[i]};
     int rc = _cmocka_run_group_tests("screens", tests, n, NULL, NULL);
     free(tests);
     return rc;

@@ -96,8 +96,8 @@ int main(void)
     struct CMUnitTest tests[sizeof cases / sizeof cases[0] + 2];
     size_t n = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        tests[n++] = (struct CMUnitTest){.name = cases[i].name, .test_func = run_case,
-                                         .initial_state = (void *)&cases[i]};
+        tests[n++] = (struct CMUnitTest){
+            .name = cases[i].name, .test_func = run_case, .initial_state = (void *)&cases[i]};
     tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_click_heading);
     tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_heading_kept_at_top);
     return _cmocka_run_group_tests("screen_groups", tests, n, NULL, NULL);

@@ -24,7 +24,7 @@
 struct sl_case {
     const char *name;
     int w, h, ascii;
-    const char *before;    /* keys of an earlier run whose session is restored, or NULL */
+    const char *before; /* keys of an earlier run whose session is restored, or NULL */
     const char *shortlist; /* the shortlist file to start with, or NULL */
     const char *keys;
     const char *expected;
@@ -112,8 +112,8 @@ int main(void)
     if (!tests)
         return 1;
     for (size_t i = 0; i < n; i++)
-        tests[i] = (struct CMUnitTest){.name = cases[i].name, .test_func = run_case,
-                                       .initial_state = (void *)&cases[i]};
+        tests[i] = (struct CMUnitTest){
+            .name = cases[i].name, .test_func = run_case, .initial_state = (void *)&cases[i]};
     tests[n] = (struct CMUnitTest){.name = "private_writes_nothing",
                                    .test_func = test_private_writes_nothing};
     int rc = _cmocka_run_group_tests("shortlist screens", tests, n + 1, NULL, NULL);

@@ -115,8 +115,8 @@ static int valid_utf8(const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0)
             return 0;
         i += (size_t)n;
@@ -153,8 +153,8 @@ static void check_hits(const struct world *w, const bl_search_results *r, const 
             if (k > 0) {
                 const bl_search_match *p = &h->matches[k - 1];
                 assert_true(p->part < m->part ||
-                            (p->part == m->part && (p->item < m->item ||
-                                                    (p->item == m->item && p->end <= m->start))));
+                            (p->part == m->part &&
+                             (p->item < m->item || (p->item == m->item && p->end <= m->start))));
             }
         }
         size_t sl = strlen(h->snippet);
@@ -240,8 +240,8 @@ static void test_stems(void **state)
         for (size_t i = 0; i < r->n_hits; i++)
             for (size_t k = 0; k < r->hits[i].n_matches; k++) {
                 const bl_search_match *m = &r->hits[i].matches[k];
-                assert_int_equal(strncasecmp(match_source(hit_entry(w, r, i), m) + m->start,
-                                             "smuggl", 6), 0);
+                assert_int_equal(
+                    strncasecmp(match_source(hit_entry(w, r, i), m) + m->start, "smuggl", 6), 0);
             }
         bl_search_results_free(r);
     }
@@ -299,7 +299,10 @@ static void test_phrase(void **state)
     bl_search_results_free(rev);
 
     /* typographic quotes, and a hyphenated word is a phrase */
-    r = run(w, "\xE2\x80\x9C" "border protection" "\xE2\x80\x9D");
+    r = run(w,
+            "\xE2\x80\x9C"
+            "border protection"
+            "\xE2\x80\x9D");
     assert_true(rank_of(w, r, "customs-border-officer") == 0);
     bl_search_results_free(r);
     r = run(w, "cross-border");
@@ -356,8 +359,19 @@ static void test_accented_query(void **state)
 static void test_pathological(void **state)
 {
     struct world *w = *state;
-    const char *empty[] = {"", "   ", "!!!", "\"", "\"\"", "\" \"", "-- -- --", "\t\n", "\xE2\x80\x9C",
-                           "\xff\xfe\xc3", "\xc3\x28", "\xed\xa0\x80", "\xf4\x90\x80\x80"};
+    const char *empty[] = {"",
+                           "   ",
+                           "!!!",
+                           "\"",
+                           "\"\"",
+                           "\" \"",
+                           "-- -- --",
+                           "\t\n",
+                           "\xE2\x80\x9C",
+                           "\xff\xfe\xc3",
+                           "\xc3\x28",
+                           "\xed\xa0\x80",
+                           "\xf4\x90\x80\x80"};
     for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
         bl_search_results *r = run(w, empty[i]);
         assert_int_equal(r->n_hits, 0);
@@ -519,7 +533,7 @@ static void test_fixture_folding(void **state)
             const bl_search_match *m = &h->matches[k];
             const char *s = match_source(hit_entry(w, r, 0), m);
             seen |= m->end - m->start == strlen(cases[c].surface) &&
-                    memcmp(s + m->start, cases[c].surface, m->end - m->start) == 0;
+                memcmp(s + m->start, cases[c].surface, m->end - m->start) == 0;
         }
         if (!seen)
             fail_msg("'%s': no match on '%s'", cases[c].query, cases[c].surface);
@@ -549,20 +563,26 @@ static void test_fixture_snippet(void **state)
 int main(void)
 {
     const struct CMUnitTest content[] = {
-        cmocka_unit_test(test_interpol_first),  cmocka_unit_test(test_trafficking),
-        cmocka_unit_test(test_typo),            cmocka_unit_test(test_stems),
-        cmocka_unit_test(test_prefix),          cmocka_unit_test(test_phrase),
-        cmocka_unit_test(test_and),             cmocka_unit_test(test_accented_query),
-        cmocka_unit_test(test_pathological),    cmocka_unit_test(test_suggestions),
-        cmocka_unit_test(test_lazy_detail),     cmocka_unit_test(test_every_title_word),
+        cmocka_unit_test(test_interpol_first),
+        cmocka_unit_test(test_trafficking),
+        cmocka_unit_test(test_typo),
+        cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_prefix),
+        cmocka_unit_test(test_phrase),
+        cmocka_unit_test(test_and),
+        cmocka_unit_test(test_accented_query),
+        cmocka_unit_test(test_pathological),
+        cmocka_unit_test(test_suggestions),
+        cmocka_unit_test(test_lazy_detail),
+        cmocka_unit_test(test_every_title_word),
     };
     const struct CMUnitTest fixture[] = {
         cmocka_unit_test(test_fixture_folding),
         cmocka_unit_test(test_fixture_snippet),
     };
-    int failed = cmocka_run_group_tests_name("search on the content", content, setup_content,
-                                             teardown);
-    failed += cmocka_run_group_tests_name("search on the accent fixture", fixture,
-                                          setup_accents, teardown);
+    int failed =
+        cmocka_run_group_tests_name("search on the content", content, setup_content, teardown);
+    failed += cmocka_run_group_tests_name("search on the accent fixture", fixture, setup_accents,
+                                          teardown);
     return failed;
 }

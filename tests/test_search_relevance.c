@@ -112,8 +112,7 @@ int main(int argc, char **argv)
         if (first != SIZE_MAX)
             rr = 1.0 / (double)(first + 1);
         if (first != 0) {
-            printf("  %-40s first relevant at %s", query,
-                   first == SIZE_MAX ? "-" : "");
+            printf("  %-40s first relevant at %s", query, first == SIZE_MAX ? "-" : "");
             if (first != SIZE_MAX)
                 printf("%zu", first + 1);
             printf(" (top: %s)\n", r->n_hits ? g->entries[r->hits[0].entry].id : "none");
@@ -125,8 +124,8 @@ int main(int argc, char **argv)
     }
     fclose(f);
     double mrr = n ? sum_rr / n : 0, ndcg = n ? sum_ndcg / n : 0;
-    printf("search relevance: %d queries, MRR %.3f (min %.3f), nDCG@5 %.3f (min %.3f)\n", n,
-           mrr, min_mrr, ndcg, min_ndcg);
+    printf("search relevance: %d queries, MRR %.3f (min %.3f), nDCG@5 %.3f (min %.3f)\n", n, mrr,
+           min_mrr, ndcg, min_ndcg);
     int fail = bad || n < MIN_QUERIES || mrr < min_mrr || ndcg < min_ndcg;
     if (n < MIN_QUERIES)
         printf("search relevance: fewer than %d judged queries\n", MIN_QUERIES);

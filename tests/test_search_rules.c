@@ -160,12 +160,16 @@ static void test_stem_never_shorter(void **state)
 {
     (void)state;
     static const struct doc docs[] = {
-        {.id = "a", .title = "One", .body = "Gangs find a gap in one country, launder through a "
-                                            "second and exploits them in a third."},
+        {.id = "a",
+         .title = "One",
+         .body = "Gangs find a gap in one country, launder through a "
+                 "second and exploits them in a third."},
         {.id = "b", .title = "Two", .body = "A secondment to Europol lasts three years."},
         {.id = "c", .title = "Three", .body = "Applicants join the national police."},
-        {.id = "d", .title = "Four", .body = "Nationality rules differ; some posts need dual "
-                                             "nationalities."},
+        {.id = "d",
+         .title = "Four",
+         .body = "Nationality rules differ; some posts need dual "
+                 "nationalities."},
     };
     struct mem *m = mem_new(docs, 4, NULL, 0);
     expect(m, "secondment", "b");
@@ -213,13 +217,17 @@ static void test_spelling_variants(void **state)
 {
     (void)state;
     static const struct doc docs[] = {
-        {.id = "a", .title = "British", .body = "Organised crime groups and the organisation "
-                                                "behind them; a fusion centre; customs "
-                                                "defence; criminal behaviour; a catalogue of "
-                                                "analysed cases; travelled widely."},
-        {.id = "b", .title = "American", .body = "Organized crime, the organization, a fusion "
-                                                 "center, border defense, behavior, a catalog, "
-                                                 "analyzed data, traveled."},
+        {.id = "a",
+         .title = "British",
+         .body = "Organised crime groups and the organisation "
+                 "behind them; a fusion centre; customs "
+                 "defence; criminal behaviour; a catalogue of "
+                 "analysed cases; travelled widely."},
+        {.id = "b",
+         .title = "American",
+         .body = "Organized crime, the organization, a fusion "
+                 "center, border defense, behavior, a catalog, "
+                 "analyzed data, traveled."},
         {.id = "c", .title = "Other", .body = "A quiet office with no such words."},
     };
     struct mem *m = mem_new(docs, 3, NULL, 0);
@@ -253,10 +261,14 @@ static void test_hyphens_and_apostrophes(void **state)
         {.id = "a", .title = "One", .body = "International co-operation between police forces."},
         {.id = "b", .title = "Two", .body = "Customs cooperation and counter-terrorism."},
         {.id = "c", .title = "Three", .body = "INTERPOL's notices reach 196 countries."},
-        {.id = "d", .title = "Four", .body = "Officers from Interpol and the organisation's staff."},
+        {.id = "d",
+         .title = "Four",
+         .body = "Officers from Interpol and the organisation's staff."},
     };
     struct mem *m = mem_new(docs, 4, NULL, 0);
-    static const char *const coop[] = {"cooperation", "co-operation", "co\xE2\x80\x90" "operation"};
+    static const char *const coop[] = {"cooperation", "co-operation",
+                                       "co\xE2\x80\x90"
+                                       "operation"};
     for (size_t i = 0; i < 3; i++) {
         bl_search_results *c = run(m, coop[i]);
         if (c->n_hits != 2)
@@ -343,10 +355,12 @@ static void test_proximity(void **state)
 {
     (void)state;
     static const struct doc docs[] = {
-        {.id = "scattered", .title = "Scattered",
+        {.id = "scattered",
+         .title = "Scattered",
          .body = "An expert on the law may be seconded by a team from the home country, paid "
                  "by their national budget, for up to four years in an office with staff."},
-        {.id = "phrase", .title = "Phrase",
+        {.id = "phrase",
+         .title = "Phrase",
          .body = "Officers work as a seconded national expert for up to four years, paid by "
                  "their home country, in an office that also has other staff."},
     };
@@ -373,7 +387,8 @@ static void test_snippet_window_and_part(void **state)
     static const char *const langs[] = {"English is required", "French or Arabic is an asset",
                                         NULL};
     static const struct doc docs[] = {
-        {.id = "a", .title = "One",
+        {.id = "a",
+         .title = "One",
          .body = "Experts are welcome. Many other words follow here to push the next part well "
                  "beyond the first window of the snippet, and then a seconded national expert "
                  "appears.",

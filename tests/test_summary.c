@@ -54,8 +54,7 @@ static int free_guide(void **state)
     return 0;
 }
 
-static char *render(const bl_guide *g, const char *id, enum bl_summary_format fmt,
-                    size_t *len)
+static char *render(const bl_guide *g, const char *id, enum bl_summary_format fmt, size_t *len)
 {
     const bl_entry *e = bl_guide_find(g, id);
     assert_non_null(e);
@@ -118,7 +117,8 @@ static void check_golden(enum bl_summary_format fmt, const char *ext)
             i++;
         fprintf(stderr, "--- rendered ---\n%s--- end ---\n", doc);
         fail_msg("%s differs from the rendered summary at byte %zu "
-                 "(BORDERLESS_UPDATE_GOLDEN=1 regenerates it)", path, i);
+                 "(BORDERLESS_UPDATE_GOLDEN=1 regenerates it)",
+                 path, i);
     }
     free(golden);
     free(doc);
@@ -131,7 +131,7 @@ static int is_url_line(const char *p, size_t n)
     const char *end = p + n;
     while (p < end && *p == ' ')
         p++;
-    static const char *const labels[] = { "- ", "* ", "\u2022 ", "Source: " };
+    static const char *const labels[] = {"- ", "* ", "\u2022 ", "Source: "};
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
         size_t l = strlen(labels[i]);
         if ((size_t)(end - p) > l && memcmp(p, labels[i], l) == 0) {
@@ -293,8 +293,8 @@ static void test_text_rules_every_role(void **state)
             assert_non_null(v);
             if (v->text) {
                 const char *nl = strstr(v->text, "\n\n");
-                char *first = fs_fmt("%.*s", (int)(nl ? nl - v->text : (long)strlen(v->text)),
-                                     v->text);
+                char *first =
+                    fs_fmt("%.*s", (int)(nl ? nl - v->text : (long)strlen(v->text)), v->text);
                 assert_has(md, first, e->id);
                 free(first);
             }
@@ -368,18 +368,29 @@ static void test_fits_two_pages(void **state)
     size_t lines;
     char *doc = fixture_summary(base, &lines, 0);
     static const char *const all[] = {
-        "\nQuick facts\n", "- Employer: An agency\n", "\nWhat they do\n",
-        "\nWork environment\n", "\nHow people get in\n", "\nDirect entry\n",
+        "\nQuick facts\n",
+        "- Employer: An agency\n",
+        "\nWhat they do\n",
+        "\nWork environment\n",
+        "\nHow people get in\n",
+        "\nDirect entry\n",
         "Direct recruitment, Alphaland. Open to people who are not serving\nofficers.\n",
-        "- Who: Citizens of Alphaland\n", "1. Apply online\n", "2. Training (6 months)\n",
-        "Source: https://example.org/alpha\n", "\nRequirements and training\n",
-        "\nLanguages\n", "\nSkills\n", "\nPay\n",
+        "- Who: Citizens of Alphaland\n",
+        "1. Apply online\n",
+        "2. Training (6 months)\n",
+        "Source: https://example.org/alpha\n",
+        "\nRequirements and training\n",
+        "\nLanguages\n",
+        "\nSkills\n",
+        "\nPay\n",
         "- Alphaland (A1): EUR 30,000 to 40,000 a year, as of 2024-01.\n"
         "  Source: https://example.org/alpha\n",
         "- Elsewhere: no official figure; where to check: https://example.org/pay\n"
         "  Source: https://example.org/alpha\n",
         "\nFirst paragraph of the summary, on two lines.\n\nSecond paragraph.\n",
-        "\nWhere it can lead\n", "\nCrime areas\n-----------\n\nSmuggling.\n", "\nRelated roles\n",
+        "\nWhere it can lead\n",
+        "\nCrime areas\n-----------\n\nSmuggling.\n",
+        "\nRelated roles\n",
         "\nSources\n-------\n\n- https://example.org/alpha\n",
         "\nLast reviewed: 2024-01-15\n"};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -510,8 +521,8 @@ static void test_compaction_order(void **state)
         for (int k = 0; k < N_STEPS; k++) {
             int on = (strstr(doc, steps[k].text) != NULL) == steps[k].present;
             if (on && taken != k)
-                fail_msg("with %d languages step %d is taken before step %d:\n%s", langs, k,
-                         taken, doc);
+                fail_msg("with %d languages step %d is taken before step %d:\n%s", langs, k, taken,
+                         doc);
             taken += on;
         }
         seen[taken] = 1;
@@ -542,8 +553,9 @@ static void test_compaction_order(void **state)
     assert_null(strstr(doc, "Second paragraph."));
     assert_null(strstr(doc, "\n## Requirements and training\n"));
     assert_non_null(strstr(doc, "\n1\\. Apply online 2. Training (6 months)\n"));
-    assert_non_null(strstr(doc, "\n- https://example.org/alpha\n\n"
-                                "3 more sources: `borderless show alpha`\n"));
+    assert_non_null(strstr(doc,
+                           "\n- https://example.org/alpha\n\n"
+                           "3 more sources: `borderless show alpha`\n"));
     assert_non_null(strstr(doc, "2024-01.\\\n  Source: https://example.org/alpha\n"));
     free(doc);
 
@@ -604,7 +616,8 @@ static const char *const hostile_items[] = {
     "- starts like a list item",
     "1. starts like an ordered item",
     "# starts like a heading",
-    "Control\x01" "char and \x1b[31mescape\x1b[0m",
+    "Control\x01"
+    "char and \x1b[31mescape\x1b[0m",
     "Wide \xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
     "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
     "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
@@ -617,22 +630,30 @@ static const char *const hostile_items[] = {
 
 static bl_guide hostile_guide(bl_entry entries[2], bl_field_value fields[2], size_t by_id[2])
 {
-    fields[0] = (bl_field_value){
-        .field = BL_FIELD_SUMMARY,
-        .text = "A *bold* claim with [a link](http://x) and <b>html</b>.\n\n"
-                "Second paragraph: 100% of `code` and a_b_c | pipes."};
-    fields[1] = (bl_field_value){.field = BL_FIELD_SKILLS, .items = hostile_items,
+    fields[0] =
+        (bl_field_value){.field = BL_FIELD_SUMMARY,
+                         .text = "A *bold* claim with [a link](http://x) and <b>html</b>.\n\n"
+                                 "Second paragraph: 100% of `code` and a_b_c | pipes."};
+    fields[1] = (bl_field_value){.field = BL_FIELD_SKILLS,
+                                 .items = hostile_items,
                                  .n_items = sizeof hostile_items / sizeof hostile_items[0]};
     entries[0] = (bl_entry){
-        .kind = BL_ENTRY_ROLE, .id = "hostile",
+        .kind = BL_ENTRY_ROLE,
+        .id = "hostile",
         .title = "The *very* long [title] of a role that goes on and on past the seventy-two "
                  "column limit",
-        .fields = fields, .n_fields = 2};
+        .fields = fields,
+        .n_fields = 2};
     entries[1] = (bl_entry){.kind = BL_ENTRY_SECTION, .id = "training", .title = "Train_ing"};
     by_id[0] = 0;
     by_id[1] = 1;
-    return (bl_guide){.title = "Guide #1", .tagline = NULL, .entries = entries,
-                      .n_entries = 2, .n_roles = 1, .n_sections = 1, .by_id = by_id};
+    return (bl_guide){.title = "Guide #1",
+                      .tagline = NULL,
+                      .entries = entries,
+                      .n_entries = 2,
+                      .n_roles = 1,
+                      .n_sections = 1,
+                      .by_id = by_id};
 }
 
 static void test_hostile_text(void **state)
@@ -672,7 +693,8 @@ static void test_hostile_markdown(void **state)
         "\\<b\\>html\\</b\\>.\n\nSecond paragraph: 100% of \\`code\\` and a\\_b\\_c \\| "
         "pipes.\n",
         "\n## Skills\n\n- \\- starts like a list item\n- 1\\. starts like an ordered item\n"
-        "- \\# starts like a heading\n- Control\xef\xbf\xbd" "char and \xef\xbf\xbd\\[31mescape",
+        "- \\# starts like a heading\n- Control\xef\xbf\xbd"
+        "char and \xef\xbf\xbd\\[31mescape",
         "\n## More in the guide\n\nFor how to prepare for these careers, see the section "
         "\"Train\\_ing\" in Guide \\#1. To read it, run: `borderless show training`\n",
     };
@@ -855,8 +877,7 @@ static void test_save(void **state)
     assert_string_equal(content, "someone else's\n");
     free(content);
     /* An answer about another path is refused. */
-    bl_summary_save(guide, e, "elsewhere.txt", BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE,
-                    &asked, &r);
+    bl_summary_save(guide, e, "elsewhere.txt", BL_SUMMARY_AUTO, BL_SAFEWRITE_OVERWRITE, &asked, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_null(slurp("elsewhere.txt", &len));
 
@@ -893,8 +914,7 @@ static void test_save(void **state)
     bl_summary_save(guide, e, "", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_string_equal(r.message, "No file name given");
-    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, NULL,
-                    &r);
+    bl_summary_save(guide, bl_guide_find(guide, "training"), "x.txt", BL_SUMMARY_AUTO, 0, NULL, &r);
     assert_int_equal(r.status, BL_SAVE_FAILED);
     assert_int_equal(r.err, EINVAL);
 

@@ -23,7 +23,7 @@
 #include <cmocka.h>
 
 struct fx {
-    char *dir;  /* the temporary folder */
+    char *dir; /* the temporary folder */
     char *path; /* <dir>/data/borderless/shortlist.txt */
 };
 
@@ -112,8 +112,7 @@ static void test_xdg_paths(void **state)
     assert_string_equal(out, "/x/data/borderless");
     assert_int_equal(bl_userstate_dir(BL_USERSTATE_STATE, out, sizeof out), 0);
     assert_string_equal(out, "/x/state/borderless");
-    assert_int_equal(bl_userstate_path(BL_USERSTATE_DATA, BL_SHORTLIST_FILE, out, sizeof out),
-                     0);
+    assert_int_equal(bl_userstate_path(BL_USERSTATE_DATA, BL_SHORTLIST_FILE, out, sizeof out), 0);
     assert_string_equal(out, "/x/data/borderless/shortlist.txt");
 
     /* Relative and empty values are ignored (XDG Base Directory spec). */
@@ -171,7 +170,8 @@ static void test_round_trip(void **state)
     long long t0 = (long long)time(NULL);
     assert_int_equal(bl_shortlist_add(sl, "alpha", "2024-01-15", NULL, why, sizeof why), 0);
     assert_int_equal(bl_shortlist_add(sl, "beta", "2023-12-31", "ask about the MA \\ café — 日本",
-                                      why, sizeof why), 0);
+                                      why, sizeof why),
+                     0);
     assert_int_equal(bl_shortlist_add(sl, "gamma-3", NULL, "", why, sizeof why), 0);
     long long t1 = (long long)time(NULL);
     bl_shortlist_close(sl);
@@ -240,8 +240,8 @@ static void test_operations(void **state)
     assert_int_equal(bl_shortlist_add(sl, "a\tb", NULL, NULL, why, sizeof why), -EINVAL);
     assert_int_equal(bl_shortlist_add(sl, "", NULL, NULL, why, sizeof why), -EINVAL);
     assert_int_equal(bl_shortlist_add(sl, "x", "2024-1-1", NULL, why, sizeof why), -EINVAL);
-    const char *bad_notes[] = {"two\nlines", "a\ttab", "esc\x1b[31m", "cr\r", "\xc2\x9b csi",
-                               "bad \xff utf-8", "line\xe2\x80\xa8sep", "del\x7f"};
+    const char *bad_notes[] = {"two\nlines",   "a\ttab",         "esc\x1b[31m",         "cr\r",
+                               "\xc2\x9b csi", "bad \xff utf-8", "line\xe2\x80\xa8sep", "del\x7f"};
     for (size_t i = 0; i < sizeof bad_notes / sizeof bad_notes[0]; i++) {
         assert_int_equal(bl_shortlist_add(sl, "alpha", NULL, bad_notes[i], why, sizeof why),
                          -EINVAL);
@@ -411,7 +411,7 @@ static void test_killed_writer(void **state)
             if (bl_userstate_read(f->path, BL_SHORTLIST_FILE_MAX, &text, &n) == 0) {
                 bl_shortlist *seen = NULL;
                 int grown = bl_shortlist_from_text(text, n, &seen, NULL, NULL) == 0 &&
-                            bl_shortlist_count(seen) >= (size_t)round * 6;
+                    bl_shortlist_count(seen) >= (size_t)round * 6;
                 bl_shortlist_close(seen);
                 free(text);
                 if (grown)
@@ -504,10 +504,10 @@ static void test_salvage_truncated(void **state)
 static void test_salvage_garbage(void **state)
 {
     struct fx *f = *state;
-    const char text[] = HEADER "this is not a role line\n" LINE_A
-                               "role\tbad id!\tadded=2026-12-01T10:00:00Z\n"
-                               "role\tgamma\tadded=yesterday\n"
-                               "role\tdelta\tnote=no date\n" LINE_B "}}}{{{\n";
+    const char text[] =
+        HEADER "this is not a role line\n" LINE_A "role\tbad id!\tadded=2026-12-01T10:00:00Z\n"
+               "role\tgamma\tadded=yesterday\n"
+               "role\tdelta\tnote=no date\n" LINE_B "}}}{{{\n";
     const char *ids[] = {"alpha", "beta"};
     expect_salvage(f, text, sizeof text - 1, ids, 2);
 }
@@ -687,8 +687,9 @@ static void test_older_version_upgraded(void **state)
     bl_shortlist_close(sl);
     char *up = (char *)fs_read(f->path, &len);
     assert_true(strncmp(up, "borderless-shortlist 1\n", 23) == 0);
-    assert_non_null(strstr(up, "role\tbeta\tadded=1970-01-01T00:00:00Z\treviewed=\t"
-                               "note=check the language rule\n"));
+    assert_non_null(strstr(up,
+                           "role\tbeta\tadded=1970-01-01T00:00:00Z\treviewed=\t"
+                           "note=check the language rule\n"));
     free(up);
     sl = open_ok(f->path, 0);
     assert_int_equal(bl_shortlist_count(sl), 4);
@@ -740,8 +741,10 @@ static void test_session(void **state)
 {
     struct fx *f = *state;
     char why[BL_REASON_MAX];
-    bl_session s = {.entry = "alpha", .pos = {.part = -1, .item = 2, .src = 30, .nth = 1},
-                    .line = 17, .focus = "detail"};
+    bl_session s = {.entry = "alpha",
+                    .pos = {.part = -1, .item = 2, .src = 30, .nth = 1},
+                    .line = 17,
+                    .focus = "detail"};
     assert_int_equal(bl_session_save(NULL, 0, &s, why, sizeof why), 0);
     char *path = fs_fmt("%s/state/borderless/session", f->dir);
     assert_true(exists(path));
@@ -781,7 +784,8 @@ static void test_session(void **state)
         "borderless-session 1\nentry\talpha",
         "borderless-session 1\nentry alpha\n",
         "borderless-session\nentry\talpha\n",
-        "\x7f" "ELF\x01\x02\x00\x00garbage",
+        "\x7f"
+        "ELF\x01\x02\x00\x00garbage",
         "borderless-session 1\rentry\talpha\r",
         "borderless-session 2\nentry\talpha\n",
         "borderless-session 1\nfocus\tmenu\n", /* no entry: nothing to restore */

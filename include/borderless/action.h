@@ -16,60 +16,60 @@
 #define BORDERLESS_ACTION_H
 
 /* X(name): the order is the help's order within a key context. */
-#define BL_ACTIONS(X)                                                                          \
-    X(NONE)                                                                                    \
-    X(HELP)                                                                                    \
-    X(SEARCH)                                                                                  \
-    X(NEXT_MATCH)                                                                              \
-    X(PREV_MATCH)                                                                              \
-    X(END_SEARCH)                                                                              \
-    X(SAVE)                                                                                    \
-    X(MARK)                                                                                    \
-    X(NOTE)                                                                                    \
-    X(SHORTLIST)                                                                               \
-    X(BACK)                                                                                    \
-    X(QUIT)                                                                                    \
-    X(REDRAW)                                                                                  \
-    X(CLICK)                                                                                   \
-    X(WHEEL)                                                                                   \
-    X(UP)                                                                                      \
-    X(DOWN)                                                                                    \
-    X(PAGE_UP)                                                                                 \
-    X(PAGE_DOWN)                                                                               \
-    X(HOME)                                                                                    \
-    X(END)                                                                                     \
-    X(OPEN)                                                                                    \
-    X(PREV_HEADING)                                                                            \
-    X(NEXT_HEADING)                                                                            \
-    X(NEXT_LINK)                                                                               \
-    X(PREV_LINK)                                                                               \
-    X(FOLLOW)                                                                                  \
-    X(CLOSE)                                                                                   \
-    X(ACCEPT)                                                                                  \
-    X(CANCEL)                                                                                  \
-    X(HISTORY_PREV)                                                                            \
-    X(HISTORY_NEXT)                                                                            \
-    X(RESULT_PREV)                                                                             \
-    X(RESULT_NEXT)                                                                             \
-    X(EDIT_LEFT)                                                                               \
-    X(EDIT_RIGHT)                                                                              \
-    X(EDIT_HOME)                                                                               \
-    X(EDIT_END)                                                                                \
-    X(EDIT_BACKSPACE)                                                                          \
-    X(EDIT_DELETE)                                                                             \
-    X(EDIT_KILL_START)                                                                         \
-    X(EDIT_KILL_END)                                                                           \
-    X(EDIT_KILL_WORD)                                                                          \
-    X(YES)                                                                                     \
-    /* Internal (no key; arguments in struct bl_app_arg): */                                   \
-    X(INSERT)       /* a typed character: arg.cp */                                            \
-    X(PASTE)        /* a bracketed paste: arg.text, arg.len (text, never keys) */              \
-    X(SELECT_ENTRY) /* a click on menu entry arg.n (again: open it) */                         \
-    X(SELECT_HIT)   /* a click on search hit arg.n (again: open it) */                         \
-    X(CLICK_LINE)   /* a click on line arg.n of the entry (a link: follow) */                  \
-    X(MENU_STEP)    /* the wheel over the menu: arg.n entries (or hits) */                     \
-    X(SCROLL)       /* the wheel over the entry: arg.n lines */                                \
-    X(RESIZE)       /* the entry is arg.width columns wide, arg.rows high */
+#define BL_ACTIONS(X)                                                                              \
+    X(NONE)                                                                                        \
+    X(HELP)                                                                                        \
+    X(SEARCH)                                                                                      \
+    X(NEXT_MATCH)                                                                                  \
+    X(PREV_MATCH)                                                                                  \
+    X(END_SEARCH)                                                                                  \
+    X(SAVE)                                                                                        \
+    X(MARK)                                                                                        \
+    X(NOTE)                                                                                        \
+    X(SHORTLIST)                                                                                   \
+    X(BACK)                                                                                        \
+    X(QUIT)                                                                                        \
+    X(REDRAW)                                                                                      \
+    X(CLICK)                                                                                       \
+    X(WHEEL)                                                                                       \
+    X(UP)                                                                                          \
+    X(DOWN)                                                                                        \
+    X(PAGE_UP)                                                                                     \
+    X(PAGE_DOWN)                                                                                   \
+    X(HOME)                                                                                        \
+    X(END)                                                                                         \
+    X(OPEN)                                                                                        \
+    X(PREV_HEADING)                                                                                \
+    X(NEXT_HEADING)                                                                                \
+    X(NEXT_LINK)                                                                                   \
+    X(PREV_LINK)                                                                                   \
+    X(FOLLOW)                                                                                      \
+    X(CLOSE)                                                                                       \
+    X(ACCEPT)                                                                                      \
+    X(CANCEL)                                                                                      \
+    X(HISTORY_PREV)                                                                                \
+    X(HISTORY_NEXT)                                                                                \
+    X(RESULT_PREV)                                                                                 \
+    X(RESULT_NEXT)                                                                                 \
+    X(EDIT_LEFT)                                                                                   \
+    X(EDIT_RIGHT)                                                                                  \
+    X(EDIT_HOME)                                                                                   \
+    X(EDIT_END)                                                                                    \
+    X(EDIT_BACKSPACE)                                                                              \
+    X(EDIT_DELETE)                                                                                 \
+    X(EDIT_KILL_START)                                                                             \
+    X(EDIT_KILL_END)                                                                               \
+    X(EDIT_KILL_WORD)                                                                              \
+    X(YES)                                                                                         \
+    /* Internal (no key; arguments in struct bl_app_arg): */                                       \
+    X(INSERT) /* a typed character: arg.cp */                                                      \
+    X(PASTE) /* a bracketed paste: arg.text, arg.len (text, never keys) */                         \
+    X(SELECT_ENTRY) /* a click on menu entry arg.n (again: open it) */                             \
+    X(SELECT_HIT) /* a click on search hit arg.n (again: open it) */                               \
+    X(CLICK_LINE) /* a click on line arg.n of the entry (a link: follow) */                        \
+    X(MENU_STEP) /* the wheel over the menu: arg.n entries (or hits) */                            \
+    X(SCROLL) /* the wheel over the entry: arg.n lines */                                          \
+    X(RESIZE) /* the entry is arg.width columns wide, arg.rows high */
 
 #define BL_ACTION_ENUM_(name) BL_ACT_##name,
 enum bl_action { BL_ACTIONS(BL_ACTION_ENUM_) BL_ACT_COUNT };
@@ -78,8 +78,8 @@ enum bl_action { BL_ACTIONS(BL_ACTION_ENUM_) BL_ACT_COUNT };
 struct bl_action_info {
     const char *help; /* the help overlay's description (NULL: none) */
     enum bl_action pair; /* the opposite whose keys share the help line */
-    const char *bar;  /* label in the hint bar (NULL: not shown there) */
-    int bar_prio;     /* 1 always shown (help, back, quit); higher drops first */
+    const char *bar; /* label in the hint bar (NULL: not shown there) */
+    int bar_prio; /* 1 always shown (help, back, quit); higher drops first */
 };
 
 /* The entry of a (a valid enum value). */

@@ -59,22 +59,22 @@ enum bl_focus { BL_FOCUS_MENU, BL_FOCUS_DETAIL };
 /* What bl_app_apply() asks of the screen. */
 enum {
     BL_APP_REDRAW = 1, /* the state shown changed */
-    BL_APP_ENTRY = 2,  /* another entry is shown */
-    BL_APP_HELP = 4,   /* show the help overlay */
-    BL_APP_QUIT = 8,   /* quit */
-    BL_APP_BEEP = 16,  /* the key did nothing, audibly */
+    BL_APP_ENTRY = 2, /* another entry is shown */
+    BL_APP_HELP = 4, /* show the help overlay */
+    BL_APP_QUIT = 8, /* quit */
+    BL_APP_BEEP = 16, /* the key did nothing, audibly */
     BL_APP_REPAINT = 32 /* paint the whole terminal again (Ctrl-L) */
 };
 
 /* Arguments of the actions that take one (action.h). */
 struct bl_app_arg {
-    long n;       /* a count, an entry, a hit, a line; a page's size */
-    uint32_t cp;  /* BL_ACT_INSERT: the character typed */
+    long n; /* a count, an entry, a hit, a line; a page's size */
+    uint32_t cp; /* BL_ACT_INSERT: the character typed */
     const char *text; /* BL_ACT_PASTE: the pasted bytes, as received */
     size_t len;
-    int width;    /* BL_ACT_RESIZE: the entry's text width */
-    int rows;     /*   and the rows it shows, */
-    int list;     /*   and the hits the results list shows */
+    int width; /* BL_ACT_RESIZE: the entry's text width */
+    int rows; /*   and the rows it shows, */
+    int list; /*   and the hits the results list shows */
 };
 
 typedef struct bl_app_visit {
@@ -87,15 +87,15 @@ typedef struct bl_app_visit {
  * it first; BL_ACT_NONE only that). */
 enum bl_status_kind {
     BL_STATUS_NONE,
-    BL_STATUS_INFO,    /* why nothing happened, a count ("match 2/5") */
-    BL_STATUS_ERROR,   /* a failure */
-    BL_STATUS_WELCOME  /* the first screen's hint */
+    BL_STATUS_INFO, /* why nothing happened, a count ("match 2/5") */
+    BL_STATUS_ERROR, /* a failure */
+    BL_STATUS_WELCOME /* the first screen's hint */
 };
 
 typedef struct bl_status {
     enum bl_status_kind kind;
-    char text[96];                           /* shown first, cut at its end */
-    char path[BL_PATH_MAX + BL_REASON_MAX];  /* then this, cut at its start */
+    char text[96]; /* shown first, cut at its end */
+    char path[BL_PATH_MAX + BL_REASON_MAX]; /* then this, cut at its start */
 } bl_status;
 
 struct bl_app;
@@ -105,35 +105,35 @@ struct bl_app;
  * BL_APP_* flags; accept and cancel close the prompt themselves or leave it
  * open. */
 struct bl_prompt_kind {
-    const char *label;  /* "Search: " (a question: its head) */
-    int question;       /* a y/N question: any key answers */
-    unsigned (*on_edit)(struct bl_app *a);   /* NULL: nothing */
+    const char *label; /* "Search: " (a question: its head) */
+    int question; /* a y/N question: any key answers */
+    unsigned (*on_edit)(struct bl_app *a); /* NULL: nothing */
     unsigned (*on_accept)(struct bl_app *a); /* Enter (a question: y) */
     unsigned (*on_cancel)(struct bl_app *a); /* Esc, Ctrl-C (a question: any other key) */
 };
 
 typedef struct bl_prompt {
     const struct bl_prompt_kind *kind; /* NULL: no prompt */
-    bl_lineedit *edit;                 /* the text edited (NULL: a question) */
-    char subject[BL_PATH_MAX];         /* a question's subject, cut from the left */
-    const char *tail;                  /* after the subject: "? (y/N) " */
+    bl_lineedit *edit; /* the text edited (NULL: a question) */
+    char subject[BL_PATH_MAX]; /* a question's subject, cut from the left */
+    const char *tail; /* after the subject: "? (y/N) " */
 } bl_prompt;
 
 typedef struct bl_search_session {
-    bl_search_index *ix;     /* NULL until the first search */
-    bl_search_results *res;  /* of `query`; NULL while it is empty */
-    bl_lineedit query;       /* the query, edited in place by the prompt */
-    int open;                /* the results are in place of the menu */
-    size_t hit;              /* the selected hit */
-    bl_app_visit saved;      /* where the search began */
+    bl_search_index *ix; /* NULL until the first search */
+    bl_search_results *res; /* of `query`; NULL while it is empty */
+    bl_lineedit query; /* the query, edited in place by the prompt */
+    int open; /* the results are in place of the menu */
+    size_t hit; /* the selected hit */
+    bl_app_visit saved; /* where the search began */
     enum bl_focus saved_focus;
     char *recent[BL_APP_QUERIES]; /* earlier queries, oldest first */
     size_t n_recent;
-    size_t recall;           /* Up/Down position in recent (n_recent: the new one) */
+    size_t recall; /* Up/Down position in recent (n_recent: the new one) */
     /* Matches highlighted in the selected entry (borrowed from its hit). */
     const bl_search_match *matches;
     size_t n_matches;
-    long match;              /* the current one, or -1 */
+    long match; /* the current one, or -1 */
 } bl_search_session;
 
 /* A row of the menu: roles by group (a heading per group that has roles,
@@ -144,7 +144,7 @@ enum bl_menu_row_kind { BL_MENU_ENTRY, BL_MENU_HEADING, BL_MENU_BLANK };
 
 typedef struct bl_menu_row {
     enum bl_menu_row_kind kind;
-    size_t entry;      /* BL_MENU_ENTRY: index into g->entries */
+    size_t entry; /* BL_MENU_ENTRY: index into g->entries */
     const char *title; /* BL_MENU_HEADING: a group's title, "Roles", "Sections" */
 } bl_menu_row;
 
@@ -158,25 +158,25 @@ typedef struct bl_app {
     size_t *menu_at;
     size_t *order;
     size_t *order_pos;
-    unsigned layout_flags;   /* BL_LAYOUT_ASCII */
-    bl_layout **cache;       /* layouts at cache_w, made on demand */
+    unsigned layout_flags; /* BL_LAYOUT_ASCII */
+    bl_layout **cache; /* layouts at cache_w, made on demand */
     int cache_w;
 
     /* Browsing. */
-    size_t sel;              /* the selected entry: shown in the entry pane */
+    size_t sel; /* the selected entry: shown in the entry pane */
     enum bl_focus focus;
-    const bl_layout *lay;    /* of sel at `width` (NULL: out of memory) */
-    int width, rows;         /* the entry's viewport */
-    int list;                /* hits the results list shows (detailed first) */
-    size_t top;              /* first line shown */
-    long link;               /* focused link (ordinal in lay->links), or -1 */
+    const bl_layout *lay; /* of sel at `width` (NULL: out of memory) */
+    int width, rows; /* the entry's viewport */
+    int list; /* hits the results list shows (detailed first) */
+    size_t top; /* first line shown */
+    long link; /* focused link (ordinal in lay->links), or -1 */
     bl_app_visit hist[BL_APP_HISTORY];
     size_t n_hist;
 
     bl_search_session search;
 
     bl_prompt prompt;
-    bl_lineedit save_path;   /* the file name typed at the save prompt */
+    bl_lineedit save_path; /* the file name typed at the save prompt */
     size_t save_entry;
     bl_safewrite_target save_asked; /* the file the overwrite question is about */
 
@@ -185,9 +185,9 @@ typedef struct bl_app {
     /* The shortlist (shortlist.h): owned; NULL until bl_app_open_state(),
      * or when even a private one could not be made. */
     bl_shortlist *sl;
-    int shelf_open;          /* the shortlist is shown in place of the menu */
-    size_t shelf_sel;        /* its selected row */
-    bl_lineedit note;        /* the note typed at the note prompt */
+    int shelf_open; /* the shortlist is shown in place of the menu */
+    size_t shelf_sel; /* its selected row */
+    bl_lineedit note; /* the note typed at the note prompt */
     size_t note_entry;
 } bl_app;
 

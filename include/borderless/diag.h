@@ -21,11 +21,11 @@ typedef struct bl_diag {
 
 typedef struct bl_diags {
     bl_diag *items;
-    size_t n;          /* kept */
-    size_t cap;        /* allocated */
-    size_t max;        /* keep at most this many */
-    size_t total;      /* all reported, kept or not */
-    int oom;           /* an allocation failed while reporting */
+    size_t n; /* kept */
+    size_t cap; /* allocated */
+    size_t max; /* keep at most this many */
+    size_t total; /* all reported, kept or not */
+    int oom; /* an allocation failed while reporting */
 } bl_diags;
 
 void bl_diags_init(bl_diags *d, size_t max);
@@ -37,8 +37,8 @@ void bl_diags_free(bl_diags *d);
 #define BL_PRINTF(a, b)
 #endif
 
-void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column,
-                  const char *fmt, ...) BL_PRINTF(5, 6);
+void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column, const char *fmt, ...)
+    BL_PRINTF(5, 6);
 
 /* Bytes of a path and of a message printed before the cut (esc.h). */
 #define BL_DIAG_PATH_MAX 4096

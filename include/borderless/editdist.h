@@ -16,8 +16,7 @@
 #define BL_EDIT_MAX 64
 
 /* Distance between code point arrays a[0..n) and b[0..m). */
-unsigned bl_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
-                          unsigned bound);
+unsigned bl_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned bound);
 
 /* The same between two NUL-terminated UTF-8 strings (decoded with
  * utf8proc; an invalid byte counts as one character). */

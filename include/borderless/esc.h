@@ -39,8 +39,7 @@ enum { BL_ESC_ASCII = 1 };
 /* Escapes s[0..len) (at most `max` bytes of it) into out[0..size), always
  * NUL-terminated when size > 0.  When the escaped text does not fit in
  * `size`, it is cut at a whole escape and marked too.  Returns out. */
-const char *bl_esc(char *out, size_t size, const char *s, size_t len, size_t max,
-                   unsigned flags);
+const char *bl_esc(char *out, size_t size, const char *s, size_t len, size_t max, unsigned flags);
 
 /* The same written to f, with no output bound (max still cuts the input).
  * 0, or -1 on a write error. */

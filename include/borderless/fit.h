@@ -34,16 +34,16 @@
 
 #include <stddef.h>
 
-#define BL_FIT_NONE (-1)      /* "no preference" / not answered */
-#define BL_FIT_MAX_PICKS 64   /* crime areas one reader can pick */
+#define BL_FIT_NONE (-1) /* "no preference" / not answered */
+#define BL_FIT_MAX_PICKS 64 /* crime areas one reader can pick */
 
 typedef struct bl_fit_answers {
-    int level[BL_FIT_COUNT];               /* 0..4, or BL_FIT_NONE */
+    int level[BL_FIT_COUNT]; /* 0..4, or BL_FIT_NONE */
     unsigned char important[BL_FIT_COUNT]; /* 1: counts double */
-    size_t areas[BL_FIT_MAX_PICKS];        /* indices into g->crime_areas, ascending, distinct */
+    size_t areas[BL_FIT_MAX_PICKS]; /* indices into g->crime_areas, ascending, distinct */
     size_t n_areas;
     unsigned char areas_important;
-    int situation;   /* index into the situation question's choices, or BL_FIT_NONE */
+    int situation; /* index into the situation question's choices, or BL_FIT_NONE */
     int citizenship; /* index into the citizenship question's choices, or BL_FIT_NONE */
 } bl_fit_answers;
 
@@ -66,11 +66,11 @@ int bl_fit_answers_pick(bl_fit_answers *a, const bl_guide *g, size_t area, int a
 /* ---- scores and ranking ------------------------------------------------ */
 
 typedef struct bl_fit_score {
-    size_t role;    /* index into g->entries */
-    long num, den;  /* score = num / den; den 0 when nothing was answered */
-    int fits;       /* answers the role fits */
-    int answered;   /* answers that count (dimensions + crime areas) */
-    int rank;       /* 1-based; equal scores share a rank */
+    size_t role; /* index into g->entries */
+    long num, den; /* score = num / den; den 0 when nothing was answered */
+    int fits; /* answers the role fits */
+    int answered; /* answers that count (dimensions + crime areas) */
+    int rank; /* 1-based; equal scores share a rank */
 } bl_fit_score;
 
 /* The score of role `role` (an entry index) for answers a. */
@@ -85,8 +85,8 @@ int bl_fit_score_cmp(const bl_fit_score *s, const bl_fit_score *t);
 typedef struct bl_fit_ranking {
     bl_fit_score *v; /* every role, best first */
     size_t n;
-    int answered;    /* answers that count */
-    int all_tied;    /* every role has the same score (say so) */
+    int answered; /* answers that count */
+    int all_tied; /* every role has the same score (say so) */
 } bl_fit_ranking;
 
 /* Ranks every role of g.  0, or -ENOMEM (r is then empty). */
@@ -96,10 +96,10 @@ void bl_fit_ranking_free(bl_fit_ranking *r);
 /* ---- what would change ------------------------------------------------- */
 
 enum bl_fit_change_kind {
-    BL_FIT_CHANGE_NONE,   /* no single change of answer moves the role up */
-    BL_FIT_CHANGE_LEVEL,  /* dimension `dim`: from `from` to `to` (either may be BL_FIT_NONE) */
-    BL_FIT_CHANGE_ADD,    /* add crime area `area` to the picks */
-    BL_FIT_CHANGE_REMOVE  /* take crime area `area` off the picks */
+    BL_FIT_CHANGE_NONE, /* no single change of answer moves the role up */
+    BL_FIT_CHANGE_LEVEL, /* dimension `dim`: from `from` to `to` (either may be BL_FIT_NONE) */
+    BL_FIT_CHANGE_ADD, /* add crime area `area` to the picks */
+    BL_FIT_CHANGE_REMOVE /* take crime area `area` off the picks */
 };
 
 typedef struct bl_fit_change {
@@ -109,7 +109,7 @@ typedef struct bl_fit_change {
     size_t area;
     int old_rank, new_rank;
     int old_shared, new_shared; /* the rank is shared with another role */
-    int holds;                  /* the role is first alone: this is the answer that keeps it
+    int holds; /* the role is first alone: this is the answer that keeps it
                                    there most (the change would drop it to new_rank) */
 } bl_fit_change;
 
@@ -138,8 +138,8 @@ const char *bl_fit_route_label(enum bl_fit_route s);
  *  - open to you: otherwise — nothing in the route's structured conditions
  *    rules the reader out; its other conditions still apply.
  * why (may be NULL) gets one short line saying which. */
-enum bl_fit_route bl_fit_route_check(const bl_guide *g, const bl_fit_answers *a,
-                                     const bl_route *r, char *why, size_t size);
+enum bl_fit_route bl_fit_route_check(const bl_guide *g, const bl_fit_answers *a, const bl_route *r,
+                                     char *why, size_t size);
 
 /* ---- the report -------------------------------------------------------- */
 
@@ -151,8 +151,8 @@ enum bl_fit_route bl_fit_route_check(const bl_guide *g, const bl_fit_answers *a,
  * everything else in ASCII (a terminal whose locale is not UTF-8).  Into a
  * new malloc'd NUL-terminated buffer *out (*out_len without the NUL).  0,
  * -EINVAL for a bad fmt, -ENOMEM. */
-int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a,
-                         enum bl_summary_format fmt, int ascii, char **out, size_t *out_len);
+int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a, enum bl_summary_format fmt,
+                         int ascii, char **out, size_t *out_len);
 
 /* ---- answers files ----------------------------------------------------- */
 
@@ -199,8 +199,8 @@ int bl_fit_state_load(const bl_guide *g, const char *path, bl_fit_answers *a, ch
 /* Writes a to path with the safe writer (replacing it), under the
  * user-state writer's lock, making its folders (mode 0700) first.  0, or
  * -errno with reason set. */
-int bl_fit_state_save(const bl_guide *g, const char *path, const bl_fit_answers *a,
-                      char *reason, size_t size);
+int bl_fit_state_save(const bl_guide *g, const char *path, const bl_fit_answers *a, char *reason,
+                      size_t size);
 
 /* Removes the state file: 0, 1 when there was none, or -errno. */
 int bl_fit_state_clear(const char *path);

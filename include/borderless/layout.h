@@ -28,9 +28,9 @@
 
 /* One displayable character decoded from UTF-8. */
 typedef struct bl_glyph {
-    int32_t cp;   /* code point to show (after replacement); -1: show nothing */
-    int width;    /* display columns: 0, 1 or 2 */
-    size_t len;   /* bytes of the source it consumed (>= 1) */
+    int32_t cp; /* code point to show (after replacement); -1: show nothing */
+    int width; /* display columns: 0, 1 or 2 */
+    size_t len; /* bytes of the source it consumed (>= 1) */
 } bl_glyph;
 
 /* Decodes the glyph at s[0..len) (len > 0) into *g and returns g->len. */
@@ -97,36 +97,36 @@ int bl_fit_bar(enum bl_fit_dim d, int level, char *buf, size_t size);
 
 enum bl_line_style {
     BL_LINE_BLANK,
-    BL_LINE_TITLE,    /* the entry's title */
-    BL_LINE_HEADING,  /* a field's heading, "Sources" */
-    BL_LINE_TEXT,     /* a line of a paragraph */
-    BL_LINE_ITEM,     /* a line of a bullet list item (first line has the bullet) */
-    BL_LINE_LINK,     /* a line of a link to another entry (see bl_line.link) */
-    BL_LINE_SOURCE,   /* a line of a source: title, then its URL */
-    BL_LINE_META      /* "Last reviewed: YYYY-MM-DD" */
+    BL_LINE_TITLE, /* the entry's title */
+    BL_LINE_HEADING, /* a field's heading, "Sources" */
+    BL_LINE_TEXT, /* a line of a paragraph */
+    BL_LINE_ITEM, /* a line of a bullet list item (first line has the bullet) */
+    BL_LINE_LINK, /* a line of a link to another entry (see bl_line.link) */
+    BL_LINE_SOURCE, /* a line of a source: title, then its URL */
+    BL_LINE_META /* "Last reviewed: YYYY-MM-DD" */
 };
 
 typedef struct bl_line {
     enum bl_line_style style;
     const char *text; /* display-ready UTF-8, NUL-terminated, includes indent */
-    size_t len;       /* bytes of text */
-    int cols;         /* display width of text: <= the layout width (but see bl_wrap) */
-    int indent;       /* leading columns that are decoration (bullet, indent) */
-    int part;         /* enum bl_field, or BL_PART_* (model.h) */
-    size_t item;      /* list item / link / source index; paragraph index for text */
+    size_t len; /* bytes of text */
+    int cols; /* display width of text: <= the layout width (but see bl_wrap) */
+    int indent; /* leading columns that are decoration (bullet, indent) */
+    int part; /* enum bl_field, or BL_PART_* (model.h) */
+    size_t item; /* list item / link / source index; paragraph index for text */
     size_t src_start; /* byte range of the source string shown after the indent */
-    size_t src_end;   /*   (the field text or item; title for the title) */
-    long link;        /* entry index this line links to, or -1 */
-    long link_no;     /* ordinal of that link in bl_layout.links, or -1 */
+    size_t src_end; /*   (the field text or item; title for the title) */
+    long link; /* entry index this line links to, or -1 */
+    long link_no; /* ordinal of that link in bl_layout.links, or -1 */
 } bl_line;
 
 typedef struct bl_layout {
-    int width;                /* the width it was laid out for */
+    int width; /* the width it was laid out for */
     const bl_line *lines;
     size_t n_lines;
-    const size_t *headings;   /* line numbers of BL_LINE_HEADING lines, ascending */
+    const size_t *headings; /* line numbers of BL_LINE_HEADING lines, ascending */
     size_t n_headings;
-    const size_t *links;      /* line number of the first line of each link */
+    const size_t *links; /* line number of the first line of each link */
     const long *link_targets; /* entry index of each link */
     /* For each link: the glossary term it opens at (an index into
      * g->glossary, item of the glossary's BL_FIELD_GLOSSARY), or -1. */
@@ -148,8 +148,7 @@ enum { BL_LAYOUT_ASCII = 1 };
 bl_layout *bl_layout_entry(const bl_guide *g, const bl_entry *e, int width);
 
 /* The same with flags (BL_LAYOUT_ASCII). */
-bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
-                              unsigned flags);
+bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width, unsigned flags);
 
 /* Writes every line's text to out, one per line.  0, or -1 on a write
  * error. */

@@ -25,23 +25,23 @@
 #define BL_LINEEDIT_MAX 4096
 
 typedef struct bl_lineedit {
-    char *buf;     /* NUL-terminated; owned */
-    size_t len;    /* bytes of text */
+    char *buf; /* NUL-terminated; owned */
+    size_t len; /* bytes of text */
     size_t cap;
-    size_t cur;    /* cursor: byte offset on a character boundary */
+    size_t cur; /* cursor: byte offset on a character boundary */
     size_t scroll; /* first byte shown (kept between views, like a shell) */
 } bl_lineedit;
 
 enum bl_lineedit_op {
-    BL_LE_LEFT,        /* one character left */
+    BL_LE_LEFT, /* one character left */
     BL_LE_RIGHT,
-    BL_LE_HOME,        /* start of the line (Home, Ctrl-A) */
-    BL_LE_END,         /* end of the line (End, Ctrl-E) */
-    BL_LE_BACKSPACE,   /* delete the character before the cursor */
-    BL_LE_DELETE,      /* delete the character under the cursor */
-    BL_LE_KILL_START,  /* Ctrl-U: delete from the start to the cursor */
-    BL_LE_KILL_END,    /* Ctrl-K: delete from the cursor to the end */
-    BL_LE_KILL_WORD    /* Ctrl-W: delete the blank-separated word before the
+    BL_LE_HOME, /* start of the line (Home, Ctrl-A) */
+    BL_LE_END, /* end of the line (End, Ctrl-E) */
+    BL_LE_BACKSPACE, /* delete the character before the cursor */
+    BL_LE_DELETE, /* delete the character under the cursor */
+    BL_LE_KILL_START, /* Ctrl-U: delete from the start to the cursor */
+    BL_LE_KILL_END, /* Ctrl-K: delete from the cursor to the end */
+    BL_LE_KILL_WORD /* Ctrl-W: delete the blank-separated word before the
                           cursor and the blanks after it (as a shell does) */
 };
 

@@ -15,11 +15,11 @@
 #include <stddef.h>
 
 #define BL_MAX_FILE_SIZE ((size_t)1024 * 1024) /* bytes in one YAML file */
-#define BL_MAX_STRING ((size_t)64 * 1024)      /* bytes in one scalar */
-#define BL_MAX_LIST 1000                       /* items in one list */
-#define BL_MAX_DEPTH 8                         /* nesting of collections */
-#define BL_MAX_ID 64                           /* bytes in an id */
-#define BL_MAX_ROLES 100000                    /* role files in a folder */
+#define BL_MAX_STRING ((size_t)64 * 1024) /* bytes in one scalar */
+#define BL_MAX_LIST 1000 /* items in one list */
+#define BL_MAX_DEPTH 8 /* nesting of collections */
+#define BL_MAX_ID 64 /* bytes in an id */
+#define BL_MAX_ROLES 100000 /* role files in a folder */
 
 /* Loads and validates DIR.  Returns the guide, or NULL when anything is
  * wrong (every problem is in diags).  The caller frees the guide with
@@ -29,8 +29,7 @@ bl_guide *bl_load_dir(const char *dir, bl_diags *diags);
 /* Parse and validate one role file held in memory, as if it were
  * `path` (its stem is the role id).  Cross-file checks (related ids) are
  * skipped.  Returns 0 when valid.  For tests and fuzzers. */
-int bl_check_role_bytes(const char *path, const unsigned char *buf, size_t len,
-                        bl_diags *diags);
+int bl_check_role_bytes(const char *path, const unsigned char *buf, size_t len, bl_diags *diags);
 
 /* The same for a sections.yaml held in memory; cross-file checks (role ids
  * named in `roles`) are skipped. */

@@ -25,27 +25,27 @@ enum bl_entry_kind { BL_ENTRY_ROLE, BL_ENTRY_SECTION };
  * to show, with a bl_item_style each) that layout and search read like any
  * other list, so that a search match names the item a reader sees. */
 enum bl_field {
-    BL_FIELD_ALIASES,          /* role: also_known_as (list) */
-    BL_FIELD_QUICK_FACTS,      /* role: quick_facts (map; items "Label: value") */
-    BL_FIELD_SUMMARY,          /* role: summary (text) */
-    BL_FIELD_BODY,             /* section: body (text) */
+    BL_FIELD_ALIASES, /* role: also_known_as (list) */
+    BL_FIELD_QUICK_FACTS, /* role: quick_facts (map; items "Label: value") */
+    BL_FIELD_SUMMARY, /* role: summary (text) */
+    BL_FIELD_BODY, /* section: body (text) */
     BL_FIELD_RESPONSIBILITIES, /* role: list */
     BL_FIELD_WORK_ENVIRONMENT, /* role: text */
-    BL_FIELD_ROUTES,           /* role: routes (structured; items per displayed line) */
-    BL_FIELD_SKILLS,           /* role: list */
-    BL_FIELD_QUALIFICATIONS,   /* role: list */
-    BL_FIELD_LANGUAGES,        /* role: list */
-    BL_FIELD_PAY,              /* role: pay (optional, structured) */
-    BL_FIELD_PROGRESSION,      /* role: list */
-    BL_FIELD_ORGANISATIONS,    /* role: list */
-    BL_FIELD_THREATS,          /* role: list */
-    BL_FIELD_FIT,              /* role: fit (map; items are the reasons, by dimension) */
-    BL_FIELD_CRIME_AREAS,      /* role: crime_areas (ids; items are their labels) */
-    BL_FIELD_GLOSSARY,         /* the glossary section: one item per term */
-    BL_FIELD_RELATED,          /* role: related; section: roles (list of role ids) */
-    BL_FIELD_SECTIONS,         /* role: sections (list of section ids) */
-    BL_FIELD_KEYWORDS,         /* both: keywords (list) */
-    BL_FIELD_TERMS,            /* the glossary section: its terms (search only) */
+    BL_FIELD_ROUTES, /* role: routes (structured; items per displayed line) */
+    BL_FIELD_SKILLS, /* role: list */
+    BL_FIELD_QUALIFICATIONS, /* role: list */
+    BL_FIELD_LANGUAGES, /* role: list */
+    BL_FIELD_PAY, /* role: pay (optional, structured) */
+    BL_FIELD_PROGRESSION, /* role: list */
+    BL_FIELD_ORGANISATIONS, /* role: list */
+    BL_FIELD_THREATS, /* role: list */
+    BL_FIELD_FIT, /* role: fit (map; items are the reasons, by dimension) */
+    BL_FIELD_CRIME_AREAS, /* role: crime_areas (ids; items are their labels) */
+    BL_FIELD_GLOSSARY, /* the glossary section: one item per term */
+    BL_FIELD_RELATED, /* role: related; section: roles (list of role ids) */
+    BL_FIELD_SECTIONS, /* role: sections (list of section ids) */
+    BL_FIELD_KEYWORDS, /* both: keywords (list) */
+    BL_FIELD_TERMS, /* the glossary section: its terms (search only) */
     BL_FIELD_COUNT
 };
 
@@ -57,25 +57,25 @@ enum { BL_PART_TITLE = -1, BL_PART_SOURCES = BL_FIELD_COUNT, BL_PART_REVIEWED };
 /* How a display item of a structured field is shown (bl_field_value.styles). */
 enum bl_item_style {
     BL_ITEM_BULLET = 0, /* a bullet item (every plain list) */
-    BL_ITEM_LINE,       /* a line of its own, no bullet ("Label: value") */
-    BL_ITEM_NAME,       /* a route's name: starts a route */
-    BL_ITEM_DETAIL,     /* an indented line under a name or bullet */
-    BL_ITEM_SUB,        /* an indented bullet (a route's conditions) */
-    BL_ITEM_STEP,       /* a numbered step (numbered from 1 after each NAME) */
-    BL_ITEM_SOURCE      /* an indented source URL */
+    BL_ITEM_LINE, /* a line of its own, no bullet ("Label: value") */
+    BL_ITEM_NAME, /* a route's name: starts a route */
+    BL_ITEM_DETAIL, /* an indented line under a name or bullet */
+    BL_ITEM_SUB, /* an indented bullet (a route's conditions) */
+    BL_ITEM_STEP, /* a numbered step (numbered from 1 after each NAME) */
+    BL_ITEM_SOURCE /* an indented source URL */
 };
 
 enum bl_field_kind { BL_KIND_TEXT, BL_KIND_LIST };
 
 struct bl_field_info {
-    const char *role_key;    /* YAML key in a role file, NULL if roles lack it */
+    const char *role_key; /* YAML key in a role file, NULL if roles lack it */
     const char *section_key; /* YAML key in a section, NULL if sections lack it */
-    const char *heading;     /* heading shown to readers */
+    const char *heading; /* heading shown to readers */
     enum bl_field_kind kind;
-    int role_required;       /* a role file must have it */
-    int section_required;    /* a section must have it */
-    int search_weight;       /* relative weight of a match in this field */
-    int hidden;              /* for search only: the layout does not show it */
+    int role_required; /* a role file must have it */
+    int section_required; /* a section must have it */
+    int search_weight; /* relative weight of a match in this field */
+    int hidden; /* for search only: the layout does not show it */
 };
 
 /* The table, indexed by enum bl_field. */
@@ -119,7 +119,7 @@ enum bl_fact {
 };
 
 struct bl_fact_info {
-    const char *key;   /* YAML key inside quick_facts */
+    const char *key; /* YAML key inside quick_facts */
     const char *label; /* shown before the value */
 };
 const struct bl_fact_info *bl_fact_info(enum bl_fact f);
@@ -142,7 +142,7 @@ const char *bl_route_kind_label(enum bl_route_kind k);
 
 /* Must a candidate already be a serving officer or official? */
 enum bl_serving { BL_SERVING_NO, BL_SERVING_YES, BL_SERVING_EITHER, BL_SERVING_COUNT };
-const char *bl_serving_key(enum bl_serving s);   /* "no", "yes", "either" */
+const char *bl_serving_key(enum bl_serving s); /* "no", "yes", "either" */
 const char *bl_serving_label(enum bl_serving s); /* a sentence for readers */
 
 typedef struct bl_route_step {
@@ -163,8 +163,14 @@ typedef struct bl_route {
     size_t n_sources;
 } bl_route;
 
-enum bl_pay_period { BL_PAY_YEAR, BL_PAY_MONTH, BL_PAY_WEEK, BL_PAY_DAY, BL_PAY_HOUR,
-                     BL_PAY_PERIOD_COUNT };
+enum bl_pay_period {
+    BL_PAY_YEAR,
+    BL_PAY_MONTH,
+    BL_PAY_WEEK,
+    BL_PAY_DAY,
+    BL_PAY_HOUR,
+    BL_PAY_PERIOD_COUNT
+};
 const char *bl_pay_period_key(enum bl_pay_period p); /* "year" ... */
 
 /* A pay figure (check == NULL) or a where-to-check link (check != NULL,
@@ -172,14 +178,14 @@ const char *bl_pay_period_key(enum bl_pay_period p); /* "year" ... */
  * period, date and source. */
 typedef struct bl_pay {
     const char *where;
-    const char *grade;    /* optional */
-    long long min, max;   /* figure: max == -1 when there is no upper bound given */
-    char currency[4];     /* figure: ISO 4217 code; "" for a where-to-check item */
+    const char *grade; /* optional */
+    long long min, max; /* figure: max == -1 when there is no upper bound given */
+    char currency[4]; /* figure: ISO 4217 code; "" for a where-to-check item */
     enum bl_pay_period period;
-    const char *as_of;    /* figure: YYYY, YYYY-MM or YYYY-MM-DD */
-    const char *note;     /* optional */
-    const char *check;    /* where-to-check URL, or NULL for a figure */
-    const char *source;   /* URL, one of the role's sources */
+    const char *as_of; /* figure: YYYY, YYYY-MM or YYYY-MM-DD */
+    const char *note; /* optional */
+    const char *check; /* where-to-check URL, or NULL for a figure */
+    const char *source; /* URL, one of the role's sources */
 } bl_pay;
 
 /* Writes the one-line reading of p ("Where (grade): USD 59,966 to 122,955 a
@@ -206,15 +212,15 @@ enum bl_fit_dim {
 #define BL_FIT_MAX_REASON 160 /* bytes in a reason */
 
 struct bl_fit_info {
-    const char *key;   /* YAML key inside fit */
+    const char *key; /* YAML key inside fit */
     const char *label; /* name of the dimension */
-    const char *low;   /* what level 0 means, short ("desk") */
-    const char *high;  /* what level 4 means, short ("field") */
+    const char *low; /* what level 0 means, short ("desk") */
+    const char *high; /* what level 4 means, short ("field") */
 };
 const struct bl_fit_info *bl_fit_info(enum bl_fit_dim d);
 
 typedef struct bl_fit {
-    int level;          /* 0 .. BL_FIT_MAX_LEVEL */
+    int level; /* 0 .. BL_FIT_MAX_LEVEL */
     const char *reason; /* one line */
 } bl_fit;
 
@@ -222,9 +228,9 @@ typedef struct bl_fit {
 
 /* What a question asks about. */
 enum bl_fitq_kind {
-    BL_FITQ_LEVEL,      /* one fit dimension: an answer 0..4 (labels in `answers`) */
-    BL_FITQ_AREAS,      /* crime areas: any number of g->crime_areas */
-    BL_FITQ_SITUATION,  /* where the reader is now: one of `choices` (route check only) */
+    BL_FITQ_LEVEL, /* one fit dimension: an answer 0..4 (labels in `answers`) */
+    BL_FITQ_AREAS, /* crime areas: any number of g->crime_areas */
+    BL_FITQ_SITUATION, /* where the reader is now: one of `choices` (route check only) */
     BL_FITQ_CITIZENSHIP /* citizenship region: one of `choices` (route check only) */
 };
 #define BL_FIT_ANSWERS (BL_FIT_MAX_LEVEL + 1) /* labels of a LEVEL question */
@@ -235,20 +241,20 @@ enum bl_fitq_kind {
 
 /* One answer of a SITUATION or CITIZENSHIP question. */
 typedef struct bl_fit_choice {
-    const char *id;    /* "serving-officer" */
+    const char *id; /* "serving-officer" */
     const char *label; /* "A serving police, customs or border officer" */
-    int serving;       /* SITUATION: 1 when this is a serving officer or official */
+    int serving; /* SITUATION: 1 when this is a serving officer or official */
     const char *const *matches; /* CITIZENSHIP: words that name it in a route's `who` */
     size_t n_matches;
 } bl_fit_choice;
 
 typedef struct bl_fit_question {
-    const char *key;  /* a fit dimension's key, or BL_FIT_KEY_* */
+    const char *key; /* a fit dimension's key, or BL_FIT_KEY_* */
     enum bl_fitq_kind kind;
     enum bl_fit_dim dim; /* LEVEL only */
     const char *text;
     const char *answers[BL_FIT_ANSWERS]; /* LEVEL: what answering 0..4 means */
-    const bl_fit_choice *choices;        /* SITUATION, CITIZENSHIP */
+    const bl_fit_choice *choices; /* SITUATION, CITIZENSHIP */
     size_t n_choices;
     int weight; /* 1 .. BL_FIT_MAX_WEIGHT (default 1) */
 } bl_fit_question;
@@ -256,7 +262,7 @@ typedef struct bl_fit_question {
 /* What only roles have (bl_entry.role; NULL for sections). */
 typedef struct bl_role_facts {
     const char *facts[BL_FACT_COUNT]; /* quick facts, each present */
-    size_t group;                     /* index into bl_guide.groups */
+    size_t group; /* index into bl_guide.groups */
     const bl_route *routes;
     size_t n_routes;
     const bl_pay *pay;
@@ -277,10 +283,10 @@ typedef struct bl_crime_area {
 } bl_crime_area;
 
 typedef struct bl_glossary_term {
-    const char *term;       /* "NCB" */
-    const char *expansion;  /* "National Central Bureau" */
+    const char *term; /* "NCB" */
+    const char *expansion; /* "National Central Bureau" */
     const char *definition; /* one line */
-    const size_t *related;  /* entry indices (roles or sections) */
+    const size_t *related; /* entry indices (roles or sections) */
     size_t n_related;
 } bl_glossary_term;
 
@@ -298,8 +304,8 @@ typedef struct bl_entry {
     size_t n_links;
     const bl_source *sources; /* roles: at least one; sections: none */
     size_t n_sources;
-    const char *reviewed;     /* roles: "YYYY-MM-DD"; sections: NULL */
-    const char *path;         /* file it was loaded from */
+    const char *reviewed; /* roles: "YYYY-MM-DD"; sections: NULL */
+    const char *path; /* file it was loaded from */
     /* Roles: the sections named by `sections`, as entry indices. */
     const size_t *section_links;
     size_t n_section_links;
@@ -309,11 +315,11 @@ typedef struct bl_entry {
 typedef struct bl_arena bl_arena;
 
 typedef struct bl_guide {
-    const char *title;     /* the guide's title (sections.yaml `title`) */
-    const char *tagline;   /* one line under the title (sections.yaml `tagline`) */
+    const char *title; /* the guide's title (sections.yaml `title`) */
+    const char *tagline; /* one line under the title (sections.yaml `tagline`) */
     const bl_synonym_set *synonyms; /* sections.yaml `synonyms` (maybe none) */
     size_t n_synonyms;
-    const char *dir;       /* content folder it was loaded from */
+    const char *dir; /* content folder it was loaded from */
     /* Reading order: all roles first (entries[0 .. n_roles-1]), then all
      * sections (entries[n_roles .. n_entries-1]). */
     const bl_entry *entries;
@@ -340,7 +346,7 @@ typedef struct bl_guide {
      * once each.  n_fit_questions is 0 when sections.yaml has none. */
     const bl_fit_question *fit_questions;
     size_t n_fit_questions;
-    bl_arena *arena;       /* owns everything above */
+    bl_arena *arena; /* owns everything above */
 } bl_guide;
 
 /* Frees the guide and everything it holds.  NULL is fine. */

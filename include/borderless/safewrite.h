@@ -72,7 +72,7 @@
 #define BL_SAFEWRITE_WAIT_MS 3000
 
 enum {
-    BL_SAFEWRITE_OVERWRITE = 1,  /* an existing regular file may be replaced */
+    BL_SAFEWRITE_OVERWRITE = 1, /* an existing regular file may be replaced */
     BL_SAFEWRITE_REFUSE_TTY = 2, /* a terminal is not written (a full-screen program
                                   * would have its screen garbled) */
 };
@@ -80,20 +80,20 @@ enum {
 /* What a path names, as bl_safewrite_probe() found it. */
 enum bl_safewrite_kind {
     BL_SAFEWRITE_NEW = 1, /* nothing: a file is created */
-    BL_SAFEWRITE_FILE,    /* an existing regular file: replaced only with consent */
-    BL_SAFEWRITE_DEVICE,  /* a character device or a FIFO: written directly */
+    BL_SAFEWRITE_FILE, /* an existing regular file: replaced only with consent */
+    BL_SAFEWRITE_DEVICE, /* a character device or a FIFO: written directly */
 };
 
 typedef struct bl_safewrite_target {
     enum bl_safewrite_kind kind; /* 0 until probed */
-    char given[BL_PATH_MAX];     /* the path as given; reasons name it */
-    char file[BL_PATH_MAX];      /* FILE: its real path, every link resolved;
+    char given[BL_PATH_MAX]; /* the path as given; reasons name it */
+    char file[BL_PATH_MAX]; /* FILE: its real path, every link resolved;
                                   * NEW, DEVICE: the path as given */
-    int linked;                  /* FILE: given is a symbolic link (or a
+    int linked; /* FILE: given is a symbolic link (or a
                                   * /proc/self/fd/N) to file */
-    dev_t dev;                   /* FILE, DEVICE: what the probe found */
+    dev_t dev; /* FILE, DEVICE: what the probe found */
     ino_t ino;
-    mode_t mode;                 /* FILE: kept by the new file */
+    mode_t mode; /* FILE: kept by the new file */
     uid_t uid;
     gid_t gid;
 } bl_safewrite_target;
@@ -122,24 +122,22 @@ typedef struct bl_safewrite_ops {
  * or a folder on the way is missing), -EINVAL (a block device), -ENXIO (a
  * socket), -ESTALE (a regular file that no path leads to), or stat's error.
  * An existing regular file is not an error here: t->kind says FILE. */
-int bl_safewrite_probe(const char *path, bl_safewrite_target *t, char *reason,
-                       size_t reason_size);
+int bl_safewrite_probe(const char *path, bl_safewrite_target *t, char *reason, size_t reason_size);
 
 /* Writes data[0..len) to the target a probe found, by the rules above.
  * flags: BL_SAFEWRITE_OVERWRITE, BL_SAFEWRITE_REFUSE_TTY.  ops may be NULL.
  * Returns 0, or -errno with reason set: -EEXIST (a FILE and no overwrite
  * flag), -ESTALE (the file or a link to it changed since the probe),
  * -ETIMEDOUT, -EINTR, -EBUSY (a terminal refused), -EINVAL (t not probed). */
-int bl_safewrite_to(const bl_safewrite_target *t, const void *data, size_t len,
-                    unsigned flags, const bl_safewrite_ops *ops, char *reason,
-                    size_t reason_size);
+int bl_safewrite_to(const bl_safewrite_target *t, const void *data, size_t len, unsigned flags,
+                    const bl_safewrite_ops *ops, char *reason, size_t reason_size);
 
 /* Probe and write in one call.  Returns 0, or -errno (-EEXIST: an existing
  * regular file and no BL_SAFEWRITE_OVERWRITE).  On failure reason (may be
  * NULL) gets a sentence naming the path and the cause, e.g. "/x/a.txt: No
  * space left on device". */
-int bl_safewrite(const char *path, const void *data, size_t len, unsigned flags,
-                 char *reason, size_t reason_size);
+int bl_safewrite(const char *path, const void *data, size_t len, unsigned flags, char *reason,
+                 size_t reason_size);
 
 /* The same, making its failable calls through ops (NULL: the real ones). */
 int bl_safewrite_ex(const char *path, const void *data, size_t len, unsigned flags,

@@ -73,7 +73,7 @@
 #include <stddef.h>
 
 #define BL_SEARCH_TITLE_WEIGHT 10 /* above every field's search_weight */
-#define BL_SEARCH_MAX_TERMS 32    /* query words used; later ones are ignored */
+#define BL_SEARCH_MAX_TERMS 32 /* query words used; later ones are ignored */
 #define BL_SEARCH_SNIPPET_COLS 80 /* display width of a snippet, "…" included */
 #define BL_SEARCH_MAX_SUGGESTIONS 5
 
@@ -98,14 +98,14 @@ typedef struct bl_search_mark {
 } bl_search_mark;
 
 typedef struct bl_search_hit {
-    size_t entry;  /* index into g->entries */
-    double score;  /* higher is better; hits are sorted by it */
-    int fuzzy;     /* some word matched only within one edit */
+    size_t entry; /* index into g->entries */
+    double score; /* higher is better; hits are sorted by it */
+    int fuzzy; /* some word matched only within one edit */
     /* Filled by bl_search_detail() (detailed == 1), else NULL/0: */
     int detailed;
-    int best_part;            /* part with the heaviest match (title included) */
+    int best_part; /* part with the heaviest match (title included) */
     size_t best_item;
-    const char *snippet;      /* one line of display-safe UTF-8: no tabs or
+    const char *snippet; /* one line of display-safe UTF-8: no tabs or
                                  newlines, whitespace collapsed, "…" at cuts,
                                  at most BL_SEARCH_SNIPPET_COLS columns.  It
                                  starts with the name of its part and ": "
@@ -114,7 +114,7 @@ typedef struct bl_search_hit {
                                  names and keywords only if nothing else
                                  matched); the entry's first text if only
                                  the title matched. */
-    int snippet_part;         /* the part it comes from (BL_PART_TITLE: none) */
+    int snippet_part; /* the part it comes from (BL_PART_TITLE: none) */
     size_t snippet_label_len; /* bytes of the part's name and ": " (0: none) */
     const bl_search_mark *snippet_marks; /* matches inside the snippet */
     size_t n_snippet_marks;
@@ -131,7 +131,7 @@ typedef struct bl_search_hit {
 } bl_search_hit;
 
 typedef struct bl_search_results {
-    bl_search_hit *hits;      /* every matching entry, best first */
+    bl_search_hit *hits; /* every matching entry, best first */
     size_t n_hits;
     /* Nearest indexed words (folded) for the query words that matched
      * nothing, or matched only within one edit ("did you mean ...").  May be
@@ -141,7 +141,7 @@ typedef struct bl_search_results {
     const char *const *suggestions;
     const char *const *suggested_queries;
     size_t n_suggestions;
-    int n_terms;              /* query words read, function words included
+    int n_terms; /* query words read, function words included
                                  (0: the query was empty) */
     struct bl_search_query *q; /* private: the parsed query, for details */
 } bl_search_results;

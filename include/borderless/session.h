@@ -36,9 +36,9 @@
 #define BL_SESSION_FOCUS_MAX 31
 
 typedef struct bl_session {
-    char entry[BL_SESSION_ID_MAX + 1];    /* "" when none */
-    bl_layout_pos pos;                    /* the reading position in it */
-    size_t line;                          /* its top line at the last width */
+    char entry[BL_SESSION_ID_MAX + 1]; /* "" when none */
+    bl_layout_pos pos; /* the reading position in it */
+    size_t line; /* its top line at the last width */
     char focus[BL_SESSION_FOCUS_MAX + 1]; /* e.g. "menu", "detail"; "" none */
 } bl_session;
 

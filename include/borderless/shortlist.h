@@ -55,16 +55,16 @@
 #include <stddef.h>
 
 #define BL_SHORTLIST_VERSION 1
-#define BL_SHORTLIST_MAX 1000             /* roles on a shortlist */
-#define BL_SHORTLIST_NOTE_MAX 1000        /* bytes in a note */
+#define BL_SHORTLIST_MAX 1000 /* roles on a shortlist */
+#define BL_SHORTLIST_NOTE_MAX 1000 /* bytes in a note */
 #define BL_SHORTLIST_FILE_MAX (1024 * 1024) /* bytes of file read */
 
 typedef struct bl_shortlist_entry {
-    const char *id;       /* a role id (lowercase letters, digits, '-') */
-    const char *note;     /* one line, "" when none */
+    const char *id; /* a role id (lowercase letters, digits, '-') */
+    const char *note; /* one line, "" when none */
     const char *reviewed; /* the role's `reviewed` date when it was added
                              ("YYYY-MM-DD"), "" when not known */
-    long long added;      /* when it was added, seconds since 1970 (UTC);
+    long long added; /* when it was added, seconds since 1970 (UTC);
                              0 when not known */
 } bl_shortlist_entry;
 
@@ -132,8 +132,8 @@ int bl_shortlist_reload(bl_shortlist *sl, char *why, size_t why_size);
  * text[0..len) by the rules above (no file is touched); *bad_lines (may be
  * NULL) gets the number of lines left out, *damaged (may be NULL) whether
  * the text would have been repaired.  0 or -ENOMEM. */
-int bl_shortlist_from_text(const char *text, size_t len, bl_shortlist **out,
-                           size_t *bad_lines, int *damaged);
+int bl_shortlist_from_text(const char *text, size_t len, bl_shortlist **out, size_t *bad_lines,
+                           int *damaged);
 
 /* The file's text for the handle's entries, as it would be written, in a
  * new malloc'd buffer.  0 or -ENOMEM. */

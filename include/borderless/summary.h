@@ -85,16 +85,16 @@ int bl_summary_render(const bl_guide *g, const bl_entry *role, enum bl_summary_f
 char *bl_summary_md_escape(const char *s, size_t len);
 
 enum bl_save_status {
-    BL_SAVE_OK,     /* written; message is "Saved <path>" */
+    BL_SAVE_OK, /* written; message is "Saved <path>" */
     BL_SAVE_EXISTS, /* a regular file is there and overwrite was 0: ask */
-    BL_SAVE_FAILED  /* message says why, naming the path */
+    BL_SAVE_FAILED /* message says why, naming the path */
 };
 
 typedef struct bl_save_result {
     enum bl_save_status status;
-    int err;                      /* errno of a failure, else 0 */
-    char path[BL_PATH_MAX];       /* the absolute path ("" if none could be made) */
-    char message[BL_REASON_MAX];  /* one line for a status bar */
+    int err; /* errno of a failure, else 0 */
+    char path[BL_PATH_MAX]; /* the absolute path ("" if none could be made) */
+    char message[BL_REASON_MAX]; /* one line for a status bar */
 } bl_save_result;
 
 /* Renders role `role` of g and writes it with the safe writer to `typed`, a

@@ -31,7 +31,7 @@ typedef struct bl_tui_options {
     enum bl_tui_theme theme;
     int no_state; /* --no-state: read and write no shortlist or session
                      (BORDERLESS_NO_STATE does the same) */
-    int restore;  /* go back to where the last run left off */
+    int restore; /* go back to where the last run left off */
 } bl_tui_options;
 
 /* opts may be NULL (the defaults). */

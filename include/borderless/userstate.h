@@ -32,13 +32,13 @@ enum {
 };
 
 enum bl_userstate_kind {
-    BL_USERSTATE_DATA,  /* $XDG_DATA_HOME/borderless */
-    BL_USERSTATE_STATE  /* $XDG_STATE_HOME/borderless */
+    BL_USERSTATE_DATA, /* $XDG_DATA_HOME/borderless */
+    BL_USERSTATE_STATE /* $XDG_STATE_HOME/borderless */
 };
 
 /* The file names inside those folders. */
 #define BL_SHORTLIST_FILE "shortlist.txt" /* in the data folder */
-#define BL_SESSION_FILE "session"         /* in the state folder */
+#define BL_SESSION_FILE "session" /* in the state folder */
 
 /* BL_USERSTATE_PRIVATE when no_state_option is non-zero or the environment
  * has BORDERLESS_NO_STATE set to a value other than "" and "0"; else 0.

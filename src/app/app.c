@@ -329,8 +329,9 @@ static unsigned match_cycle(bl_app *a, int forward)
 {
     size_t count = a->search.n_matches;
     if (bl_app_matches_shown(a, NULL) == 0) {
-        info(a, a->search.open ? "No search matches shown in this entry"
-                               : "No search matches here: press / to search");
+        info(a,
+             a->search.open ? "No search matches shown in this entry"
+                            : "No search matches here: press / to search");
         return BL_APP_REDRAW;
     }
     long k = a->search.match;
@@ -635,13 +636,11 @@ static void save_target(const bl_app *a, const char *typed, char *out, size_t si
     char abs[BL_PATH_MAX];
     struct stat st;
     snprintf(out, size, "%s", typed);
-    if (bl_path_resolve(typed, abs, sizeof abs) != 0 || stat(abs, &st) != 0 ||
-        !S_ISDIR(st.st_mode))
+    if (bl_path_resolve(typed, abs, sizeof abs) != 0 || stat(abs, &st) != 0 || !S_ISDIR(st.st_mode))
         return;
     size_t n = strlen(typed);
     const char *sep = n && typed[n - 1] == '/' ? "" : "/";
-    int w = snprintf(out, size, "%s%s%s-summary.txt", typed, sep,
-                     a->g->entries[a->save_entry].id);
+    int w = snprintf(out, size, "%s%s%s-summary.txt", typed, sep, a->g->entries[a->save_entry].id);
     if (w < 0 || (size_t)w >= size)
         snprintf(out, size, "%s", typed);
 }
@@ -725,10 +724,14 @@ static unsigned prompt_apply(bl_app *a, enum bl_action act, const struct bl_app_
         return act == BL_ACT_YES ? k->on_accept(a) : k->on_cancel(a);
     bl_lineedit *le = a->prompt.edit;
     static const enum bl_lineedit_op ops[BL_ACT_COUNT] = {
-        [BL_ACT_EDIT_LEFT] = BL_LE_LEFT,           [BL_ACT_EDIT_RIGHT] = BL_LE_RIGHT,
-        [BL_ACT_EDIT_HOME] = BL_LE_HOME,           [BL_ACT_EDIT_END] = BL_LE_END,
-        [BL_ACT_EDIT_BACKSPACE] = BL_LE_BACKSPACE, [BL_ACT_EDIT_DELETE] = BL_LE_DELETE,
-        [BL_ACT_EDIT_KILL_START] = BL_LE_KILL_START, [BL_ACT_EDIT_KILL_END] = BL_LE_KILL_END,
+        [BL_ACT_EDIT_LEFT] = BL_LE_LEFT,
+        [BL_ACT_EDIT_RIGHT] = BL_LE_RIGHT,
+        [BL_ACT_EDIT_HOME] = BL_LE_HOME,
+        [BL_ACT_EDIT_END] = BL_LE_END,
+        [BL_ACT_EDIT_BACKSPACE] = BL_LE_BACKSPACE,
+        [BL_ACT_EDIT_DELETE] = BL_LE_DELETE,
+        [BL_ACT_EDIT_KILL_START] = BL_LE_KILL_START,
+        [BL_ACT_EDIT_KILL_END] = BL_LE_KILL_END,
         [BL_ACT_EDIT_KILL_WORD] = BL_LE_KILL_WORD,
     };
     switch (act) {
@@ -906,8 +909,9 @@ static void push_visit(bl_app *a)
 static unsigned follow(bl_app *a, long k)
 {
     if (k < 0 || (size_t)k >= n_links(a)) {
-        info(a, n_links(a) ? "Press Tab to choose a link, then Enter to follow it"
-                           : "No links in this entry");
+        info(a,
+             n_links(a) ? "Press Tab to choose a link, then Enter to follow it"
+                        : "No links in this entry");
         return BL_APP_REDRAW;
     }
     long target = a->lay->link_targets[k];
@@ -919,8 +923,8 @@ static unsigned follow(bl_app *a, long k)
     a->focus = BL_FOCUS_DETAIL;
     if (term >= 0 && a->lay) {
         /* A glossary term: the glossary opens at its entry. */
-        a->top = bl_layout_line_at(a->lay, (bl_layout_pos){.part = BL_FIELD_GLOSSARY,
-                                                            .item = (size_t)term});
+        a->top = bl_layout_line_at(
+            a->lay, (bl_layout_pos){.part = BL_FIELD_GLOSSARY, .item = (size_t)term});
         clamp_top(a);
     }
     return BL_APP_REDRAW | BL_APP_ENTRY;
@@ -1176,8 +1180,8 @@ static unsigned note_accept(bl_app *a)
     int rc = bl_shortlist_check_note(note, why, sizeof why);
     if (rc == 0)
         rc = bl_shortlist_is_marked(a->sl, e->id)
-                 ? bl_shortlist_set_note(a->sl, e->id, note, why, sizeof why)
-                 : bl_shortlist_add(a->sl, e->id, e->reviewed, note, why, sizeof why);
+            ? bl_shortlist_set_note(a->sl, e->id, note, why, sizeof why)
+            : bl_shortlist_add(a->sl, e->id, e->reviewed, note, why, sizeof why);
     if (rc < 0) {
         /* The note stays in the prompt, to be corrected (or Esc). */
         store_failed(a, rc, why);

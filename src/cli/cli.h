@@ -22,8 +22,8 @@
 
 /* The exit statuses of every command (documented in borderless(1)). */
 enum bl_exit {
-    BL_EXIT_OK = 0,    /* success (search: something matched) */
-    BL_EXIT_FAIL = 1,  /* invalid content, unknown id, no match, write error */
+    BL_EXIT_OK = 0, /* success (search: something matched) */
+    BL_EXIT_FAIL = 1, /* invalid content, unknown id, no match, write error */
     BL_EXIT_USAGE = 2, /* bad command line; no terminal for the guide */
 };
 
@@ -35,24 +35,24 @@ enum bl_exit {
 
 typedef struct bl_cli {
     /* Options (any position on the command line). */
-    const char *content;          /* -C DIR, or NULL */
-    int width;                    /* --width N, or 0 */
-    int tsv;                      /* search --tsv */
-    enum bl_tui_theme theme;      /* --theme / $BORDERLESS_THEME */
-    int theme_given;              /* --theme was on the command line */
-    const char *out;              /* summary -o FILE, or NULL */
-    enum bl_summary_format fmt;   /* summary -f */
-    int force;                    /* summary --force */
-    int fit_questions;            /* fit --questions */
-    const char *fit_answers;      /* fit --answers FILE, or NULL */
-    int fit_clear;                /* fit --clear */
-    int no_state;                 /* --no-state: a private session */
+    const char *content; /* -C DIR, or NULL */
+    int width; /* --width N, or 0 */
+    int tsv; /* search --tsv */
+    enum bl_tui_theme theme; /* --theme / $BORDERLESS_THEME */
+    int theme_given; /* --theme was on the command line */
+    const char *out; /* summary -o FILE, or NULL */
+    enum bl_summary_format fmt; /* summary -f */
+    int force; /* summary --force */
+    int fit_questions; /* fit --questions */
+    const char *fit_answers; /* fit --answers FILE, or NULL */
+    int fit_clear; /* fit --clear */
+    int no_state; /* --no-state: a private session */
     /* The output, decided once. */
-    unsigned esc;                 /* BL_ESC_ASCII when the locale is not UTF-8 */
-    int ascii;                    /* the same, for the layout and content */
-    int tty;                      /* standard output is a terminal */
-    int term_cols;                /* its width, or 0 */
-    const char *bold, *sgr0;      /* the terminal's bold and reset, or NULL */
+    unsigned esc; /* BL_ESC_ASCII when the locale is not UTF-8 */
+    int ascii; /* the same, for the layout and content */
+    int tty; /* standard output is a terminal */
+    int term_cols; /* its width, or 0 */
+    const char *bold, *sgr0; /* the terminal's bold and reset, or NULL */
 } bl_cli;
 
 /* s escaped for a message (esc.h), cut at BL_ESC_MAX bytes. */

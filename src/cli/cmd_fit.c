@@ -25,8 +25,9 @@ int bl_cmd_fit_check(const bl_cli *c, int argc, char **argv)
     if (c->fit_questions + c->fit_clear + (c->fit_answers != NULL) > 1)
         return bl_cli_usage("fit", "give one of --questions, --answers and --clear");
     if ((c->fit_questions || c->fit_clear) && (c->out || c->force || c->fmt != BL_SUMMARY_AUTO))
-        return bl_cli_usage("fit", "-o, -f and --force go with the report, not with "
-                                   "--questions or --clear");
+        return bl_cli_usage("fit",
+                            "-o, -f and --force go with the report, not with "
+                            "--questions or --clear");
     return FIT_OK;
 }
 
@@ -43,7 +44,8 @@ static int print_questions(const bl_guide *g, int ascii)
 {
     if (g->n_fit_questions == 0) {
         fputs("borderless: this guide has no fit finder questions (see \"fit_questions\" in "
-              "content/README.md)\n", stderr);
+              "content/README.md)\n",
+              stderr);
         return FIT_FAIL;
     }
     for (size_t i = 0; i < g->n_fit_questions; i++) {
@@ -103,8 +105,8 @@ static char *read_answers(const bl_cli *c, const char *path, size_t *len)
         return NULL;
     }
     if (n > MAX_ANSWERS_FILE) {
-        fprintf(stderr, "borderless: %s: more than %d bytes; an answers file is a few lines\n",
-                q, MAX_ANSWERS_FILE);
+        fprintf(stderr, "borderless: %s: more than %d bytes; an answers file is a few lines\n", q,
+                MAX_ANSWERS_FILE);
         free(buf);
         return NULL;
     }
@@ -122,8 +124,7 @@ static int clear_state(const bl_cli *c)
     }
     int rc = bl_fit_state_clear(path);
     if (rc < 0) {
-        fprintf(stderr, "borderless: cannot remove %s: %s\n", bl_cli_q(c, q, path),
-                strerror(-rc));
+        fprintf(stderr, "borderless: cannot remove %s: %s\n", bl_cli_q(c, q, path), strerror(-rc));
         return FIT_FAIL;
     }
     printf(rc == 0 ? "Forgot the answers kept in %s\n" : "No answers were kept (%s)\n",
@@ -142,7 +143,8 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
     bl_fit_answers ans;
     bl_fit_answers_init(&ans);
     char state[BL_PATH_MAX];
-    int have_state = !(bl_userstate_flags(c->no_state) & BL_USERSTATE_PRIVATE) && bl_fit_state_path(state, sizeof state) == 0;
+    int have_state = !(bl_userstate_flags(c->no_state) & BL_USERSTATE_PRIVATE) &&
+        bl_fit_state_path(state, sizeof state) == 0;
     if (c->fit_answers) {
         size_t len = 0;
         char *buf = read_answers(c, c->fit_answers, &len);
@@ -150,8 +152,7 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
             return FIT_FAIL;
         bl_diags d;
         bl_diags_init(&d, BL_DIAGS_DEFAULT_MAX);
-        const char *name = strcmp(c->fit_answers, "-") == 0 ? "(standard input)"
-                                                            : c->fit_answers;
+        const char *name = strcmp(c->fit_answers, "-") == 0 ? "(standard input)" : c->fit_answers;
         int rc = bl_fit_answers_parse(g, name, buf, len, &ans, &d);
         free(buf);
         if (rc < 0) {
@@ -176,7 +177,8 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
                 fprintf(stderr, "borderless: cannot read %s: %s\n", bl_cli_q(c, q, state),
                         strerror(-rc));
             fputs("borderless: no answers yet: write them in a file (see 'borderless fit "
-                  "--questions') and run 'borderless fit --answers FILE'\n", stderr);
+                  "--questions') and run 'borderless fit --answers FILE'\n",
+                  stderr);
             return FIT_FAIL;
         }
     }

@@ -124,8 +124,8 @@ static void print_aligned(const bl_cli *c, const bl_guide *g, const bl_search_re
         if (h->snippet && *h->snippet) {
             int indent = kind_w + 2 < width / 2 ? kind_w + 2 : 0;
             pad(indent);
-            bl_cli_put(c, stdout, h->snippet, strlen(h->snippet), width - indent,
-                       h->snippet_marks, h->n_snippet_marks);
+            bl_cli_put(c, stdout, h->snippet, strlen(h->snippet), width - indent, h->snippet_marks,
+                       h->n_snippet_marks);
             putchar('\n');
         }
     }

@@ -110,7 +110,8 @@ static int parse_args(int argc, char **argv, struct sl_args *a)
     if (k == n_subs)
         return w[0] == '-' ? usage_error("unknown option", w)
                            : usage_error("unknown shortlist command (use list, add, rm or "
-                                         "note):", w);
+                                         "note):",
+                                         w);
     a->sub = subs[k].sub;
     int rest = argc - 1;
     if (rest < subs[k].min) {
@@ -182,10 +183,9 @@ static int cmd_list(const bl_guide *g, const bl_shortlist *sl)
         struct tm tm;
         if (e->added > 0 && gmtime_r(&t, &tm))
             strftime(added, sizeof added, "%Y-%m-%d", &tm);
-        const char *status = !role ? "not in this edition of the guide"
-                             : bl_shortlist_updated(e, role->reviewed)
-                                 ? "updated since you added it"
-                                 : "";
+        const char *status = !role                    ? "not in this edition of the guide"
+            : bl_shortlist_updated(e, role->reviewed) ? "updated since you added it"
+                                                      : "";
         printf("%s\t", e->id);
         put_safe(role ? role->title : "");
         printf("\t%s\t%s\t", added, status);
@@ -232,8 +232,10 @@ static const bl_entry *find_role(const bl_guide *g, const char *id)
         return e;
     char buf[BL_ESC_SIZE];
     if (e)
-        fprintf(stderr, "borderless: '%s' is a section; only roles go on the shortlist "
-                        "(see 'borderless list')\n", q(buf, id));
+        fprintf(stderr,
+                "borderless: '%s' is a section; only roles go on the shortlist "
+                "(see 'borderless list')\n",
+                q(buf, id));
     else {
         fprintf(stderr, "borderless: no role has the id '%s' (see 'borderless list')\n",
                 q(buf, id));
@@ -254,11 +256,13 @@ static int run(const bl_guide *g, const struct sl_args *a, unsigned flags)
     if (flags & BL_USERSTATE_PRIVATE) {
         if (a->sub == SUB_LIST) {
             fputs("borderless: a private session (BORDERLESS_NO_STATE or --no-state) "
-                  "reads no shortlist\n", stderr);
+                  "reads no shortlist\n",
+                  stderr);
             return BL_EXIT_OK;
         }
         fputs("borderless: a private session (BORDERLESS_NO_STATE or --no-state) saves "
-              "nothing; the shortlist was not changed\n", stderr);
+              "nothing; the shortlist was not changed\n",
+              stderr);
         return BL_EXIT_FAIL;
     }
 
@@ -294,8 +298,10 @@ static int run(const bl_guide *g, const struct sl_args *a, unsigned flags)
         rc = bl_shortlist_set_note(sl, a->id, a->note, why, sizeof why);
         if (rc == -ENOENT) {
             char b1[BL_ESC_SIZE], b2[BL_ESC_SIZE];
-            fprintf(stderr, "borderless: %s; add it with 'borderless shortlist add %s "
-                            "NOTE'\n", q(b1, why), q(b2, a->id));
+            fprintf(stderr,
+                    "borderless: %s; add it with 'borderless shortlist add %s "
+                    "NOTE'\n",
+                    q(b1, why), q(b2, a->id));
             rc = 0, status = BL_EXIT_FAIL;
         }
         break;
@@ -310,8 +316,7 @@ static int run(const bl_guide *g, const struct sl_args *a, unsigned flags)
     return status;
 }
 
-int bl_cmd_shortlist_ex(const bl_guide *g, const bl_cli *c, int argc, char **argv,
-                        unsigned flags)
+int bl_cmd_shortlist_ex(const bl_guide *g, const bl_cli *c, int argc, char **argv, unsigned flags)
 {
     out_cli = c;
     struct sl_args a;
@@ -321,5 +326,3 @@ int bl_cmd_shortlist_ex(const bl_guide *g, const bl_cli *c, int argc, char **arg
     free(a.note);
     return rc;
 }
-
-

@@ -34,7 +34,6 @@ int bl_cmd_shortlist_check(const bl_cli *c, int argc, char **argv);
 /* Runs the command on guide g (argv[0] is "shortlist") with the store flags
  * bl_userstate_flags(no_state), where no_state is the --no-state option;
  * messages echo data escaped as c says.  Returns the exit status. */
-int bl_cmd_shortlist_ex(const bl_guide *g, const bl_cli *c, int argc, char **argv,
-                        unsigned flags);
+int bl_cmd_shortlist_ex(const bl_guide *g, const bl_cli *c, int argc, char **argv, unsigned flags);
 
 #endif

@@ -33,8 +33,10 @@ int bl_cmd_summary(const bl_guide *g, const bl_cli *c, const char *id)
     if (!e)
         return BL_EXIT_FAIL;
     if (e->kind != BL_ENTRY_ROLE) {
-        fprintf(stderr, "borderless: '%s' is a section; only roles have summaries "
-                        "(see 'borderless list')\n", bl_cli_q(c, qbuf, id));
+        fprintf(stderr,
+                "borderless: '%s' is a section; only roles have summaries "
+                "(see 'borderless list')\n",
+                bl_cli_q(c, qbuf, id));
         return BL_EXIT_FAIL;
     }
 

@@ -67,9 +67,8 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 failure (invalid content, unknown id, no\n"
     "search match, write error), 2 usage error.  See borderless(1).\n";
 
-static const char common_options[] =
-    "  -C DIR       read content from DIR\n"
-    "  -h, --help   show this help and exit\n";
+static const char common_options[] = "  -C DIR       read content from DIR\n"
+                                     "  -h, --help   show this help and exit\n";
 
 static const char check_usage[] =
     "Usage: borderless check [-C DIR]\n"
@@ -132,10 +131,9 @@ static const char fit_usage[] =
     "                      markdown when FILE ends in .md or .markdown, else text\n"
     "  --force             replace FILE if it exists\n";
 
-static const char help_usage[] =
-    "Usage: borderless help [COMMAND]\n"
-    "Show the program's help, or COMMAND's.\n"
-    "\n";
+static const char help_usage[] = "Usage: borderless help [COMMAND]\n"
+                                 "Show the program's help, or COMMAND's.\n"
+                                 "\n";
 
 /* ---- content --------------------------------------------------------- */
 
@@ -198,8 +196,8 @@ static const char *find_content(const bl_cli *c, char *buf, size_t size, int qui
     else
         fputs("(the installed data folder: unknown)", stderr);
     fputs("\n  ", stderr);
-    bl_esc_write(stderr, BORDERLESS_SOURCE_CONTENT, strlen(BORDERLESS_SOURCE_CONTENT),
-                 PATH_MAX, c->esc);
+    bl_esc_write(stderr, BORDERLESS_SOURCE_CONTENT, strlen(BORDERLESS_SOURCE_CONTENT), PATH_MAX,
+                 c->esc);
     fputs("\nGive a content folder with -C DIR.\n", stderr);
     return NULL;
 }
@@ -232,8 +230,8 @@ static int cmd_check(const bl_guide *g, const bl_cli *c, int argc, char **argv)
     if (bl_width_warnings(g, &warn))
         bl_diags_print_ex(&warn, stderr, c->esc);
     bl_diags_free(&warn);
-    printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s",
-           g->n_sections, g->n_sections == 1 ? "" : "s");
+    printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s", g->n_sections,
+           g->n_sections == 1 ? "" : "s");
     return bl_cli_finish_stdout(BL_EXIT_OK);
 }
 
@@ -312,9 +310,9 @@ static int cmd_shortlist(const bl_guide *g, const bl_cli *c, int argc, char **ar
 
 /* Options a command may take beyond the global ones. */
 enum {
-    TAKES_TSV = 1,     /* --tsv */
+    TAKES_TSV = 1, /* --tsv */
     TAKES_SUMMARY = 2, /* -o, -f, --force */
-    TAKES_FIT = 4,     /* --questions, --answers, --clear */
+    TAKES_FIT = 4, /* --questions, --answers, --clear */
 };
 
 static const struct command {
@@ -330,17 +328,36 @@ static const struct command {
 } commands[] = {
     {.name = "check", .usage = check_usage, .run = cmd_check},
     {.name = "list", .usage = list_usage, .run = cmd_list},
-    {.name = "show", .usage = show_usage, .min_args = 1, .max_args = 1,
-     .missing = "show needs an ID (see 'borderless list')", .run = cmd_show},
-    {.name = "search", .usage = search_usage, .min_args = 1, .max_args = -1,
-     .missing = "search needs a query", .takes = TAKES_TSV, .run = cmd_search},
-    {.name = "summary", .usage = summary_usage, .min_args = 1, .max_args = 1,
-     .missing = "summary needs a role ID (see 'borderless list')", .takes = TAKES_SUMMARY,
+    {.name = "show",
+     .usage = show_usage,
+     .min_args = 1,
+     .max_args = 1,
+     .missing = "show needs an ID (see 'borderless list')",
+     .run = cmd_show},
+    {.name = "search",
+     .usage = search_usage,
+     .min_args = 1,
+     .max_args = -1,
+     .missing = "search needs a query",
+     .takes = TAKES_TSV,
+     .run = cmd_search},
+    {.name = "summary",
+     .usage = summary_usage,
+     .min_args = 1,
+     .max_args = 1,
+     .missing = "summary needs a role ID (see 'borderless list')",
+     .takes = TAKES_SUMMARY,
      .run = cmd_summary},
-    {.name = "fit", .usage = fit_usage, .takes = TAKES_SUMMARY | TAKES_FIT, .run = cmd_fit,
+    {.name = "fit",
+     .usage = fit_usage,
+     .takes = TAKES_SUMMARY | TAKES_FIT,
+     .run = cmd_fit,
      .check = bl_cmd_fit_check},
-    {.name = "shortlist", .usage = bl_cmd_shortlist_usage, .max_args = -1,
-     .check = bl_cmd_shortlist_check, .run = cmd_shortlist},
+    {.name = "shortlist",
+     .usage = bl_cmd_shortlist_usage,
+     .max_args = -1,
+     .check = bl_cmd_shortlist_check,
+     .run = cmd_shortlist},
     {.name = "help", .usage = help_usage, .max_args = 1},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -360,8 +377,8 @@ static int unknown_command(const bl_cli *c, const char *name)
     unsigned best = 3;
     for (size_t i = 0; i < N_COMMANDS; i++) {
         unsigned d = bl_edit_distance_utf8(name, commands[i].name, 2);
-        if (d < best || (strlen(name) >= 2 && strncmp(commands[i].name, name, strlen(name)) == 0 &&
-                         best > 1)) {
+        if (d < best ||
+            (strlen(name) >= 2 && strncmp(commands[i].name, name, strlen(name)) == 0 && best > 1)) {
             best = d < best ? d : 1;
             near = commands[i].name;
         }
@@ -391,8 +408,9 @@ static int print_help(const struct command *cmd)
 static int cmd_browse(const bl_guide *g, const bl_cli *c)
 {
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) || !bl_tui_usable()) {
-        fprintf(stderr, "borderless: the guide needs a terminal.  For plain output use "
-                        "'borderless list' or 'borderless show ID'; see 'borderless --help'.\n");
+        fprintf(stderr,
+                "borderless: the guide needs a terminal.  For plain output use "
+                "'borderless list' or 'borderless show ID'; see 'borderless --help'.\n");
         return BL_EXIT_USAGE;
     }
     /* --no-state reaches the guide (the shortlist, the session). */
@@ -524,8 +542,9 @@ static int missing_value(int opt)
     case OPT_THEME:
         return bl_cli_usage(NULL, "option --theme needs light, dark or mono");
     case OPT_ANSWERS:
-        return bl_cli_usage("fit", "option --answers needs a file name (\"-\": standard "
-                                   "input)");
+        return bl_cli_usage("fit",
+                            "option --answers needs a file name (\"-\": standard "
+                            "input)");
     default:
         return bl_cli_usage(NULL, "an option needs a value");
     }
@@ -568,8 +587,7 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
             long v = strtol(optarg, &end, 10);
             if (!*optarg || *end || errno || v < BL_CLI_WIDTH_MIN || v > BL_CLI_WIDTH_MAX)
                 return bl_cli_usage(NULL, "bad width '%s' (use a number from %d to %d)",
-                                    bl_cli_q(c, buf, optarg), BL_CLI_WIDTH_MIN,
-                                    BL_CLI_WIDTH_MAX);
+                                    bl_cli_q(c, buf, optarg), BL_CLI_WIDTH_MIN, BL_CLI_WIDTH_MAX);
             c->width = (int)v;
             break;
         }
@@ -721,8 +739,10 @@ int main(int argc, char **argv)
     if (!cmd && !c.theme_given) {
         const char *env = getenv("BORDERLESS_THEME");
         if (env && *env && parse_theme(env, &c.theme) != 0) {
-            status = bl_cli_usage(NULL, "BORDERLESS_THEME: unknown theme '%s' (use light, "
-                                        "dark or mono)", bl_cli_q(&c, buf, env));
+            status = bl_cli_usage(NULL,
+                                  "BORDERLESS_THEME: unknown theme '%s' (use light, "
+                                  "dark or mono)",
+                                  bl_cli_q(&c, buf, env));
             goto done;
         }
     }

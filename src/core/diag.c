@@ -49,8 +49,7 @@ static char *format(const char *fmt, ...)
     return s;
 }
 
-void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column,
-                  const char *fmt, ...)
+void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column, const char *fmt, ...)
 {
     d->total++;
     if (d->n >= d->max)
@@ -82,8 +81,11 @@ void bl_diags_add(bl_diags *d, const char *path, size_t line, size_t column,
         return;
     }
     d->items[d->n++] = (bl_diag){
-        .path = p, .line = line, .column = column,
-        .message = message, .formatted = formatted,
+        .path = p,
+        .line = line,
+        .column = column,
+        .message = message,
+        .formatted = formatted,
     };
 }
 

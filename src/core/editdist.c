@@ -4,8 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-unsigned bl_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
-                          unsigned bound)
+unsigned bl_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned bound)
 {
     enum { MAXN = BL_EDIT_MAX + 1 };
     if (n >= MAXN || m >= MAXN)
@@ -26,8 +25,7 @@ unsigned bl_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t
                 v = prev[j] + 1;
             if (cur[j - 1] + 1 < v)
                 v = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                pp[j - 2] + 1 < v)
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
                 v = pp[j - 2] + 1;
             cur[j] = v;
             if (v < best)

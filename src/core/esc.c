@@ -18,9 +18,8 @@ static size_t esc_unit(const char *s, size_t len, unsigned flags, char unit[12],
     unsigned char c = (unsigned char)s[0];
     *used = 1;
     if (c < 0x20 || c == 0x7F) {
-        static const char named[] = {['\a'] = 'a', ['\b'] = 'b', ['\t'] = 't',
-                                     ['\n'] = 'n', ['\v'] = 'v', ['\f'] = 'f',
-                                     ['\r'] = 'r', [0x1B] = 'e'};
+        static const char named[] = {['\a'] = 'a', ['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n',
+                                     ['\v'] = 'v', ['\f'] = 'f', ['\r'] = 'r', [0x1B] = 'e'};
         if (c < sizeof named && named[c]) {
             unit[0] = '\\';
             unit[1] = named[c];
@@ -38,8 +37,8 @@ static size_t esc_unit(const char *s, size_t len, unsigned flags, char unit[12],
         return 1;
     }
     utf8proc_int32_t cp = -1;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                          (utf8proc_ssize_t)(len < 4 ? len : 4), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(len < 4 ? len : 4), &cp);
     if (n < 1 || cp < 0 || (flags & BL_ESC_ASCII)) {
         /* Not UTF-8, or not for this locale: one byte at a time. */
         unit[0] = '\\', unit[1] = 'x', unit[2] = hex[c >> 4], unit[3] = hex[c & 15];
@@ -70,8 +69,7 @@ static size_t esc_unit(const char *s, size_t len, unsigned flags, char unit[12],
     }
 }
 
-const char *bl_esc(char *out, size_t size, const char *s, size_t len, size_t max,
-                   unsigned flags)
+const char *bl_esc(char *out, size_t size, const char *s, size_t len, size_t max, unsigned flags)
 {
     if (size == 0)
         return out;

@@ -30,8 +30,8 @@ const bl_fit_question *bl_fit_question_of(const bl_guide *g, enum bl_fitq_kind k
 
 const char *bl_fit_answer_label(const bl_guide *g, enum bl_fit_dim d, int level)
 {
-    static const char *const plain[BL_FIT_ANSWERS] = {"level 0", "level 1", "level 2",
-                                                       "level 3", "level 4"};
+    static const char *const plain[BL_FIT_ANSWERS] = {"level 0", "level 1", "level 2", "level 3",
+                                                      "level 4"};
     if (level < 0 || level > BL_FIT_MAX_LEVEL)
         return "no preference";
     const bl_fit_question *q = bl_fit_question_of(g, BL_FITQ_LEVEL, d);
@@ -63,8 +63,7 @@ int bl_fit_answers_pick(bl_fit_answers *a, const bl_guide *g, size_t area, int a
 
 /* ---- scores ---------------------------------------------------------- */
 
-static int weight_of(const bl_guide *g, enum bl_fitq_kind kind, enum bl_fit_dim d,
-                     int important)
+static int weight_of(const bl_guide *g, enum bl_fitq_kind kind, enum bl_fit_dim d, int important)
 {
     const bl_fit_question *q = bl_fit_question_of(g, kind, d);
     int w = q ? q->weight : 1;
@@ -100,8 +99,8 @@ static size_t areas_covered(const bl_fit_answers *a, const bl_role_facts *rf)
 /* Each term scaled by 4 * picks so that every match is a whole number:
  * a dimension adds w * (4 - d) * P, crime areas w * 4 * k, out of
  * w * 4 * P each. */
-static bl_fit_score score_with(const bl_guide *g, const bl_fit_answers *a,
-                               const struct weights *w, size_t role)
+static bl_fit_score score_with(const bl_guide *g, const bl_fit_answers *a, const struct weights *w,
+                               size_t role)
 {
     bl_fit_score s = {.role = role};
     const bl_role_facts *rf = g->entries[role].role;
@@ -236,9 +235,8 @@ static void unpack(struct packed *p)
     free(p->areas);
 }
 
-static bl_fit_score score_packed(const bl_guide *g, const struct packed *p,
-                                 const bl_fit_answers *a, const struct weights *w,
-                                 uint64_t picks, size_t role)
+static bl_fit_score score_packed(const bl_guide *g, const struct packed *p, const bl_fit_answers *a,
+                                 const struct weights *w, uint64_t picks, size_t role)
 {
     if (!p->areas)
         return score_with(g, a, w, role);
@@ -308,8 +306,7 @@ static int better_up(const struct candidate *x, const struct candidate *y)
 }
 
 static void consider(const bl_guide *g, const struct packed *p, const bl_fit_answers *b,
-                     size_t role,
-                     const bl_fit_change *c, struct candidate *best_up,
+                     size_t role, const bl_fit_change *c, struct candidate *best_up,
                      struct candidate *worst, int *have_up, int *have_worst, int now)
 {
     struct candidate cand = {.c = *c};
@@ -319,9 +316,9 @@ static void consider(const bl_guide *g, const struct packed *p, const bl_fit_ans
         *best_up = cand;
         *have_up = 1;
     }
-    if (cand.place > now && (!*have_worst || cand.place > worst->place ||
-                             (cand.place == worst->place &&
-                              bl_fit_score_cmp(&cand.score, &worst->score) < 0))) {
+    if (cand.place > now &&
+        (!*have_worst || cand.place > worst->place ||
+         (cand.place == worst->place && bl_fit_score_cmp(&cand.score, &worst->score) < 0))) {
         *worst = cand;
         *have_worst = 1;
     }
@@ -359,8 +356,11 @@ int bl_fit_what_would_change(const bl_guide *g, const bl_fit_answers *a, size_t 
             if (to == a->level[d])
                 continue;
             b.level[d] = to;
-            bl_fit_change c = {.kind = BL_FIT_CHANGE_LEVEL, .dim = d, .from = a->level[d],
-                               .to = to, .old_rank = out->old_rank,
+            bl_fit_change c = {.kind = BL_FIT_CHANGE_LEVEL,
+                               .dim = d,
+                               .from = a->level[d],
+                               .to = to,
+                               .old_rank = out->old_rank,
                                .old_shared = out->old_shared};
             consider(g, &p, &b, role, &c, &up, &worst, &have_up, &have_worst, now);
         }
@@ -371,7 +371,8 @@ int bl_fit_what_would_change(const bl_guide *g, const bl_fit_answers *a, size_t 
             if (bl_fit_answers_pick(&b, g, area, add) < 0)
                 continue;
             bl_fit_change c = {.kind = add ? BL_FIT_CHANGE_ADD : BL_FIT_CHANGE_REMOVE,
-                               .area = area, .old_rank = out->old_rank,
+                               .area = area,
+                               .old_rank = out->old_rank,
                                .old_shared = out->old_shared};
             consider(g, &p, &b, role, &c, &up, &worst, &have_up, &have_worst, now);
             bl_fit_answers_pick(&b, g, area, !add);
@@ -405,7 +406,7 @@ const char *bl_fit_route_label(enum bl_fit_route s)
 static int is_word_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (unsigned char)c >= 0x80;
+        (unsigned char)c >= 0x80;
 }
 
 static char lower(char c)
@@ -435,11 +436,11 @@ static int has_word(const char *s, const char *word, int fold, int prefix)
 static int mentions_citizenship(const char *line)
 {
     return has_word(line, "citizen", 1, 1) || has_word(line, "nationals", 1, 0) ||
-           has_word(line, "nationality", 1, 0);
+        has_word(line, "nationality", 1, 0);
 }
 
-enum bl_fit_route bl_fit_route_check(const bl_guide *g, const bl_fit_answers *a,
-                                     const bl_route *r, char *why, size_t size)
+enum bl_fit_route bl_fit_route_check(const bl_guide *g, const bl_fit_answers *a, const bl_route *r,
+                                     char *why, size_t size)
 {
     char dummy[1];
     if (!why || !size) {
@@ -449,20 +450,20 @@ enum bl_fit_route bl_fit_route_check(const bl_guide *g, const bl_fit_answers *a,
     const bl_fit_question *sq = bl_fit_question_of(g, BL_FITQ_SITUATION, BL_FIT_DESK_FIELD);
     const bl_fit_question *cq = bl_fit_question_of(g, BL_FITQ_CITIZENSHIP, BL_FIT_DESK_FIELD);
     const bl_fit_choice *sit = sq && a->situation >= 0 && (size_t)a->situation < sq->n_choices
-                                   ? &sq->choices[a->situation]
-                                   : NULL;
-    const bl_fit_choice *cit = cq && a->citizenship >= 0 &&
-                                       (size_t)a->citizenship < cq->n_choices
-                                   ? &cq->choices[a->citizenship]
-                                   : NULL;
+        ? &sq->choices[a->situation]
+        : NULL;
+    const bl_fit_choice *cit = cq && a->citizenship >= 0 && (size_t)a->citizenship < cq->n_choices
+        ? &cq->choices[a->citizenship]
+        : NULL;
     if (r->serving_officer == BL_SERVING_YES) {
         if (!sit) {
             snprintf(why, size, "for serving officers or officials; say where you are now");
             return BL_FIT_ROUTE_CHECK;
         }
         if (!sit->serving) {
-            snprintf(why, size, "for serving officers or officials; a way to come back to "
-                                "later");
+            snprintf(why, size,
+                     "for serving officers or officials; a way to come back to "
+                     "later");
             return BL_FIT_ROUTE_NOT_YET;
         }
     }

@@ -104,8 +104,9 @@ static const char *key_name(int k)
 {
     if (k < BL_FIT_COUNT)
         return bl_fit_info((enum bl_fit_dim)k)->key;
-    return k == KEY_AREAS ? BL_FIT_KEY_AREAS
-                          : k == KEY_SITUATION ? BL_FIT_KEY_SITUATION : BL_FIT_KEY_CITIZENSHIP;
+    return k == KEY_AREAS    ? BL_FIT_KEY_AREAS
+        : k == KEY_SITUATION ? BL_FIT_KEY_SITUATION
+                             : BL_FIT_KEY_CITIZENSHIP;
 }
 
 static void parse_level(struct reader *r, const bl_guide *g, bl_fit_answers *a, int d,
@@ -127,8 +128,8 @@ static void parse_level(struct reader *r, const bl_guide *g, bl_fit_answers *a, 
         for (int i = 0; i < BL_FIT_ANSWERS && o < sizeof opts; i++)
             o += (size_t)snprintf(opts + o, sizeof opts - o, "%s%d (%s)", i ? ", " : "", i,
                                   bl_fit_answer_label(g, (enum bl_fit_dim)d, i));
-        complain(r, v, "\"%s\" is not an answer to \"%s\": give one of %s, or none", q,
-                 key_name(d), opts);
+        complain(r, v, "\"%s\" is not an answer to \"%s\": give one of %s, or none", q, key_name(d),
+                 opts);
         return;
     }
     a->level[d] = level;
@@ -160,8 +161,7 @@ static void parse_areas(struct reader *r, const bl_guide *g, bl_fit_answers *a, 
             if (i < 0) {
                 char q[256];
                 quote(q, sizeof q, s, (size_t)(e - s));
-                complain(r, s,
-                         "\"%s\" is not a crime area (see 'borderless fit --questions')", q);
+                complain(r, s, "\"%s\" is not a crime area (see 'borderless fit --questions')", q);
                 ok = 0;
             } else if (bl_fit_answers_pick(&b, g, (size_t)i, 1) < 0 &&
                        b.n_areas == BL_FIT_MAX_PICKS) {
@@ -247,8 +247,7 @@ static void parse_line(struct reader *r, const bl_guide *g, bl_fit_answers *a, c
     }
     seen[k] = r->line;
     if (vs == ve) {
-        complain(r, vs, "\"%s\" has no answer: give one, or none for no preference",
-                 key_name(k));
+        complain(r, vs, "\"%s\" has no answer: give one, or none for no preference", key_name(k));
         return;
     }
     size_t n = (size_t)(ve - vs);
@@ -362,10 +361,10 @@ int bl_fit_answers_format(const bl_guide *g, const bl_fit_answers *a, const char
     int done[N_KEYS] = {0};
     for (size_t i = 0; i < g->n_fit_questions; i++) {
         const bl_fit_question *q = &g->fit_questions[i];
-        int k = q->kind == BL_FITQ_LEVEL      ? (int)q->dim
-                : q->kind == BL_FITQ_AREAS     ? KEY_AREAS
-                : q->kind == BL_FITQ_SITUATION ? KEY_SITUATION
-                                               : KEY_CITIZENSHIP;
+        int k = q->kind == BL_FITQ_LEVEL   ? (int)q->dim
+            : q->kind == BL_FITQ_AREAS     ? KEY_AREAS
+            : q->kind == BL_FITQ_SITUATION ? KEY_SITUATION
+                                           : KEY_CITIZENSHIP;
         put_key(&o, g, a, k);
         done[k] = 1;
     }

@@ -241,7 +241,10 @@ static char *areas_text(struct doc *d, const bl_guide *g, const size_t *areas, s
 {
     char *s = fmt(d, "%s", "");
     for (size_t i = 0; s && i < n; i++) {
-        char *t = fmt(d, "%s%s%s", s, i == 0 ? "" : i + 1 == n ? " and " : ", ",
+        char *t = fmt(d, "%s%s%s", s,
+                      i == 0           ? ""
+                          : i + 1 == n ? " and "
+                                       : ", ",
                       g->crime_areas[areas[i]].label);
         free(s);
         s = t;
@@ -260,25 +263,28 @@ static void your_answers(struct doc *d, const bl_guide *g, const bl_fit_answers 
         for (size_t i = 0; i < g->n_fit_questions; i++)
             if (g->fit_questions[i].kind == BL_FITQ_LEVEL && seen++ == (size_t)d0)
                 dim = g->fit_questions[i].dim;
-        item(d, fmt(d, "%s: %s%s", bl_fit_info(dim)->label,
-                    bl_fit_answer_label(g, dim, a->level[dim]),
-                    a->important[dim] && a->level[dim] >= 0 ? " (important)" : ""),
+        item(d,
+             fmt(d, "%s: %s%s", bl_fit_info(dim)->label, bl_fit_answer_label(g, dim, a->level[dim]),
+                 a->important[dim] && a->level[dim] >= 0 ? " (important)" : ""),
              lead);
         lead = 0;
     }
     char *areas = areas_text(d, g, a->areas, a->n_areas);
     if (areas)
-        item(d, fmt(d, "Crime areas: %s%s", a->n_areas ? areas : "no preference",
-                    a->n_areas && a->areas_important ? " (important)" : ""),
+        item(d,
+             fmt(d, "Crime areas: %s%s", a->n_areas ? areas : "no preference",
+                 a->n_areas && a->areas_important ? " (important)" : ""),
              0);
     free(areas);
     if (bl_fit_question_of(g, BL_FITQ_SITUATION, BL_FIT_DESK_FIELD))
-        item(d, fmt(d, "Where you are now: %s (checks the ways in only)",
-                    situation_label(g, BL_FITQ_SITUATION, a->situation)),
+        item(d,
+             fmt(d, "Where you are now: %s (checks the ways in only)",
+                 situation_label(g, BL_FITQ_SITUATION, a->situation)),
              0);
     if (bl_fit_question_of(g, BL_FITQ_CITIZENSHIP, BL_FIT_DESK_FIELD))
-        item(d, fmt(d, "Citizenship: %s (checks the ways in only)",
-                    situation_label(g, BL_FITQ_CITIZENSHIP, a->citizenship)),
+        item(d,
+             fmt(d, "Citizenship: %s (checks the ways in only)",
+                 situation_label(g, BL_FITQ_CITIZENSHIP, a->citizenship)),
              0);
 }
 
@@ -293,7 +299,7 @@ static char *score_bar(struct doc *d, const bl_fit_score *s)
 static char *rank_label(struct doc *d, const bl_fit_ranking *r, size_t i)
 {
     int shared = (i > 0 && r->v[i - 1].rank == r->v[i].rank) ||
-                 (i + 1 < r->n && r->v[i + 1].rank == r->v[i].rank);
+        (i + 1 < r->n && r->v[i + 1].rank == r->v[i].rank);
     char num[24];
     snprintf(num, sizeof num, "%s%d", shared ? "=" : "", r->v[i].rank);
     int width = 2; /* "=" and the digits of the last rank */
@@ -306,12 +312,16 @@ static void ranking(struct doc *d, const bl_guide *g, const bl_fit_ranking *r)
 {
     heading(d, 2, fmt(d, "Ranking"));
     if (r->answered == 0)
-        para(d, fmt(d, "You gave no preference on any question, so every role ties for first "
-                       "place: the order below is just the guide's. Answer a question or two "
-                       "to tell the roles apart."));
+        para(d,
+             fmt(d,
+                 "You gave no preference on any question, so every role ties for first "
+                 "place: the order below is just the guide's. Answer a question or two "
+                 "to tell the roles apart."));
     else if (r->all_tied)
-        para(d, fmt(d, "Every role has the same score for these answers, so they all share "
-                       "first place."));
+        para(d,
+             fmt(d,
+                 "Every role has the same score for these answers, so they all share "
+                 "first place."));
     char **lines = calloc(r->n ? r->n : 1, sizeof *lines);
     if (!lines) {
         d->failed = 1;
@@ -322,12 +332,13 @@ static void ranking(struct doc *d, const bl_guide *g, const bl_fit_ranking *r)
         char *bar = score_bar(d, s), *rl = rank_label(d, r, i);
         const char *title = g->entries[s->role].title;
         if (d->md) {
-            item(d, fmt(d, "%s. %s %d%%, fits %d of %d: %s", rl ? rl + strspn(rl, " ") : "",
-                        bar ? bar : "", bl_fit_percent(s), s->fits, s->answered, title),
+            item(d,
+                 fmt(d, "%s. %s %d%%, fits %d of %d: %s", rl ? rl + strspn(rl, " ") : "",
+                     bar ? bar : "", bl_fit_percent(s), s->fits, s->answered, title),
                  i == 0);
         } else {
-            lines[i] = fmt(d, "%s  %s %3d%%  fits %2d of %-2d  %s", rl ? rl : "",
-                           bar ? bar : "", bl_fit_percent(s), s->fits, s->answered, title);
+            lines[i] = fmt(d, "%s  %s %3d%%  fits %2d of %-2d  %s", rl ? rl : "", bar ? bar : "",
+                           bl_fit_percent(s), s->fits, s->answered, title);
         }
         free(bar);
         free(rl);
@@ -358,9 +369,8 @@ static char *change_text(struct doc *d, const bl_guide *g, const bl_fit_change *
                    ordinal(c->old_rank, a, sizeof a), c->old_shared ? " (shared)" : "");
     char *what = NULL;
     if (c->kind == BL_FIT_CHANGE_LEVEL)
-        what = fmt(d, "your answer on %s were \"%s\" instead of \"%s\"",
-                   bl_fit_info(c->dim)->label, bl_fit_answer_label(g, c->dim, c->to),
-                   bl_fit_answer_label(g, c->dim, c->from));
+        what = fmt(d, "your answer on %s were \"%s\" instead of \"%s\"", bl_fit_info(c->dim)->label,
+                   bl_fit_answer_label(g, c->dim, c->to), bl_fit_answer_label(g, c->dim, c->from));
     else if (c->kind == BL_FIT_CHANGE_ADD)
         what = fmt(d, "you added %s to your crime areas", g->crime_areas[c->area].label);
     else
@@ -369,10 +379,10 @@ static char *change_text(struct doc *d, const bl_guide *g, const bl_fit_change *
         return NULL;
     char *s;
     if (c->holds) {
-        s = fmt(d, "%s ranks first. The answer that keeps it there most: if %s, it would "
-                   "rank %s%s.",
-                title, what, ordinal(c->new_rank, a, sizeof a),
-                c->new_shared ? ", shared" : "");
+        s = fmt(d,
+                "%s ranks first. The answer that keeps it there most: if %s, it would "
+                "rank %s%s.",
+                title, what, ordinal(c->new_rank, a, sizeof a), c->new_shared ? ", shared" : "");
     } else if (c->new_rank == 1) {
         s = fmt(d, "If %s, %s would %s (now %s).", what, title,
                 c->new_shared ? "share first place" : "rank first", now_text(c, b, sizeof b));
@@ -420,7 +430,7 @@ static void source(struct doc *d, const bl_source *src, int lead)
 }
 
 struct held {
-    int dim;  /* or -1: crime areas */
+    int dim; /* or -1: crime areas */
     long loss;
 };
 
@@ -453,10 +463,11 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
     heading(d, 2, fmt(d, "%s", e->title));
     char *rl = rank_label(d, r, i);
     if (rl)
-        para(d, fmt(d, "Rank %s of %zu: %d%%, fits %d of %d of your answers. Its page: "
-                       "borderless show %s",
-                    rl + strspn(rl, " "), r->n, bl_fit_percent(s), s->fits, s->answered,
-                    e->id));
+        para(d,
+             fmt(d,
+                 "Rank %s of %zu: %d%%, fits %d of %d of your answers. Its page: "
+                 "borderless show %s",
+                 rl + strspn(rl, " "), r->n, bl_fit_percent(s), s->fits, s->answered, e->id));
     free(rl);
     if (!rf)
         return;
@@ -497,8 +508,9 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
             enum bl_fit_dim dim = order[q];
             if (a->level[dim] < 0 || abs(a->level[dim] - rf->fit[dim].level) > 1)
                 continue;
-            item(d, fmt(d, "%s (you: %s): %s", bl_fit_info(dim)->label,
-                        bl_fit_answer_label(g, dim, a->level[dim]), rf->fit[dim].reason),
+            item(d,
+                 fmt(d, "%s (you: %s): %s", bl_fit_info(dim)->label,
+                     bl_fit_answer_label(g, dim, a->level[dim]), rf->fit[dim].reason),
                  lead);
             lead = 0;
             any = 1;
@@ -535,14 +547,14 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
             if (h[x].dim < 0) {
                 char *t = areas_text(d, g, rf->crime_areas, rf->n_crime_areas);
                 if (t)
-                    item(d, fmt(d, "Crime areas: none of your picks; it works on %s", t),
-                         x == 0);
+                    item(d, fmt(d, "Crime areas: none of your picks; it works on %s", t), x == 0);
                 free(t);
                 continue;
             }
             enum bl_fit_dim dim = (enum bl_fit_dim)h[x].dim;
-            item(d, fmt(d, "%s (you: %s): %s", bl_fit_info(dim)->label,
-                        bl_fit_answer_label(g, dim, a->level[dim]), rf->fit[dim].reason),
+            item(d,
+                 fmt(d, "%s (you: %s): %s", bl_fit_info(dim)->label,
+                     bl_fit_answer_label(g, dim, a->level[dim]), rf->fit[dim].reason),
                  x == 0);
         }
         if (!nh)
@@ -555,8 +567,8 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
         char why[512];
         enum bl_fit_route st = bl_fit_route_check(g, a, rt, why, sizeof why);
         const char *label = bl_fit_route_label(st);
-        item(d, fmt(d, "%c%s: %s (%s): %s", label[0] - 'a' + 'A', label + 1, rt->name,
-                    rt->where, why),
+        item(d,
+             fmt(d, "%c%s: %s (%s): %s", label[0] - 'a' + 'A', label + 1, rt->name, rt->where, why),
              q == 0);
     }
     para(d, fmt(d, "Sources:"));
@@ -579,8 +591,8 @@ static void review_range(const bl_guide *g, const char **lo, const char **hi)
     }
 }
 
-int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a,
-                         enum bl_summary_format format, int ascii, char **out, size_t *out_len)
+int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a, enum bl_summary_format format,
+                         int ascii, char **out, size_t *out_len)
 {
     if (format != BL_SUMMARY_TEXT && format != BL_SUMMARY_MARKDOWN)
         return -EINVAL;
@@ -591,23 +603,28 @@ int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a,
     heading(&d, 1, fmt(&d, "%s fit finder: the roles and your answers", g->title));
     const char *lo, *hi;
     review_range(g, &lo, &hi);
-    para(&d, fmt(&d, "Guidance, not a verdict. This compares your answers with the typical "
-                     "features of each role as this guide describes them. It cannot tell "
-                     "whether you would be selected: requirements differ between services and "
-                     "change, so read the current vacancy notice and talk to a careers "
-                     "adviser."));
+    para(&d,
+         fmt(&d,
+             "Guidance, not a verdict. This compares your answers with the typical "
+             "features of each role as this guide describes them. It cannot tell "
+             "whether you would be selected: requirements differ between services and "
+             "change, so read the current vacancy notice and talk to a careers "
+             "adviser."));
     if (lo)
-        para(&d, strcmp(lo, hi) ? fmt(&d, "Profiles reviewed %s to %s.", lo, hi)
-                                : fmt(&d, "Profiles reviewed %s.", lo));
-    para(&d, fmt(&d, "How the score works: for each question you answered, a role scores 1 "
-                     "minus the distance between your answer and the role's level (0 to 4), "
-                     "divided by 4. For crime areas it scores the share of your picks it works "
-                     "on. Each score is weighted by the question's weight, doubled when you "
-                     "marked the answer important, and the weighted average is shown as a "
-                     "percentage. An answer fits a role when it is at most one step from the "
-                     "role's level; crime areas fit when it works on at least one of your "
-                     "picks. Where you are now and your citizenship never change the ranking: "
-                     "they only mark each way in as open to you, check or not yet."));
+        para(&d,
+             strcmp(lo, hi) ? fmt(&d, "Profiles reviewed %s to %s.", lo, hi)
+                            : fmt(&d, "Profiles reviewed %s.", lo));
+    para(&d,
+         fmt(&d,
+             "How the score works: for each question you answered, a role scores 1 "
+             "minus the distance between your answer and the role's level (0 to 4), "
+             "divided by 4. For crime areas it scores the share of your picks it works "
+             "on. Each score is weighted by the question's weight, doubled when you "
+             "marked the answer important, and the weighted average is shown as a "
+             "percentage. An answer fits a role when it is at most one step from the "
+             "role's level; crime areas fit when it works on at least one of your "
+             "picks. Where you are now and your citizenship never change the ranking: "
+             "they only mark each way in as open to you, check or not yet."));
     your_answers(&d, g, a);
     ranking(&d, g, &r);
     what_would_change(&d, g, a, &r);

@@ -33,8 +33,8 @@ int bl_fit_state_load(const bl_guide *g, const char *path, bl_fit_answers *a, ch
     size_t hl = strlen(BL_FIT_STATE_HEADER);
     bl_fit_answers b;
     bl_fit_answers_init(&b);
-    int damaged = rc == 1 || len < hl + 1 || memcmp(buf, BL_FIT_STATE_HEADER, hl) != 0 ||
-                  buf[hl] != '\n';
+    int damaged =
+        rc == 1 || len < hl + 1 || memcmp(buf, BL_FIT_STATE_HEADER, hl) != 0 || buf[hl] != '\n';
     if (!damaged) {
         bl_diags d;
         bl_diags_init(&d, 1);
@@ -45,7 +45,7 @@ int bl_fit_state_load(const bl_guide *g, const char *path, bl_fit_answers *a, ch
         /* Keep it beside for a look, never lose it; start afresh. */
         char aside[BL_PATH_MAX];
         int kept = bl_userstate_keep_damaged(path, buf, len, aside, sizeof aside) == 0 &&
-                   unlink(path) == 0;
+            unlink(path) == 0;
         if (notice && size)
             snprintf(notice, size,
                      kept ? "your saved answers could not be read; they are kept in %s "
@@ -60,8 +60,8 @@ int bl_fit_state_load(const bl_guide *g, const char *path, bl_fit_answers *a, ch
     return 0;
 }
 
-int bl_fit_state_save(const bl_guide *g, const char *path, const bl_fit_answers *a,
-                      char *reason, size_t size)
+int bl_fit_state_save(const bl_guide *g, const char *path, const bl_fit_answers *a, char *reason,
+                      size_t size)
 {
     int rc = bl_userstate_mkdirs_for(path);
     if (rc < 0) {

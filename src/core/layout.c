@@ -18,8 +18,8 @@ static int is_space_cp(int32_t cp)
 size_t bl_glyph_next(const char *s, size_t len, bl_glyph *g)
 {
     utf8proc_int32_t cp = -1;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                          (utf8proc_ssize_t)(len < 4 ? len : 4), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(len < 4 ? len : 4), &cp);
     if (n < 1 || cp < 0) {
         g->cp = 0xFFFD;
         g->width = 1;
@@ -82,38 +82,71 @@ int bl_char_width_unreliable(int32_t cp)
 static char ascii_of(int32_t cp)
 {
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x00B4:
         return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-    case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
         return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0x2022: case 0x2023: case 0x2043: case 0x25E6: case 0x00B7:
-    case 0x2027: case 0x2500:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2022:
+    case 0x2023:
+    case 0x2043:
+    case 0x25E6:
+    case 0x00B7:
+    case 0x2027:
+    case 0x2500:
         return '-';
-    case 0x2192: case 0x25B8: case 0x25B6: case 0x203A:
+    case 0x2192:
+    case 0x25B8:
+    case 0x25B6:
+    case 0x203A:
         return '>';
-    case 0x2588: case 0x2593:
+    case 0x2588:
+    case 0x2593:
         return '#';
-    case 0x2591: case 0x2592:
+    case 0x2591:
+    case 0x2592:
         return '-';
-    case 0x2190: case 0x2039:
+    case 0x2190:
+    case 0x2039:
         return '<';
     case 0x2026:
         return '.';
-    case 0x00A0: case 0x2007: case 0x202F:
+    case 0x00A0:
+    case 0x2007:
+    case 0x202F:
         return ' ';
     case 0x00D7:
         return 'x';
     case 0x00DF:
         return 's';
-    case 0x00C6: case 0x00E6:
+    case 0x00C6:
+    case 0x00E6:
         return cp == 0x00C6 ? 'A' : 'a';
-    case 0x00D8: case 0x00F8:
+    case 0x00D8:
+    case 0x00F8:
         return cp == 0x00D8 ? 'O' : 'o';
-    case 0x0141: case 0x0142:
+    case 0x0141:
+    case 0x0142:
         return cp == 0x0141 ? 'L' : 'l';
-    case 0x0110: case 0x0111:
+    case 0x0110:
+    case 0x0111:
         return cp == 0x0110 ? 'D' : 'd';
     default:
         break;
@@ -343,7 +376,7 @@ typedef struct builder {
     int part;
     size_t item;
     const char *first_prefix; /* indent of the first line ("• ") */
-    const char *next_prefix;  /* indent of the following lines ("  ") */
+    const char *next_prefix; /* indent of the following lines ("  ") */
     int prefix_cols;
     int n_emitted;
     long link;
@@ -402,9 +435,17 @@ static bl_line *add_line(builder *b, enum bl_line_style style, int part, size_t 
     }
     text[o] = '\0';
     bl_line *ln = &m->lines[l->n_lines++];
-    *ln = (bl_line){.style = style, .text = text, .len = o, .cols = cols,
-                    .indent = (int)pcols, .part = part, .item = item,
-                    .src_start = start, .src_end = end, .link = -1, .link_no = -1};
+    *ln = (bl_line){.style = style,
+                    .text = text,
+                    .len = o,
+                    .cols = cols,
+                    .indent = (int)pcols,
+                    .part = part,
+                    .item = item,
+                    .src_start = start,
+                    .src_end = end,
+                    .link = -1,
+                    .link_no = -1};
     l->lines = m->lines;
     return ln;
 }
@@ -439,9 +480,8 @@ static int emit(void *ctx, size_t start, size_t end, int cols)
  * first_prefix, the others with next_prefix (same width: a hanging indent).
  * The prefix is dropped when the width leaves no room for text after it.
  * Offsets in the lines are relative to src. */
-static void add_block(builder *b, enum bl_line_style style, int part, size_t item,
-                      const char *src, size_t start, size_t end,
-                      const char *first_prefix, const char *next_prefix)
+static void add_block(builder *b, enum bl_line_style style, int part, size_t item, const char *src,
+                      size_t start, size_t end, const char *first_prefix, const char *next_prefix)
 {
     if (b->failed)
         return;
@@ -474,8 +514,7 @@ static void add_heading(builder *b, int part, const char *text)
     if (b->failed)
         return;
     add_blank(b);
-    if (grow((void **)&m->headings, &m->cap_headings, l->n_headings + 1,
-             sizeof *m->headings)) {
+    if (grow((void **)&m->headings, &m->cap_headings, l->n_headings + 1, sizeof *m->headings)) {
         b->failed = 1;
         return;
     }
@@ -541,8 +580,8 @@ static void add_link_ex(builder *b, const bl_guide *g, int part, size_t k, size_
     size_t first = l->n_lines;
     b->link = (long)target;
     b->link_no = (long)l->n_links;
-    add_block(b, BL_LINE_LINK, part, k, title, 0, strlen(title),
-              nested ? "  \u2192 " : "\u2192 ", nested ? "    " : "  ");
+    add_block(b, BL_LINE_LINK, part, k, title, 0, strlen(title), nested ? "  \u2192 " : "\u2192 ",
+              nested ? "    " : "  ");
     b->link = b->link_no = -1;
     if (b->failed || l->n_lines == first)
         return;
@@ -559,8 +598,8 @@ static void add_link_ex(builder *b, const bl_guide *g, int part, size_t k, size_
     l->link_terms = m->link_terms;
 }
 
-static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t target,
-                     size_t off, int nested)
+static void add_link(builder *b, const bl_guide *g, int part, size_t k, size_t target, size_t off,
+                     int nested)
 {
     add_link_ex(b, g, part, k, target, off, nested, NULL, -1);
 }
@@ -658,8 +697,8 @@ static void add_quick_facts(builder *b, const bl_field_value *v)
     for (size_t k = 0; k < v->n_items && k < BL_FACT_COUNT && !b->failed; k++) {
         char prefix[40];
         snprintf(prefix, sizeof prefix, "%s: ", bl_fact_info((enum bl_fact)k)->label);
-        add_block(b, BL_LINE_ITEM, BL_FIELD_QUICK_FACTS, k, v->items[k], 0,
-                  strlen(v->items[k]), prefix, "  ");
+        add_block(b, BL_LINE_ITEM, BL_FIELD_QUICK_FACTS, k, v->items[k], 0, strlen(v->items[k]),
+                  prefix, "  ");
     }
 }
 
@@ -782,8 +821,7 @@ static void add_glossary(builder *b, const bl_guide *g, const bl_field_value *v)
     }
 }
 
-bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
-                              unsigned flags)
+bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width, unsigned flags)
 {
     bl_layout *l = calloc(1, sizeof *l);
     struct bl_layout_mem *m = calloc(1, sizeof *m);
@@ -794,8 +832,8 @@ bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
     }
     l->mem = m;
     l->width = width < 1 ? 1 : width;
-    builder b = {.l = l, .m = m, .ascii = (flags & BL_LAYOUT_ASCII) != 0,
-                 .link = -1, .link_no = -1};
+    builder b = {
+        .l = l, .m = m, .ascii = (flags & BL_LAYOUT_ASCII) != 0, .link = -1, .link_no = -1};
 
     add_block(&b, BL_LINE_TITLE, BL_PART_TITLE, 0, e->title, 0, strlen(e->title), NULL, NULL);
 
@@ -838,8 +876,8 @@ bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
             add_styled_items(&b, f, v);
         } else if (info->kind == BL_KIND_LIST) {
             for (size_t k = 0; k < v->n_items; k++)
-                add_block(&b, BL_LINE_ITEM, f, k, v->items[k], 0, strlen(v->items[k]),
-                          "\u2022 ", "  ");
+                add_block(&b, BL_LINE_ITEM, f, k, v->items[k], 0, strlen(v->items[k]), "\u2022 ",
+                          "  ");
         }
     }
 
@@ -850,12 +888,12 @@ bl_layout *bl_layout_entry_ex(const bl_guide *g, const bl_entry *e, int width,
             const bl_source *src = &e->sources[k];
             size_t before = l->n_lines;
             if (src->title)
-                add_block(&b, BL_LINE_SOURCE, BL_PART_SOURCES, k, src->title, 0,
-                          strlen(src->title), "\u2022 ", "  ");
+                add_block(&b, BL_LINE_SOURCE, BL_PART_SOURCES, k, src->title, 0, strlen(src->title),
+                          "\u2022 ", "  ");
             if (src->url) {
                 size_t mid = l->n_lines;
-                add_block(&b, BL_LINE_SOURCE, BL_PART_SOURCES, k, src->url, 0,
-                          strlen(src->url), mid > before ? "  " : "\u2022 ", "  ");
+                add_block(&b, BL_LINE_SOURCE, BL_PART_SOURCES, k, src->url, 0, strlen(src->url),
+                          mid > before ? "  " : "\u2022 ", "  ");
                 /* Keep positions increasing within the item: the URL
                  * comes after the whole title. */
                 size_t off = src->title ? strlen(src->title) + 1 : 0;

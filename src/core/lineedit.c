@@ -269,7 +269,7 @@ void bl_lineedit_view(bl_lineedit *le, int cols, size_t *start, size_t *end, int
         le->scroll = p;
     }
     *start = le->scroll;
-    *end = le->scroll + bl_text_fit(le->buf ? le->buf + le->scroll : "", le->len - le->scroll,
-                                    cols, NULL);
+    *end = le->scroll +
+        bl_text_fit(le->buf ? le->buf + le->scroll : "", le->len - le->scroll, cols, NULL);
     *cursor_col = width(le, le->scroll, le->cur);
 }

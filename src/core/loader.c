@@ -29,9 +29,9 @@ struct draft {
     bl_entry e;
     struct link_ref *refs; /* malloc'd; ids of linked roles with positions */
     size_t n_refs;
-    size_t rank;           /* roles: place in role_order, SIZE_MAX if unlisted */
-    size_t line, column;   /* sections: where the section starts */
-    bl_role_facts *facts;  /* roles: in the guide's arena */
+    size_t rank; /* roles: place in role_order, SIZE_MAX if unlisted */
+    size_t line, column; /* sections: where the section starts */
+    bl_role_facts *facts; /* roles: in the guide's arena */
     struct link_ref *section_refs; /* roles: malloc'd; `sections` ids (arena strings) */
     size_t n_section_refs;
 };
@@ -64,7 +64,7 @@ struct loader {
     /* Ids of every role file found, loaded or not: a link to a role whose
      * file has problems is not reported a second time. */
     const char **file_ids; /* malloc'd array of arena strings */
-    bl_arena *scratch;     /* one file's YAML tree, reset for each file */
+    bl_arena *scratch; /* one file's YAML tree, reset for each file */
     size_t n_file_ids, cap_file_ids;
     /* sections.yaml's groups and crime areas (malloc'd arrays of arena
      * strings); have_* when the list is valid, so roles are checked. */
@@ -162,15 +162,14 @@ static char *normalize(bl_arena *a, const char *s, size_t len, int paragraphs)
 
 static int is_null_scalar(const yt_node *v)
 {
-    return v->plain == 1 && (v->len == 0 || strcmp(v->str, "~") == 0 ||
-                             strcmp(v->str, "null") == 0 || strcmp(v->str, "Null") == 0 ||
-                             strcmp(v->str, "NULL") == 0);
+    return v->plain == 1 &&
+        (v->len == 0 || strcmp(v->str, "~") == 0 || strcmp(v->str, "null") == 0 ||
+         strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0);
 }
 
 /* The string value of `key`, normalised; NULL (after a message) when it is
  * not a non-empty string. */
-static const char *get_string(struct loader *L, const char *key, const yt_node *v,
-                              int paragraphs)
+static const char *get_string(struct loader *L, const char *key, const yt_node *v, int paragraphs)
 {
     if (v->plain == -1)
         return NULL; /* already reported */
@@ -192,8 +191,8 @@ static const char *get_string(struct loader *L, const char *key, const yt_node *
 }
 
 /* A list of non-empty strings.  Returns 0 and fills items/n, or -1. */
-static int get_list(struct loader *L, const char *key, const yt_node *v,
-                    const char *const **items, size_t *n)
+static int get_list(struct loader *L, const char *key, const yt_node *v, const char *const **items,
+                    size_t *n)
 {
     if (v->plain == -1)
         return -1;
@@ -222,8 +221,8 @@ static int get_list(struct loader *L, const char *key, const yt_node *v,
             continue;
         }
         if (it->type != YT_SCALAR) {
-            problem(L, it->line, it->column, "item %zu of \"%s\" must be a string, not %s",
-                    i + 1, key, yt_type_name(it->type));
+            problem(L, it->line, it->column, "item %zu of \"%s\" must be a string, not %s", i + 1,
+                    key, yt_type_name(it->type));
             ok = 0;
             continue;
         }
@@ -339,8 +338,7 @@ static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
     if (v->plain == -1)
         return -1;
     if (v->type != YT_SEQ) {
-        problem(L, v->line, v->column, "\"sources\" must be a list, not %s",
-                yt_type_name(v->type));
+        problem(L, v->line, v->column, "\"sources\" must be a list, not %s", yt_type_name(v->type));
         return -1;
     }
     if (v->n == 0) {
@@ -363,7 +361,8 @@ static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
         if (m->type != YT_MAP) {
             problem(L, m->line, m->column,
                     "item %zu of \"sources\" must be a mapping with \"title\" and \"url\", "
-                    "not %s", i + 1, yt_type_name(m->type));
+                    "not %s",
+                    i + 1, yt_type_name(m->type));
             ok = 0;
             continue;
         }
@@ -437,8 +436,7 @@ static int map_fields(struct loader *L, const yt_node *m, const char *const *key
     for (size_t i = 0; i < n; i++)
         if ((required >> i & 1u) && !vals[i]) {
             if (!refused)
-                problem(L, m->line, m->column, "missing required key \"%s\" in %s", keys[i],
-                        what);
+                problem(L, m->line, m->column, "missing required key \"%s\" in %s", keys[i], what);
             ok = 0;
         }
     return ok ? 0 : -1;
@@ -552,8 +550,7 @@ static const char *arena_fmt(struct loader *L, const char *fmt, ...)
     return s;
 }
 
-static int quick_facts(struct loader *L, const yt_node *v, bl_role_facts *rf,
-                       bl_field_value *out)
+static int quick_facts(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_value *out)
 {
     const yt_node *m = want_map(L, v, "\"quick_facts\"", "");
     if (!m)
@@ -585,8 +582,8 @@ static int quick_facts(struct loader *L, const yt_node *v, bl_role_facts *rf,
     }
     if (!ok)
         return -1;
-    *out = (bl_field_value){.field = BL_FIELD_QUICK_FACTS, .items = items,
-                            .n_items = BL_FACT_COUNT};
+    *out =
+        (bl_field_value){.field = BL_FIELD_QUICK_FACTS, .items = items, .n_items = BL_FACT_COUNT};
     return 0;
 }
 
@@ -651,8 +648,8 @@ static int route_steps(struct loader *L, const yt_node *v, size_t r, bl_route *r
 }
 
 /* A URL list (route sources). */
-static int url_list(struct loader *L, const char *key, const yt_node *v,
-                    const char *const **items, size_t *n)
+static int url_list(struct loader *L, const char *key, const yt_node *v, const char *const **items,
+                    size_t *n)
 {
     if (get_list(L, key, v, items, n) < 0)
         return -1;
@@ -665,8 +662,8 @@ static int url_list(struct loader *L, const char *key, const yt_node *v,
                     key);
             ok = 0;
         } else if (strchr((*items)[i], ' ')) {
-            problem(L, it->line, it->column, "item %zu of \"%s\" must not contain spaces",
-                    i + 1, key);
+            problem(L, it->line, it->column, "item %zu of \"%s\" must not contain spaces", i + 1,
+                    key);
             ok = 0;
         }
     }
@@ -683,7 +680,7 @@ static int routes(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_fiel
         out_of_memory(L);
         return -1;
     }
-    static const char *const keys[] = {"name", "kind", "where", "who", "serving_officer",
+    static const char *const keys[] = {"name",  "kind",   "where", "who", "serving_officer",
                                        "steps", "sources"};
     int ok = 1;
     struct items it = {0};
@@ -766,8 +763,8 @@ static int routes(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_fiel
         return -1;
     rf->routes = rs;
     rf->n_routes = seq->n;
-    *out = (bl_field_value){.field = BL_FIELD_ROUTES, .items = it.v, .n_items = it.n,
-                            .styles = it.styles};
+    *out = (bl_field_value){
+        .field = BL_FIELD_ROUTES, .items = it.v, .n_items = it.n, .styles = it.styles};
     return 0;
 }
 
@@ -808,8 +805,19 @@ static long long get_amount(struct loader *L, const char *key, const yt_node *v)
     return strtoll(s, NULL, 10);
 }
 
-enum { PAY_WHERE, PAY_GRADE, PAY_MIN, PAY_MAX, PAY_CURRENCY, PAY_PERIOD, PAY_AS_OF, PAY_NOTE,
-       PAY_CHECK, PAY_SOURCE, PAY_KEYS };
+enum {
+    PAY_WHERE,
+    PAY_GRADE,
+    PAY_MIN,
+    PAY_MAX,
+    PAY_CURRENCY,
+    PAY_PERIOD,
+    PAY_AS_OF,
+    PAY_NOTE,
+    PAY_CHECK,
+    PAY_SOURCE,
+    PAY_KEYS
+};
 
 static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_value *out)
 {
@@ -822,9 +830,9 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
         return -1;
     }
     static const char *const keys[PAY_KEYS] = {
-        [PAY_WHERE] = "where",     [PAY_GRADE] = "grade",   [PAY_MIN] = "min",
-        [PAY_MAX] = "max",         [PAY_CURRENCY] = "currency", [PAY_PERIOD] = "period",
-        [PAY_AS_OF] = "as_of",     [PAY_NOTE] = "note",     [PAY_CHECK] = "check",
+        [PAY_WHERE] = "where",  [PAY_GRADE] = "grade",       [PAY_MIN] = "min",
+        [PAY_MAX] = "max",      [PAY_CURRENCY] = "currency", [PAY_PERIOD] = "period",
+        [PAY_AS_OF] = "as_of",  [PAY_NOTE] = "note",         [PAY_CHECK] = "check",
         [PAY_SOURCE] = "source"};
     int ok = 1;
     struct items it = {0};
@@ -835,16 +843,16 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
             continue;
         }
         if (m->type != YT_MAP) {
-            problem(L, m->line, m->column, "item %zu of \"pay\" must be a mapping, not %s",
-                    i + 1, yt_type_name(m->type));
+            problem(L, m->line, m->column, "item %zu of \"pay\" must be a mapping, not %s", i + 1,
+                    yt_type_name(m->type));
             ok = 0;
             continue;
         }
         const yt_node *vals[PAY_KEYS];
         char what[32];
         snprintf(what, sizeof what, "pay item %zu", i + 1);
-        int item_ok = map_fields(L, m, keys, PAY_KEYS, 1u << PAY_WHERE | 1u << PAY_SOURCE,
-                                 vals, what) == 0;
+        int item_ok =
+            map_fields(L, m, keys, PAY_KEYS, 1u << PAY_WHERE | 1u << PAY_SOURCE, vals, what) == 0;
         bl_pay *p = &ps[i];
         p->max = -1;
         if (vals[PAY_WHERE] && !(p->where = get_string(L, "where", vals[PAY_WHERE], 0)))
@@ -862,7 +870,8 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
                 if (vals[k]) {
                     problem(L, vals[k]->line, vals[k]->column,
                             "\"%s\" with \"check\": a pay item is either a figure or a "
-                            "where-to-check link, not both", keys[k]);
+                            "where-to-check link, not both",
+                            keys[k]);
                     item_ok = 0;
                 }
         } else {
@@ -880,19 +889,20 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
                 item_ok = 0;
             if (vals[PAY_MAX] && (p->max = get_amount(L, "max", vals[PAY_MAX])) < 0)
                 item_ok = 0;
-            if (p->min >= 0 && p->max >= 0 && vals[PAY_MIN] && vals[PAY_MAX] &&
-                p->max < p->min) {
+            if (p->min >= 0 && p->max >= 0 && vals[PAY_MIN] && vals[PAY_MAX] && p->max < p->min) {
                 problem(L, vals[PAY_MAX]->line, vals[PAY_MAX]->column,
                         "\"max\" (%lld) is less than \"min\" (%lld)", p->max, p->min);
                 item_ok = 0;
             }
             if (vals[PAY_CURRENCY]) {
                 const char *c = get_string(L, "currency", vals[PAY_CURRENCY], 0);
-                if (c && !(strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' &&
-                           c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z')) {
+                if (c &&
+                    !(strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' &&
+                      c[2] >= 'A' && c[2] <= 'Z')) {
                     problem(L, vals[PAY_CURRENCY]->line, vals[PAY_CURRENCY]->column,
                             "\"currency\" must be an ISO 4217 code of three capital letters "
-                            "(EUR, USD ...), not \"%s\"", c);
+                            "(EUR, USD ...), not \"%s\"",
+                            c);
                     c = NULL;
                 }
                 if (c)
@@ -919,7 +929,8 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
                 if (s && !valid_partial_date(s)) {
                     problem(L, vals[PAY_AS_OF]->line, vals[PAY_AS_OF]->column,
                             "\"as_of\" must be a date written YYYY, YYYY-MM or YYYY-MM-DD, "
-                            "not \"%s\"", s);
+                            "not \"%s\"",
+                            s);
                     s = NULL;
                 }
                 if (!s)
@@ -945,8 +956,8 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
         return -1;
     rf->pay = ps;
     rf->n_pay = seq->n;
-    *out = (bl_field_value){.field = BL_FIELD_PAY, .items = it.v, .n_items = it.n,
-                            .styles = it.styles};
+    *out = (bl_field_value){
+        .field = BL_FIELD_PAY, .items = it.v, .n_items = it.n, .styles = it.styles};
     return 0;
 }
 
@@ -959,8 +970,7 @@ static int fit(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
     const yt_node *vals[BL_FIT_COUNT];
     for (int d = 0; d < BL_FIT_COUNT; d++)
         keys[d] = bl_fit_info((enum bl_fit_dim)d)->key;
-    int ok = map_fields(L, m, keys, BL_FIT_COUNT, (1u << BL_FIT_COUNT) - 1, vals,
-                        "\"fit\"") == 0;
+    int ok = map_fields(L, m, keys, BL_FIT_COUNT, (1u << BL_FIT_COUNT) - 1, vals, "\"fit\"") == 0;
     const char **reasons = bl_arena_array(L->arena, BL_FIT_COUNT, sizeof *reasons);
     if (!reasons) {
         out_of_memory(L);
@@ -997,7 +1007,8 @@ static int fit(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
             if (s && strlen(s) > BL_FIT_MAX_REASON) {
                 problem(L, lr[1]->line, lr[1]->column,
                         "\"reason\" of \"%s\" is longer than %d characters (%zu); keep it to "
-                        "one line", keys[d], BL_FIT_MAX_REASON, strlen(s));
+                        "one line",
+                        keys[d], BL_FIT_MAX_REASON, strlen(s));
                 s = NULL;
             }
             if (!s)
@@ -1020,8 +1031,8 @@ static int find_named(const char *const *ids, size_t n, const char *id)
 }
 
 /* A list of ids with no repeats; -1 after a message. */
-static int id_list(struct loader *L, const char *key, const yt_node *v,
-                   const char *const **items, size_t *n)
+static int id_list(struct loader *L, const char *key, const yt_node *v, const char *const **items,
+                   size_t *n)
 {
     if (get_list(L, key, v, items, n) < 0)
         return -1;
@@ -1029,22 +1040,20 @@ static int id_list(struct loader *L, const char *key, const yt_node *v,
     for (size_t i = 0; i < *n; i++) {
         const yt_node *it = v->kids[i];
         if (!valid_id((*items)[i])) {
-            problem(L, it->line, it->column, "bad id \"%s\" in \"%s\": " BADID_TEXT,
-                    (*items)[i], key, BL_MAX_ID);
+            problem(L, it->line, it->column, "bad id \"%s\" in \"%s\": " BADID_TEXT, (*items)[i],
+                    key, BL_MAX_ID);
             ok = 0;
             continue;
         }
         if (find_named(*items, i, (*items)[i]) >= 0) {
-            problem(L, it->line, it->column, "\"%s\" is listed twice in \"%s\"", (*items)[i],
-                    key);
+            problem(L, it->line, it->column, "\"%s\" is listed twice in \"%s\"", (*items)[i], key);
             ok = 0;
         }
     }
     return ok ? 0 : -1;
 }
 
-static int crime_areas(struct loader *L, const yt_node *v, bl_role_facts *rf,
-                       bl_field_value *out)
+static int crime_areas(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_value *out)
 {
     const char *const *ids;
     size_t n;
@@ -1098,8 +1107,7 @@ static int group(struct loader *L, const yt_node *v, bl_role_facts *rf)
 
 /* A role's `sections`: ids of sections, checked and linked once every
  * file is read. */
-static int role_sections(struct loader *L, struct draft *d, const yt_node *v,
-                         bl_field_value *out)
+static int role_sections(struct loader *L, struct draft *d, const yt_node *v, bl_field_value *out)
 {
     const char *const *ids;
     size_t n;
@@ -1113,8 +1121,8 @@ static int role_sections(struct loader *L, struct draft *d, const yt_node *v,
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        d->section_refs[i] = (struct link_ref){.id = ids[i], .line = v->kids[i]->line,
-                                               .column = v->kids[i]->column};
+        d->section_refs[i] =
+            (struct link_ref){.id = ids[i], .line = v->kids[i]->line, .column = v->kids[i]->column};
     d->n_section_refs = n;
     *out = (bl_field_value){.field = BL_FIELD_SECTIONS, .items = ids, .n_items = n};
     return 0;
@@ -1208,8 +1216,7 @@ static void id_label_list(struct loader *L, const yt_node *v, const char *key,
             ok = 0;
         const char *id = vals[0] ? get_string(L, "id", vals[0], 0) : NULL;
         if (id && !valid_id(id)) {
-            problem(L, vals[0]->line, vals[0]->column, "bad id \"%s\": " BADID_TEXT, id,
-                    BL_MAX_ID);
+            problem(L, vals[0]->line, vals[0]->column, "bad id \"%s\": " BADID_TEXT, id, BL_MAX_ID);
             id = NULL;
         }
         if (id)
@@ -1252,7 +1259,8 @@ static void load_glossary(struct loader *L, const yt_node *v)
         if (m->type != YT_MAP) {
             problem(L, m->line, m->column,
                     "item %zu of \"glossary\" must be a mapping with \"term\", \"expansion\" "
-                    "and \"definition\", not %s", i + 1, yt_type_name(m->type));
+                    "and \"definition\", not %s",
+                    i + 1, yt_type_name(m->type));
             continue;
         }
         struct gloss *gl = &L->gloss[L->n_gloss++];
@@ -1285,7 +1293,8 @@ static void load_glossary(struct loader *L, const yt_node *v)
                 continue;
             }
             for (size_t j = 0; j < n; j++)
-                gl->refs[j] = (struct link_ref){.id = ids[j], .line = vals[3]->kids[j]->line,
+                gl->refs[j] = (struct link_ref){.id = ids[j],
+                                                .line = vals[3]->kids[j]->line,
                                                 .column = vals[3]->kids[j]->column};
             gl->n_refs = n;
         }
@@ -1295,8 +1304,8 @@ static void load_glossary(struct loader *L, const yt_node *v)
 
 /* ---- the fit finder's questions (sections.yaml `fit_questions`) ------------ */
 
-#define FITQ_MAX_TEXT 200  /* bytes in a question */
-#define FITQ_MAX_LABEL 80  /* bytes in an answer label */
+#define FITQ_MAX_TEXT 200 /* bytes in a question */
+#define FITQ_MAX_LABEL 80 /* bytes in an answer label */
 #define FITQ_MAX_CHOICES 12
 
 /* An answer label: one line, not a word the answers file reads otherwise. */
@@ -1317,7 +1326,8 @@ static const char *fitq_label(struct loader *L, const char *what, const yt_node 
         strchr(s, '|') || strchr(s, '#')) {
         problem(L, v->line, v->column,
                 "\"%s\" \"%s\" would be misread in an answers file: use words, without "
-                "'=', '!', '|' or '#', other than \"none\"", what, s);
+                "'=', '!', '|' or '#', other than \"none\"",
+                what, s);
         return NULL;
     }
     return s;
@@ -1356,8 +1366,8 @@ static int fitq_choices(struct loader *L, const yt_node *v, bl_fit_question *q)
         if (vals[0]) {
             ch[i].id = get_string(L, "id", vals[0], 0);
             if (ch[i].id && !valid_id(ch[i].id)) {
-                problem(L, vals[0]->line, vals[0]->column, "bad id \"%s\": " BADID_TEXT,
-                        ch[i].id, BL_MAX_ID);
+                problem(L, vals[0]->line, vals[0]->column, "bad id \"%s\": " BADID_TEXT, ch[i].id,
+                        BL_MAX_ID);
                 ch[i].id = NULL;
             }
             for (size_t j = 0; ch[i].id && j < i; j++)
@@ -1487,8 +1497,7 @@ static void load_fit_questions(struct loader *L, const yt_node *v)
         if (q->kind == BL_FITQ_LEVEL) {
             if (!vals[2]) {
                 problem(L, m->line, m->column,
-                        "missing required key \"answers\" in %s (five labels, for 0 to 4)",
-                        what);
+                        "missing required key \"answers\" in %s (five labels, for 0 to 4)", what);
                 ok = 0;
             } else if (want_seq(L, vals[2], "answers")) {
                 if (vals[2]->n != BL_FIT_ANSWERS) {
@@ -1503,8 +1512,8 @@ static void load_fit_questions(struct loader *L, const yt_node *v)
                         for (int b = 0; q->answers[a] && b < a; b++)
                             if (q->answers[b] && strcasecmp(q->answers[b], q->answers[a]) == 0) {
                                 problem(L, it->line, it->column,
-                                        "answer \"%s\" is listed twice in \"%s\"",
-                                        q->answers[a], key);
+                                        "answer \"%s\" is listed twice in \"%s\"", q->answers[a],
+                                        key);
                                 q->answers[a] = NULL;
                                 break;
                             }
@@ -1515,8 +1524,7 @@ static void load_fit_questions(struct loader *L, const yt_node *v)
                 ok = 0;
             }
         } else if (vals[2]) {
-            problem(L, vals[2]->line, vals[2]->column,
-                    "\"%s\" takes no \"answers\"%s", key,
+            problem(L, vals[2]->line, vals[2]->column, "\"%s\" takes no \"answers\"%s", key,
                     q->kind == BL_FITQ_AREAS ? ": its answers are the crime areas"
                                              : "; give \"choices\"");
             ok = 0;
@@ -1617,8 +1625,8 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
             const char *id = get_string(L, "id", v, 0);
             if (id && !valid_id(id)) {
                 problem(L, v->line, v->column,
-                        "bad id \"%s\": use lowercase letters, digits and '-' (at most %d)",
-                        id, BL_MAX_ID);
+                        "bad id \"%s\": use lowercase letters, digits and '-' (at most %d)", id,
+                        BL_MAX_ID);
                 id = NULL;
             }
             d->e.id = id;
@@ -1714,8 +1722,7 @@ static void build_entry(struct loader *L, struct draft *d, const yt_node *m)
             for (size_t j = 0; j < v->n; j++) {
                 const yt_node *it = v->kids[j];
                 if (!valid_id(it->str)) {
-                    problem(L, it->line, it->column, "bad role id \"%s\" in \"%s\"", it->str,
-                            key);
+                    problem(L, it->line, it->column, "bad role id \"%s\" in \"%s\"", it->str, key);
                     ok = 0;
                 } else if (is_role && d->e.id && strcmp(it->str, d->e.id) == 0) {
                     problem(L, it->line, it->column, "a role cannot be related to itself");
@@ -1791,8 +1798,10 @@ static unsigned char *read_file(struct loader *L, const char *path, size_t *len)
     }
     if (!S_ISREG(st.st_mode)) {
         problem(L, 0, 0, "not a regular file (%s)",
-                S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a FIFO"
-                : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file");
+                S_ISDIR(st.st_mode)                              ? "a folder"
+                    : S_ISFIFO(st.st_mode)                       ? "a FIFO"
+                    : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                 : "a special file");
         close(fd);
         return NULL;
     }
@@ -1858,8 +1867,8 @@ static bl_arena *scratch_arena(struct loader *L)
 }
 
 /* Parses one role from bytes; the id comes from the file name. */
-static void load_role(struct loader *L, const char *path, const char *id,
-                      const unsigned char *buf, size_t len)
+static void load_role(struct loader *L, const char *path, const char *id, const unsigned char *buf,
+                      size_t len)
 {
     bl_arena *tmp = scratch_arena(L);
     if (!tmp) {
@@ -1956,9 +1965,9 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
                 yt_type_name(root->type));
         goto done;
     }
-    static const char *const known[] = {"title", "tagline", "role_order", "sections",
-                                        "groups", "crime_areas", "glossary",
-                                        "fit_questions", "synonyms"};
+    static const char *const known[] = {"title",    "tagline",       "role_order",
+                                        "sections", "groups",        "crime_areas",
+                                        "glossary", "fit_questions", "synonyms"};
     int have_title = 0, have_sections = 0, have_groups = 0, have_areas = 0, have_gloss = 0;
     for (size_t i = 0; i + 1 < root->n; i += 2) {
         const yt_node *k = root->kids[i], *v = root->kids[i + 1];
@@ -2044,8 +2053,8 @@ static void load_sections(struct loader *L, const unsigned char *buf, size_t len
                           &L->n_groups, &L->have_groups);
         } else if (is_key(k, "crime_areas")) {
             have_areas = 1;
-            id_label_list(L, v, "crime_areas", "label", "crime area", &L->area_ids,
-                          &L->area_labels, &L->n_areas, &L->have_areas);
+            id_label_list(L, v, "crime_areas", "label", "crime area", &L->area_ids, &L->area_labels,
+                          &L->n_areas, &L->have_areas);
         } else if (is_key(k, "glossary")) {
             have_gloss = 1;
             load_glossary(L, v);
@@ -2237,8 +2246,8 @@ static void cross_check(struct loader *L)
                 continue;
             int is_section = 0;
             for (size_t q = 0; q < L->sections.n; q++)
-                is_section |= L->sections.v[q].e.id &&
-                              strcmp(L->sections.v[q].e.id, d->refs[j].id) == 0;
+                is_section |=
+                    L->sections.v[q].e.id && strcmp(L->sections.v[q].e.id, d->refs[j].id) == 0;
             L->path = d->e.path;
             problem(L, d->refs[j].line, d->refs[j].column, "\"%s\" is not a role id%s",
                     d->refs[j].id, is_section ? " (it is a section; links go to roles)" : "");
@@ -2254,7 +2263,8 @@ static void cross_check(struct loader *L)
             L->path = d->e.path;
             problem(L, r->line, r->column, "\"%s\" is not a section id%s", r->id,
                     find_id(roles, n, r->id) || is_role_file(L, r->id)
-                        ? " (it is a role; use \"related\")" : "");
+                        ? " (it is a role; use \"related\")"
+                        : "");
         }
         if (strcmp(d->e.id, BL_GLOSSARY_ID) == 0) {
             L->path = d->e.path;
@@ -2270,8 +2280,8 @@ static void cross_check(struct loader *L)
             if (find_id(roles, n, id) || is_role_file(L, id) || is_section_id(L, id))
                 continue;
             L->path = L->sections_path;
-            problem(L, gl->refs[j].line, gl->refs[j].column,
-                    "\"%s\" is not a role or section id", id);
+            problem(L, gl->refs[j].line, gl->refs[j].column, "\"%s\" is not a role or section id",
+                    id);
         }
     }
     free(roles);
@@ -2335,10 +2345,10 @@ static int assemble_glossary(struct loader *L, bl_guide *g, bl_entry *entries, s
         by_term[i] = tmp[i].index;
     free(tmp);
     memcpy(fields, ge->fields, ge->n_fields * sizeof *fields);
-    fields[ge->n_fields] = (bl_field_value){.field = BL_FIELD_GLOSSARY, .items = shown,
-                                            .n_items = n};
-    fields[ge->n_fields + 1] = (bl_field_value){.field = BL_FIELD_TERMS, .items = words,
-                                                .n_items = n};
+    fields[ge->n_fields] =
+        (bl_field_value){.field = BL_FIELD_GLOSSARY, .items = shown, .n_items = n};
+    fields[ge->n_fields + 1] =
+        (bl_field_value){.field = BL_FIELD_TERMS, .items = words, .n_items = n};
     qsort(fields, ge->n_fields + 2, sizeof *fields, cmp_field_values);
     ge->fields = fields;
     ge->n_fields += 2;
@@ -2359,8 +2369,12 @@ static int synth_glossary_entry(struct loader *L, bl_entry *e)
         return -1;
     }
     fields[0] = (bl_field_value){.field = BL_FIELD_BODY, .text = body};
-    *e = (bl_entry){.kind = BL_ENTRY_SECTION, .id = BL_GLOSSARY_ID, .title = "Glossary",
-                    .fields = fields, .n_fields = 1, .path = L->sections_path};
+    *e = (bl_entry){.kind = BL_ENTRY_SECTION,
+                    .id = BL_GLOSSARY_ID,
+                    .title = "Glossary",
+                    .fields = fields,
+                    .n_fields = 1,
+                    .path = L->sections_path};
     return 0;
 }
 
@@ -2524,12 +2538,13 @@ bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
             break;
         }
         if (!valid_id(id)) {
-            problem(&L, 0, 0, "bad file name: a role id is lowercase letters, digits and '-' "
-                              "(at most %d), followed by .yaml", BL_MAX_ID);
+            problem(&L, 0, 0,
+                    "bad file name: a role id is lowercase letters, digits and '-' "
+                    "(at most %d), followed by .yaml",
+                    BL_MAX_ID);
             continue;
         }
-        const char **v = bl_vec_grow(L.file_ids, &L.cap_file_ids, L.n_file_ids + 1,
-                                     sizeof *v, 64);
+        const char **v = bl_vec_grow(L.file_ids, &L.cap_file_ids, L.n_file_ids + 1, sizeof *v, 64);
         if (!v) {
             out_of_memory(&L);
             break;
@@ -2585,8 +2600,10 @@ static int check_bytes_common(const char *path, const unsigned char *buf, size_t
             if (id && valid_id(id))
                 load_role(&L, L.path, id, buf, len);
             else
-                problem(&L, 0, 0, "bad file name: a role id is lowercase letters, digits and "
-                                  "'-' (at most %d), followed by .yaml", BL_MAX_ID);
+                problem(&L, 0, 0,
+                        "bad file name: a role id is lowercase letters, digits and "
+                        "'-' (at most %d), followed by .yaml",
+                        BL_MAX_ID);
         } else {
             load_sections(&L, buf, len);
         }
@@ -2597,14 +2614,12 @@ static int check_bytes_common(const char *path, const unsigned char *buf, size_t
     return errors ? -1 : 0;
 }
 
-int bl_check_role_bytes(const char *path, const unsigned char *buf, size_t len,
-                        bl_diags *diags)
+int bl_check_role_bytes(const char *path, const unsigned char *buf, size_t len, bl_diags *diags)
 {
     return check_bytes_common(path, buf, len, diags, 1);
 }
 
-int bl_check_sections_bytes(const char *path, const unsigned char *buf, size_t len,
-                            bl_diags *diags)
+int bl_check_sections_bytes(const char *path, const unsigned char *buf, size_t len, bl_diags *diags)
 {
     return check_bytes_common(path, buf, len, diags, 0);
 }

@@ -64,8 +64,7 @@ static int op_fchmod(const bl_safewrite_ops *ops, int fd, mode_t mode)
 
 static int op_poll(const bl_safewrite_ops *ops, struct pollfd *fds, nfds_t n, int timeout_ms)
 {
-    return ops && ops->poll ? ops->poll(ops->ctx, fds, n, timeout_ms)
-                            : poll(fds, n, timeout_ms);
+    return ops && ops->poll ? ops->poll(ops->ctx, fds, n, timeout_ms) : poll(fds, n, timeout_ms);
 }
 
 static int wait_ms_of(const bl_safewrite_ops *ops)
@@ -214,8 +213,8 @@ static long long now_ms(void)
 /* Writes all of data to a non-blocking fd, waiting (poll) at most wait_ms in
  * all for it to take the data.  0, -ETIMEDOUT, -EINTR (a signal during the
  * wait) or -errno. */
-static int write_all_bounded(const bl_safewrite_ops *ops, int fd, const char *data,
-                             size_t len, int wait_ms)
+static int write_all_bounded(const bl_safewrite_ops *ops, int fd, const char *data, size_t len,
+                             int wait_ms)
 {
     long long deadline = now_ms() + wait_ms;
     while (len > 0) {
@@ -258,8 +257,8 @@ static int own_terminal(dev_t rdev)
 /* Writes to a device or FIFO the probe found.  SIGPIPE is blocked during the
  * write so that a reader going away is an EPIPE error, not the end of the
  * program; a SIGPIPE raised by our own write is consumed. */
-static int write_direct(const bl_safewrite_target *t, unsigned flags, const char *data,
-                        size_t len, const bl_safewrite_ops *ops, char *reason, size_t size)
+static int write_direct(const bl_safewrite_target *t, unsigned flags, const char *data, size_t len,
+                        const bl_safewrite_ops *ops, char *reason, size_t size)
 {
     /* O_NONBLOCK: a FIFO without a reader fails with ENXIO instead of
      * waiting forever, and a slow reader cannot hold the write.  O_APPEND:
@@ -283,8 +282,10 @@ static int write_direct(const bl_safewrite_target *t, unsigned flags, const char
     }
     if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
         close(fd);
-        say(reason, size, "%s: no longer a device or FIFO, it changed since it was checked; "
-                          "nothing was written", t->given);
+        say(reason, size,
+            "%s: no longer a device or FIFO, it changed since it was checked; "
+            "nothing was written",
+            t->given);
         return -ESTALE;
     }
     if ((flags & BL_SAFEWRITE_REFUSE_TTY) && isatty(fd)) {
@@ -341,24 +342,23 @@ static mode_t current_umask(void)
 
 static int fs_without_links(int err)
 {
-    return err == EPERM || err == EOPNOTSUPP || err == ENOTSUP || err == ENOSYS ||
-           err == EMLINK || err == EXDEV;
+    return err == EPERM || err == EOPNOTSUPP || err == ENOTSUP || err == ENOSYS || err == EMLINK ||
+        err == EXDEV;
 }
 
 /* 0 when t->given still leads to the regular file the probe found; else
  * -ESTALE with the reason (`what` says what did not happen). */
-static int still_same(const bl_safewrite_target *t, const char *what, char *reason,
-                      size_t size)
+static int still_same(const bl_safewrite_target *t, const char *what, char *reason, size_t size)
 {
     char *real = realpath(t->given, NULL);
     struct stat st;
     int same = real && strcmp(real, t->file) == 0 && lstat(t->file, &st) == 0 &&
-               S_ISREG(st.st_mode) && st.st_dev == t->dev && st.st_ino == t->ino;
+        S_ISREG(st.st_mode) && st.st_dev == t->dev && st.st_ino == t->ino;
     free(real);
     if (same)
         return 0;
-    say(reason, size, "%s: the file or a link to it changed since it was checked; %s",
-        t->given, what);
+    say(reason, size, "%s: the file or a link to it changed since it was checked; %s", t->given,
+        what);
     return -ESTALE;
 }
 
@@ -394,9 +394,9 @@ static int keep_attributes(const bl_safewrite_ops *ops, int fd, const bl_safewri
  * with rename(2).  old: the file being replaced (its attributes are kept and
  * its identity checked just before the rename), NULL for a new file.
  * `shown` is the path named in reasons. */
-static int write_via_temp(const char *target, const char *shown,
-                          const bl_safewrite_target *old, int no_replace, const char *data,
-                          size_t len, const bl_safewrite_ops *ops, char *reason, size_t size)
+static int write_via_temp(const char *target, const char *shown, const bl_safewrite_target *old,
+                          int no_replace, const char *data, size_t len, const bl_safewrite_ops *ops,
+                          char *reason, size_t size)
 {
     const char *slash = strrchr(target, '/');
     const char *base = slash ? slash + 1 : target;
@@ -552,12 +552,14 @@ int bl_safewrite_probe(const char *path, bl_safewrite_target *t, char *reason, s
     char *real = realpath(path, NULL);
     struct stat rst;
     int found = real && strlen(real) < sizeof t->file && lstat(real, &rst) == 0 &&
-                S_ISREG(rst.st_mode) && rst.st_dev == st.st_dev && rst.st_ino == st.st_ino;
+        S_ISREG(rst.st_mode) && rst.st_dev == st.st_dev && rst.st_ino == st.st_ino;
     if (!found) {
         free(real);
         memset(t, 0, sizeof *t);
-        say(reason, size, "%s: cannot tell which file this is (it has no name in a folder, "
-                          "perhaps deleted); give the file's own path", path);
+        say(reason, size,
+            "%s: cannot tell which file this is (it has no name in a folder, "
+            "perhaps deleted); give the file's own path",
+            path);
         return -ESTALE;
     }
     memcpy(t->file, real, strlen(real) + 1);
@@ -570,8 +572,8 @@ int bl_safewrite_probe(const char *path, bl_safewrite_target *t, char *reason, s
 
 /* ---- writing to a probed target ------------------------------------ */
 
-int bl_safewrite_to(const bl_safewrite_target *t, const void *data, size_t len,
-                    unsigned flags, const bl_safewrite_ops *ops, char *reason, size_t size)
+int bl_safewrite_to(const bl_safewrite_target *t, const void *data, size_t len, unsigned flags,
+                    const bl_safewrite_ops *ops, char *reason, size_t size)
 {
     if (reason && size)
         reason[0] = '\0';
@@ -586,8 +588,7 @@ int bl_safewrite_to(const bl_safewrite_target *t, const void *data, size_t len,
 
     switch (t->kind) {
     case BL_SAFEWRITE_NEW:
-        return write_via_temp(t->file, t->given, NULL, !overwrite, data, len, ops, reason,
-                              size);
+        return write_via_temp(t->file, t->given, NULL, !overwrite, data, len, ops, reason, size);
     case BL_SAFEWRITE_DEVICE:
         return write_direct(t, flags, data, len, ops, reason, size);
     case BL_SAFEWRITE_FILE:
@@ -623,8 +624,8 @@ int bl_safewrite_ex(const char *path, const void *data, size_t len, unsigned fla
     return bl_safewrite_to(&t, data, len, flags, ops, reason, size);
 }
 
-int bl_safewrite(const char *path, const void *data, size_t len, unsigned flags,
-                 char *reason, size_t reason_size)
+int bl_safewrite(const char *path, const void *data, size_t len, unsigned flags, char *reason,
+                 size_t reason_size)
 {
     return bl_safewrite_ex(path, data, len, flags, NULL, reason, reason_size);
 }

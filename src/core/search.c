@@ -202,7 +202,7 @@ static int make_suggestions(const bl_search_index *ix, bl_search_results *r)
     for (size_t i = 0; i < q->n_words; i++) {
         const struct bl_sx_word *w = &q->words[i];
         wanted += w->user && w->used && w->tok.ncp >= SUGGEST_MIN_CPS &&
-                  (w->n_exp == 0 || w->fuzzy) && !group_matched(q, i);
+            (w->n_exp == 0 || w->fuzzy) && !group_matched(q, i);
     }
     if (wanted == 0)
         return 0;
@@ -216,8 +216,8 @@ static int make_suggestions(const bl_search_index *ix, bl_search_results *r)
     size_t n = 0;
     for (size_t i = 0; i < q->n_words && n < BL_SEARCH_MAX_SUGGESTIONS; i++) {
         const struct bl_sx_word *w = &q->words[i];
-        if (!w->user || !w->used || w->tok.ncp < SUGGEST_MIN_CPS ||
-            (w->n_exp != 0 && !w->fuzzy) || group_matched(q, i))
+        if (!w->user || !w->used || w->tok.ncp < SUGGEST_MIN_CPS || (w->n_exp != 0 && !w->fuzzy) ||
+            group_matched(q, i))
             continue;
         struct cand c[BL_SEARCH_MAX_SUGGESTIONS];
         size_t k = w->fuzzy ? fuzzy_words(ix, q, w, c, per) : nearest(ix, w, c, per);
@@ -303,8 +303,7 @@ static void gather(const bl_search_index *ix, const struct bl_search_query *q,
                         continue;
                     float pq = bl_sx_phrase_at(ix, q, a, pos);
                     if (pq > 0)
-                        add += a->q * pq *
-                               (float)bl_sx_str_weight(bl_sx_str_of(ix, e, pos));
+                        add += a->q * pq * (float)bl_sx_str_weight(bl_sx_str_of(ix, e, pos));
                 }
                 if (!live || add <= 0)
                     continue;

@@ -29,8 +29,8 @@ static int mvec_push(struct mvec *m, int part, size_t item, size_t start, size_t
     if (!v)
         return -1;
     m->v = v;
-    m->v[m->n++] = (struct gmatch){
-        .m = {.part = part, .item = item, .start = start, .end = end}, .groups = groups};
+    m->v[m->n++] = (struct gmatch){.m = {.part = part, .item = item, .start = start, .end = end},
+                                   .groups = groups};
     return 0;
 }
 
@@ -106,8 +106,7 @@ static int tm_push(struct tok_match **tm, size_t *n, size_t *cap, uint32_t first
 /* Every match of q in entry e, in reading order, overlaps merged.  The
  * forward array says where the words are; only the strings that hold one
  * are tokenized again for their bytes. */
-static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_t e,
-                   struct mvec *m)
+static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_t e, struct mvec *m)
 {
     if (bl_sx_query_bits(ix, q))
         return -1;
@@ -123,8 +122,8 @@ static int collect(const bl_search_index *ix, struct bl_search_query *q, uint32_
         const struct bl_sx_extra *xs = bl_sx_extras_in(ix, first, end, &n_x);
         /* the words, then the joined compounds ("cooperation" in "co-operation") */
         for (size_t k = 0; k < (size_t)(end - first) + n_x && rc == 0; k++) {
-            uint32_t p = k < (size_t)(end - first) ? first + (uint32_t)k
-                                                  : xs[k - (end - first)].pos;
+            uint32_t p =
+                k < (size_t)(end - first) ? first + (uint32_t)k : xs[k - (end - first)].pos;
             uint32_t t = k < (size_t)(end - first) ? ix->fwd[p] : xs[k - (end - first)].term;
             uint32_t span = k < (size_t)(end - first) ? 1 : xs[k - (end - first)].parts;
             if (!(q->anchors[t / 64] >> (t % 64) & 1))
@@ -245,8 +244,8 @@ static size_t snippet_start(const char *s, size_t len, size_t focus, int before)
  * first (the part's name and ": ", ASCII; may be ""), then display-safe
  * glyphs (layout.h), whitespace collapsed, "…" where text was cut.  The
  * matches ms[0..nm) (all in s, sorted) become marks. */
-static void snippet(struct snip *sn, const char *label, size_t label_len, const char *s,
-                    size_t len, size_t from, size_t focus, const struct gmatch *ms, size_t nm)
+static void snippet(struct snip *sn, const char *label, size_t label_len, const char *s, size_t len,
+                    size_t from, size_t focus, const struct gmatch *ms, size_t nm)
 {
     const int budget = BL_SEARCH_SNIPPET_COLS - 1; /* room for a final "…" */
     memset(sn, 0, sizeof *sn);
@@ -437,7 +436,7 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
             if (head_part == BL_PART_TITLE) {
                 head_part = m.v[k].m.part;
                 head_item = m.v[k].m.item == BL_SX_HEADING ? first_item(e, head_part)
-                                                            : m.v[k].m.item - BL_SX_LABEL;
+                                                           : m.v[k].m.item - BL_SX_LABEL;
             }
             continue;
         }
@@ -479,8 +478,8 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
     }
     /* the label: a "Label: value" line names itself ("Languages: ..."),
      * anything else is named by its part's heading */
-    const struct bl_field_info *fi = src && part != BL_PART_TITLE
-                                         ? bl_field_info((enum bl_field)part) : NULL;
+    const struct bl_field_info *fi =
+        src && part != BL_PART_TITLE ? bl_field_info((enum bl_field)part) : NULL;
     const bl_field_value *fv = fi ? bl_entry_get(e, (enum bl_field)part) : NULL;
     char label[64] = "";
     size_t from = 0;

@@ -37,10 +37,10 @@ struct builder {
     /* walk state */
     int part;
     size_t item;
-    int heavy;                /* the part weighs as much as a title */
-    struct bl_sx_token comp;  /* the compound being read ("co-operation") */
+    int heavy; /* the part weighs as much as a title */
+    struct bl_sx_token comp; /* the compound being read ("co-operation") */
     uint32_t comp_pos, comp_parts;
-    int comp_cut;             /* too long to join */
+    int comp_cut; /* too long to join */
 };
 
 /* bl_vec_grow for the builder's arrays: *p gets the new block. */
@@ -147,8 +147,7 @@ static int flush_compound(struct builder *b)
     int rc = 0;
     if (b->comp_parts >= 2 && !b->comp_cut) {
         long w = word_id(b, &b->comp);
-        if (w < 0 || grow((void **)&b->extras, &b->cap_extras, b->n_extras + 1,
-                          sizeof *b->extras))
+        if (w < 0 || grow((void **)&b->extras, &b->cap_extras, b->n_extras + 1, sizeof *b->extras))
             rc = -1;
         else {
             b->w_heavy[w] |= (uint8_t)b->heavy;
@@ -313,15 +312,14 @@ static int make_terms(struct builder *b, bl_search_index *ix)
     /* the pool holds each word and its stem (at most two bytes longer) */
     ix->pool = malloc(b->pool_len * 2 + 2 * n + 1);
     struct sb_stemmer *st = ix->stemmer;
-    if (!order || !rank || !ix->terms || !ix->by_stem || !ix->by_len || !ix->mask ||
-        !ix->pool) {
+    if (!order || !rank || !ix->terms || !ix->by_stem || !ix->by_len || !ix->mask || !ix->pool) {
         free(order);
         free(rank);
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        order[i] = (struct keyed){.s = b->pool + b->w_str[i], .len = b->w_len[i],
-                                  .id = (uint32_t)i};
+        order[i] =
+            (struct keyed){.s = b->pool + b->w_str[i], .len = b->w_len[i], .id = (uint32_t)i};
     qsort(order, n, sizeof *order, cmp_keyed);
     size_t pool = 0;
     size_t per_len[BL_SX_TOKEN_MAX + 2] = {0};
@@ -360,8 +358,8 @@ static int make_terms(struct builder *b, bl_search_index *ix)
         ix->by_len[per_len[l]++] = (uint32_t)r;
     }
     for (size_t r = 0; r < n; r++)
-        order[r] = (struct keyed){.s = ix->pool + ix->terms[r].stem,
-                                  .len = ix->terms[r].stem_len, .id = (uint32_t)r};
+        order[r] = (struct keyed){
+            .s = ix->pool + ix->terms[r].stem, .len = ix->terms[r].stem_len, .id = (uint32_t)r};
     qsort(order, n, sizeof *order, cmp_keyed);
     for (size_t r = 0; r < n; r++)
         ix->by_stem[r] = order[r].id;
@@ -464,9 +462,8 @@ static int make_postings(bl_search_index *ix)
             free(st);
             return -1;
         }
-        st[t] = (struct post_state){.last_entry = UINT32_MAX,
-                                    .dcur = ix->terms[t].doc_off,
-                                    .pcur = ix->terms[t].pos_off};
+        st[t] = (struct post_state){
+            .last_entry = UINT32_MAX, .dcur = ix->terms[t].doc_off, .pcur = ix->terms[t].pos_off};
     }
     ix->dstream = malloc(dlen ? dlen : 1);
     ix->pstream = malloc(plen ? plen : 1);

@@ -30,16 +30,16 @@ struct sb_stemmer;
 #define BL_SX_GAP UINT32_MAX
 #define BL_SX_CKPT 16 /* a token's byte offset is kept at every 16th position */
 #define BL_SX_HEADING UINT16_MAX /* the item of a field's heading, indexed as a string */
-#define BL_SX_LABEL 0xFF00u      /* + k: the label of quick fact k ("Nationality") */
+#define BL_SX_LABEL 0xFF00u /* + k: the label of quick fact k ("Nationality") */
 
 struct bl_sx_term {
-    uint32_t str;            /* folded text: pool[str .. str+len) */
-    uint32_t stem;           /* Snowball stem of its spelling key, also in the pool */
-    uint8_t len, stem_len;   /* bytes (<= BL_SX_TOKEN_MAX) */
-    uint8_t ncp;             /* code points */
+    uint32_t str; /* folded text: pool[str .. str+len) */
+    uint32_t stem; /* Snowball stem of its spelling key, also in the pool */
+    uint8_t len, stem_len; /* bytes (<= BL_SX_TOKEN_MAX) */
+    uint8_t ncp; /* code points */
     uint8_t ascii;
-    uint8_t key_len;         /* bytes of its spelling key (bl_sx_spelling_key) */
-    uint8_t heavy;           /* found in a part weighing as much as a title */
+    uint8_t key_len; /* bytes of its spelling key (bl_sx_spelling_key) */
+    uint8_t heavy; /* found in a part weighing as much as a title */
     uint32_t n_docs;
     uint32_t doc_off, pos_off; /* into ix->dstream and ix->pstream */
 };
@@ -47,7 +47,7 @@ struct bl_sx_term {
 /* A hyphenated compound ("co-operation"): besides its parts, its joined
  * form ("cooperation") is a term whose occurrence starts at the first part. */
 struct bl_sx_extra {
-    uint32_t pos;   /* position of the first part */
+    uint32_t pos; /* position of the first part */
     uint32_t term;
     uint32_t parts; /* how many positions the compound spans */
 };
@@ -58,7 +58,7 @@ struct bl_sx_syn {
     uint32_t n_words;
     char words[4][BL_SX_TOKEN_MAX]; /* folded tokens (a longer phrase is cut) */
     uint8_t lens[4];
-    char keys[4][BL_SX_TOKEN_MAX];  /* their stems (bl_sx_word_key) */
+    char keys[4][BL_SX_TOKEN_MAX]; /* their stems (bl_sx_word_key) */
     uint8_t key_lens[4];
 };
 
@@ -74,24 +74,24 @@ struct bl_search_index {
     char *pool;
     struct bl_sx_term *terms; /* sorted by folded text (bytes) */
     size_t n_terms;
-    uint32_t *by_stem;        /* term ids sorted by stem */
-    uint64_t *mask;           /* per term: the character classes it holds */
-    uint32_t *by_len;         /* term ids by code points, then by text */
+    uint32_t *by_stem; /* term ids sorted by stem */
+    uint64_t *mask; /* per term: the character classes it holds */
+    uint32_t *by_len; /* term ids by code points, then by text */
     uint32_t len_start[BL_SX_TOKEN_MAX + 2]; /* by_len[len_start[n]..]: n cps */
     unsigned char *dstream, *pstream;
-    uint32_t *fwd;            /* term id at each global position, or GAP */
+    uint32_t *fwd; /* term id at each global position, or GAP */
     size_t n_fwd;
-    uint32_t *ckpt;           /* ckpt[i]: bytes into its string of the token at
+    uint32_t *ckpt; /* ckpt[i]: bytes into its string of the token at
                                  position i * BL_SX_CKPT (if one is there), so
                                  a detail tokenizes a few tokens, not a string */
-    struct bl_sx_str *strs;   /* n_strs + 1 (a sentinel at position n_fwd) */
+    struct bl_sx_str *strs; /* n_strs + 1 (a sentinel at position n_fwd) */
     size_t n_strs;
-    uint32_t *entry_str;      /* entry e's strings: strs[entry_str[e] .. entry_str[e+1]) */
-    float *entry_len;         /* tokens per entry */
+    uint32_t *entry_str; /* entry e's strings: strs[entry_str[e] .. entry_str[e+1]) */
+    float *entry_len; /* tokens per entry */
     float avg_len;
     struct bl_sx_extra *extras; /* by position */
     size_t n_extras;
-    struct bl_sx_syn *syns;   /* every word or phrase of every synonym set */
+    struct bl_sx_syn *syns; /* every word or phrase of every synonym set */
     size_t n_syns;
     struct sb_stemmer *stemmer; /* English Snowball, made once per index; it
                                    keeps a buffer, so queries on one index
@@ -136,11 +136,11 @@ const struct bl_sx_str *bl_sx_str_of(const bl_search_index *ix, uint32_t e, uint
 /* One token found by bl_sx_tokenize: its folded text and source bytes. */
 struct bl_sx_token {
     char text[BL_SX_TOKEN_MAX];
-    size_t len;         /* bytes of text */
-    size_t ncp;         /* code points of text */
+    size_t len; /* bytes of text */
+    size_t ncp; /* code points of text */
     int ascii;
-    int joined;         /* follows the previous token across a hyphen */
-    size_t start, end;  /* bytes of the source */
+    int joined; /* follows the previous token across a hyphen */
+    size_t start, end; /* bytes of the source */
 };
 
 /* Calls fn for every token of s[0..len), in order.  A non-zero return stops
@@ -204,10 +204,10 @@ struct bl_sx_exp {
 struct bl_sx_word {
     struct bl_sx_token tok; /* start/end: bytes of the whole query */
     size_t exp_start, n_exp; /* into bl_search_query.exps, sorted by term */
-    int fuzzy;               /* matched only within one edit */
-    int user;                /* typed by the user (not a synonym's word) */
-    int prefix;              /* may match as a prefix */
-    int used;                /* part of some alternative (not a dropped function word) */
+    int fuzzy; /* matched only within one edit */
+    int user; /* typed by the user (not a synonym's word) */
+    int prefix; /* may match as a prefix */
+    int used; /* part of some alternative (not a dropped function word) */
     char key[BL_SX_TOKEN_MAX + 2]; /* its stem (bl_sx_word_key), once key_len > 0 */
     size_t key_len;
 };
@@ -215,14 +215,14 @@ struct bl_sx_word {
 /* One way to match a group: a word, or a phrase of adjacent words. */
 struct bl_sx_alt {
     size_t first, n; /* words [first, first+n) */
-    size_t anchor;   /* the phrase's rarest word (index within the alt) */
-    float q;         /* 1 for what was typed, less for a synonym */
+    size_t anchor; /* the phrase's rarest word (index within the alt) */
+    float q; /* 1 for what was typed, less for a synonym */
 };
 
 /* What an entry must match: one of its alternatives. */
 struct bl_sx_group {
     size_t first_alt, n_alts;
-    double idf;      /* set while ranking */
+    double idf; /* set while ranking */
 };
 
 struct bl_search_query {
@@ -235,9 +235,9 @@ struct bl_search_query {
     struct bl_sx_exp *exps;
     size_t n_exps, cap_exps;
     int any_fuzzy;
-    const char *text;  /* the query as given, and its length */
+    const char *text; /* the query as given, and its length */
     size_t text_len;
-    uint64_t *terms;   /* lazily: a bit per term some group's word matches */
+    uint64_t *terms; /* lazily: a bit per term some group's word matches */
     uint64_t *anchors; /* lazily: a bit per term some alternative's anchor matches */
     struct bl_arena *arena; /* owns hits, snippets, matches, suggestions */
 };

@@ -21,7 +21,7 @@
 #define Q_SYNONYM 0.7f /* a synonym counts this much of the word typed */
 
 #define FUZZY_MIN_CPS 5
-#define SHORT_CPS 3  /* words this short match whole words only */
+#define SHORT_CPS 3 /* words this short match whole words only */
 #define PREFIX_MIN_CPS 4
 
 /* ---- function words -------------------------------------------------- */
@@ -32,17 +32,17 @@
  * Sorted (bytes), for a binary search.  Not here on purpose: "us" (the
  * United States), "work", "job". */
 static const char *const function_words[] = {
-    "a",     "about",  "after", "all",   "also",  "am",     "an",     "and",   "any",
-    "are",   "as",     "at",    "be",    "became", "become", "becomes", "becoming",
-    "been",  "before", "being", "but",   "by",    "can",    "could",  "did",   "do",
-    "does",  "doing",  "done",  "for",   "from",  "get",    "gets",   "getting",
-    "had",   "has",    "have",  "having", "he",   "her",    "his",    "how",   "i",
-    "if",    "in",     "into",  "is",    "it",    "its",    "like",   "me",    "might",
-    "must",  "my",     "need",  "needs", "of",    "on",     "or",     "our",   "she",
-    "should", "so",    "some",  "such",  "than",  "that",   "the",    "their", "them",
-    "then",  "there",  "these", "they",  "this",  "those",  "to",     "up",    "want",
-    "wants", "was",    "we",    "were",  "what",  "when",   "where",  "which", "who",
-    "whom",  "why",    "will",  "with",  "would", "you",    "your",
+    "a",      "about",  "after", "all",   "also",   "am",     "an",      "and",      "any",
+    "are",    "as",     "at",    "be",    "became", "become", "becomes", "becoming", "been",
+    "before", "being",  "but",   "by",    "can",    "could",  "did",     "do",       "does",
+    "doing",  "done",   "for",   "from",  "get",    "gets",   "getting", "had",      "has",
+    "have",   "having", "he",    "her",   "his",    "how",    "i",       "if",       "in",
+    "into",   "is",     "it",    "its",   "like",   "me",     "might",   "must",     "my",
+    "need",   "needs",  "of",    "on",    "or",     "our",    "she",     "should",   "so",
+    "some",   "such",   "than",  "that",  "the",    "their",  "them",    "then",     "there",
+    "these",  "they",   "this",  "those", "to",     "up",     "want",    "wants",    "was",
+    "we",     "were",   "what",  "when",  "where",  "which",  "who",     "whom",     "why",
+    "will",   "with",   "would", "you",   "your",
 };
 
 int bl_sx_function_word(const char *s, size_t n)
@@ -117,8 +117,8 @@ struct stem_rule {
 };
 
 /* Adds every term whose stem is s[0..n) and whose key is long enough. */
-static int add_stem(const bl_search_index *ix, struct bl_search_query *q, const char *s,
-                    size_t n, float quality, const struct stem_rule *rule)
+static int add_stem(const bl_search_index *ix, struct bl_search_query *q, const char *s, size_t n,
+                    float quality, const struct stem_rule *rule)
 {
     size_t lo = 0, hi = ix->n_terms;
     while (lo < hi) {
@@ -209,8 +209,7 @@ static int add_fuzzy(const bl_search_index *ix, struct bl_search_query *q,
  * (and its plural) only; a longer one also its prefix (when allowed),
  * its stem (never a word shorter than its own key without inflection), and
  * failing all that, words within one edit. */
-static int expand_word(const bl_search_index *ix, struct bl_search_query *q,
-                       struct bl_sx_word *w)
+static int expand_word(const bl_search_index *ix, struct bl_search_query *q, struct bl_sx_word *w)
 {
     const char *s = w->tok.text;
     size_t n = w->tok.len;
@@ -243,8 +242,7 @@ static int expand_word(const bl_search_index *ix, struct bl_search_query *q,
         }
         char key[BL_SX_TOKEN_MAX + 2], stem[BL_SX_TOKEN_MAX + 4];
         size_t kl = bl_sx_spelling_key(s, n, key);
-        struct stem_rule rule = {.min_len = bl_sx_min_stem_len(key, kl), .key = key,
-                                 .key_len = kl};
+        struct stem_rule rule = {.min_len = bl_sx_min_stem_len(key, kl), .key = key, .key_len = kl};
         size_t sl = bl_sx_word_key(ix->stemmer, s, n, stem);
         /* Snowball keeps the agent noun: smuggler -> smuggler, but
          * smuggling -> smuggl.  Join them through "-er" both ways. */
@@ -349,16 +347,16 @@ int bl_sx_query_bits(const bl_search_index *ix, struct bl_search_query *q)
 struct unit {
     size_t first, n; /* words in q->words */
     int quoted;
-    int function;    /* a single function word */
-    long syn_set;    /* a multi-word synonym ("get in") starting here: its set */
-    size_t syn_len;  /* units it covers */
-    int skip;        /* covered by the synonym of an earlier unit */
+    int function; /* a single function word */
+    long syn_set; /* a multi-word synonym ("get in") starting here: its set */
+    size_t syn_len; /* units it covers */
+    int skip; /* covered by the synonym of an earlier unit */
 };
 
 struct parse {
     struct bl_search_query *q;
-    size_t offset;   /* of the piece being tokenized, in the query */
-    int join;        /* join hyphenated parts (outside quotes) */
+    size_t offset; /* of the piece being tokenized, in the query */
+    int join; /* join hyphenated parts (outside quotes) */
     size_t max;
 };
 
@@ -433,15 +431,15 @@ static size_t split_units(struct bl_search_query *q, const char *s, size_t len, 
         p.join = !ql;
         bl_sx_tokenize(s + start, end - start, on_query_token, &p);
         if (q->n_words > first)
-            u[n++] = (struct unit){.first = first, .n = q->n_words - first, .quoted = ql != 0,
-                                   .syn_set = -1};
+            u[n++] = (struct unit){
+                .first = first, .n = q->n_words - first, .quoted = ql != 0, .syn_set = -1};
     }
     return n;
 }
 
 /* 1 if query word w is synonym word k of y (same text, or same stem). */
-static int syn_word_is(const bl_search_index *ix, struct bl_sx_word *w,
-                       const struct bl_sx_syn *y, size_t k)
+static int syn_word_is(const bl_search_index *ix, struct bl_sx_word *w, const struct bl_sx_syn *y,
+                       size_t k)
 {
     if (w->tok.len == y->lens[k] && memcmp(w->tok.text, y->words[k], y->lens[k]) == 0)
         return 1;
@@ -454,8 +452,8 @@ static int syn_word_is(const bl_search_index *ix, struct bl_sx_word *w,
 
 /* The longest multi-word synonym starting at unit i (single unquoted words
  * only): sets u[i].syn_set and syn_len. */
-static void find_syn_phrase(const bl_search_index *ix, struct bl_search_query *q,
-                            struct unit *u, size_t n_units, size_t i)
+static void find_syn_phrase(const bl_search_index *ix, struct bl_search_query *q, struct unit *u,
+                            size_t n_units, size_t i)
 {
     for (size_t s = 0; s < ix->n_syns; s++) {
         const struct bl_sx_syn *y = &ix->syns[s];
@@ -553,7 +551,7 @@ int bl_sx_query_parse(const bl_search_index *ix, struct bl_search_query *q, cons
             continue;
         const struct bl_sx_word *w = &q->words[u[i].first];
         u[i].function = !u[i].quoted && u[i].n == 1 && u[i].syn_set < 0 &&
-                        bl_sx_function_word(w->tok.text, w->tok.len);
+            bl_sx_function_word(w->tok.text, w->tok.len);
         content += !u[i].function;
     }
     for (size_t i = 0; i < n_units && q->n_groups < BL_SEARCH_MAX_TERMS; i++) {

@@ -8,9 +8,14 @@
 static int is_word_category(utf8proc_category_t c)
 {
     switch (c) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
         return 1;
     default:
         return 0;
@@ -42,11 +47,10 @@ static void token_put(struct bl_sx_token *t, int32_t cp)
 static utf8proc_ssize_t fold_char(int32_t cp, utf8proc_int32_t out[32])
 {
     int boundclass = 0;
-    return utf8proc_decompose_char(
-        cp, out, 32,
-        (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                            UTF8PROC_STRIPMARK),
-        &boundclass);
+    return utf8proc_decompose_char(cp, out, 32,
+                                   (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK),
+                                   &boundclass);
 }
 
 /* Folds one code point of a word into t: compatibility decomposition, case
@@ -217,38 +221,36 @@ struct spelling_rule {
     const char *const *ends;
 };
 
-static const char *const ends_ize[] = {"e", "es", "ed", "ing", "er", "ers", "ation",
-                                       "ations", "ational", "able", NULL};
+static const char *const ends_ize[] = {"e",     "es",     "ed",      "ing",  "er", "ers",
+                                       "ation", "ations", "ational", "able", NULL};
 static const char *const ends_yze[] = {"e", "es", "ed", "ing", "er", "ers", NULL};
-static const char *const ends_our[] = {"", "s", "ed", "ing", "al", "ally", "able", "ably",
-                                       "ite", "ites", "er", "ers", "ful", "less", "ism",
-                                       "ist", "ists", "y", NULL};
+static const char *const ends_our[] = {"",     "s",   "ed",   "ing", "al",  "ally", "able",
+                                       "ably", "ite", "ites", "er",  "ers", "ful",  "less",
+                                       "ism",  "ist", "ists", "y",   NULL};
 static const char *const ends_re[] = {"", "s", NULL};
 static const char *const ends_red[] = {"d", NULL};
 static const char *const ends_ence[] = {"", "s", "less", NULL};
 static const char *const ends_ll[] = {"ed", "ing", "er", "ers", "or", "ors", NULL};
 
 static const struct spelling_rule spelling_rules[] = {
-    {.from = "iz", .to = "is", .min_pre = 3, .ends = ends_ize},   /* organize */
-    {.from = "yz", .to = "ys", .min_pre = 2, .ends = ends_yze},   /* analyze */
-    {.from = "our", .to = "or", .min_pre = 3, .ends = ends_our},  /* behaviour */
-    {.from = "tre", .to = "ter", .min_pre = 2, .ends = ends_re},  /* centre */
-    {.from = "bre", .to = "ber", .min_pre = 2, .ends = ends_re},  /* fibre */
-    {.from = "vre", .to = "ver", .min_pre = 2, .ends = ends_re},  /* manoeuvre */
+    {.from = "iz", .to = "is", .min_pre = 3, .ends = ends_ize}, /* organize */
+    {.from = "yz", .to = "ys", .min_pre = 2, .ends = ends_yze}, /* analyze */
+    {.from = "our", .to = "or", .min_pre = 3, .ends = ends_our}, /* behaviour */
+    {.from = "tre", .to = "ter", .min_pre = 2, .ends = ends_re}, /* centre */
+    {.from = "bre", .to = "ber", .min_pre = 2, .ends = ends_re}, /* fibre */
+    {.from = "vre", .to = "ver", .min_pre = 2, .ends = ends_re}, /* manoeuvre */
     {.from = "tre", .to = "tere", .min_pre = 2, .ends = ends_red}, /* centred */
     {.from = "ence", .to = "ense", .min_pre = 3, .ends = ends_ence}, /* defence */
-    {.from = "ogue", .to = "og", .min_pre = 3, .ends = ends_re},  /* catalogue */
-    {.from = "ll", .to = "l", .min_pre = 3, .ends = ends_ll},     /* travelled */
+    {.from = "ogue", .to = "og", .min_pre = 3, .ends = ends_re}, /* catalogue */
+    {.from = "ll", .to = "l", .min_pre = 3, .ends = ends_ll}, /* travelled */
 };
 
 /* Whole words whose spellings no rule joins. */
 static const char *const spelling_words[][2] = {
-    {"ageing", "aging"},           {"enrol", "enroll"},
-    {"enrolment", "enrollment"},   {"enrolments", "enrollments"},
-    {"enrols", "enrolls"},         {"fulfil", "fulfill"},
-    {"fulfilment", "fulfillment"}, {"fulfils", "fulfills"},
-    {"grey", "gray"},              {"judgement", "judgment"},
-    {"judgements", "judgments"},   {"programme", "program"},
+    {"ageing", "aging"},           {"enrol", "enroll"},         {"enrolment", "enrollment"},
+    {"enrolments", "enrollments"}, {"enrols", "enrolls"},       {"fulfil", "fulfill"},
+    {"fulfilment", "fulfillment"}, {"fulfils", "fulfills"},     {"grey", "gray"},
+    {"judgement", "judgment"},     {"judgements", "judgments"}, {"programme", "program"},
     {"programmes", "programs"},    {"skilful", "skillful"},
 };
 
@@ -312,8 +314,8 @@ size_t bl_sx_min_stem_len(const char *key, size_t n)
         return n - 3;
     if (n > 4 && (ends_with(key, n, "ed") || ends_with(key, n, "es")))
         return n - 2;
-    if (n > 3 && ends_with(key, n, "s") && !ends_with(key, n, "ss") &&
-        !ends_with(key, n, "us") && !ends_with(key, n, "is"))
+    if (n > 3 && ends_with(key, n, "s") && !ends_with(key, n, "ss") && !ends_with(key, n, "us") &&
+        !ends_with(key, n, "is"))
         return n - 1;
     return n;
 }
@@ -329,8 +331,8 @@ size_t bl_sx_decode(const char *s, size_t len, uint32_t *cps, size_t n)
             continue;
         }
         utf8proc_int32_t u = 0;
-        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &u);
+        utf8proc_ssize_t r =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &u);
         if (r <= 0) {
             cps[k++] = 0xFFFD;
             i++;
@@ -347,17 +349,17 @@ uint64_t bl_sx_mask(const uint32_t *cps, size_t n)
     uint64_t m = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = cps[i];
-        unsigned bit = c >= 'a' && c <= 'z'   ? c - 'a'
-                       : c >= '0' && c <= '9' ? 26 + (c - '0')
-                                              : 36 + c % 28;
+        unsigned bit = c >= 'a' && c <= 'z' ? c - 'a'
+            : c >= '0' && c <= '9'          ? 26 + (c - '0')
+                                            : 36 + c % 28;
         m |= (uint64_t)1 << bit;
     }
     return m;
 }
 
 /* a[i..n) is b[j..m) (whole) or a prefix of it (prefix). */
-static int rest_equal(const uint32_t *a, size_t i, size_t n, const uint32_t *b, size_t j,
-                      size_t m, int prefix)
+static int rest_equal(const uint32_t *a, size_t i, size_t n, const uint32_t *b, size_t j, size_t m,
+                      int prefix)
 {
     if (i > n)
         i = n;
@@ -388,7 +390,7 @@ int bl_sx_within1(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int 
     if (rest_equal(a, i, n, b, i + 1, m, prefix)) /* b has an extra char */
         return 1;
     return i + 1 < n && i + 1 < m && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-           rest_equal(a, i + 2, n, b, i + 2, m, prefix);
+        rest_equal(a, i + 2, n, b, i + 2, m, prefix);
 }
 
 int bl_sx_part_weight(int part)
@@ -413,8 +415,8 @@ const char *bl_sx_part_string(const bl_entry *e, int part, size_t item)
                                                   : NULL;
     if (item >= BL_SX_LABEL && part == BL_FIELD_QUICK_FACTS)
         return item - BL_SX_LABEL < BL_FACT_COUNT
-                   ? bl_fact_info((enum bl_fact)(item - BL_SX_LABEL))->label
-                   : NULL;
+            ? bl_fact_info((enum bl_fact)(item - BL_SX_LABEL))->label
+            : NULL;
     const bl_field_value *fv = bl_entry_get(e, (enum bl_field)part);
     if (!fv)
         return NULL;

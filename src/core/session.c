@@ -20,7 +20,7 @@ static int word_ok(const char *s, size_t n, size_t max, int id)
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                 (!id && ((c >= 'A' && c <= 'Z') || c == '_'));
+            (!id && ((c >= 'A' && c <= 'Z') || c == '_'));
         if (!ok)
             return 0;
     }
@@ -105,8 +105,10 @@ static int parse_lines(const char *p, const char *end, bl_session *s)
                 q = fe + 1;
             }
             /* part is stored plus one, since BL_PART_TITLE is -1 */
-            s->pos = (bl_layout_pos){.part = (int)a[0] - 1, .item = (size_t)a[1],
-                                     .src = (size_t)a[2], .nth = (size_t)a[3]};
+            s->pos = (bl_layout_pos){.part = (int)a[0] - 1,
+                                     .item = (size_t)a[1],
+                                     .src = (size_t)a[2],
+                                     .nth = (size_t)a[3]};
         } else if (memchr(p, '\0', (size_t)(nl - p))) {
             return -1;
         } /* other keys: from a later minor change; ignored */
@@ -125,8 +127,8 @@ int bl_session_load(const char *path, unsigned flags, const bl_guide *g, bl_sess
     size_t len = 0, hlen = 0;
     int rc = bl_userstate_read(buf, FILE_MAX, &text, &len);
     int ok = rc == 0 && header_version(text, len, &hlen) == BL_SESSION_VERSION &&
-             parse_lines(text + hlen, text + len, s) == 0 && s->entry[0] &&
-             (!g || bl_guide_find(g, s->entry));
+        parse_lines(text + hlen, text + len, s) == 0 && s->entry[0] &&
+        (!g || bl_guide_find(g, s->entry));
     free(text);
     if (!ok)
         memset(s, 0, sizeof *s);
@@ -140,8 +142,8 @@ int bl_session_save(const char *path, unsigned flags, const bl_session *s, char 
         return 0;
     size_t elen = strnlen(s->entry, sizeof s->entry), flen = strnlen(s->focus, sizeof s->focus);
     if ((elen && !word_ok(s->entry, elen, BL_SESSION_ID_MAX, 1)) ||
-        (flen && !word_ok(s->focus, flen, BL_SESSION_FOCUS_MAX, 0)) ||
-        s->pos.part < -1 || s->pos.part == INT_MAX) {
+        (flen && !word_ok(s->focus, flen, BL_SESSION_FOCUS_MAX, 0)) || s->pos.part < -1 ||
+        s->pos.part == INT_MAX) {
         if (why && why_size)
             snprintf(why, why_size, "not a session to save (a bad entry id or focus)");
         return -EINVAL;
@@ -160,8 +162,10 @@ int bl_session_save(const char *path, unsigned flags, const bl_session *s, char 
         header_version(old, oldlen, &hlen) > BL_SESSION_VERSION) {
         free(old);
         if (why && why_size)
-            snprintf(why, why_size, "%s: written by a newer version of borderless; not "
-                                    "changed", file);
+            snprintf(why, why_size,
+                     "%s: written by a newer version of borderless; not "
+                     "changed",
+                     file);
         return -EROFS;
     }
     free(old);
@@ -171,9 +175,9 @@ int bl_session_save(const char *path, unsigned flags, const bl_session *s, char 
         return rc;
     }
     char doc[512];
-    int n = snprintf(doc, sizeof doc, "%s %d\nentry\t%s\npos\t%d %zu %zu %zu\nline\t%zu\n",
-                     MAGIC, BL_SESSION_VERSION, s->entry, s->pos.part + 1, s->pos.item,
-                     s->pos.src, s->pos.nth, s->line);
+    int n = snprintf(doc, sizeof doc, "%s %d\nentry\t%s\npos\t%d %zu %zu %zu\nline\t%zu\n", MAGIC,
+                     BL_SESSION_VERSION, s->entry, s->pos.part + 1, s->pos.item, s->pos.src,
+                     s->pos.nth, s->line);
     if (n > 0 && (size_t)n < sizeof doc && flen)
         n += snprintf(doc + n, sizeof doc - (size_t)n, "focus\t%s\n", s->focus);
     if (n < 0 || (size_t)n >= sizeof doc)

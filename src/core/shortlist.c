@@ -35,14 +35,13 @@ struct bl_shortlist {
 
 /* What reading a file found. */
 struct info {
-    int version;       /* the header's, 0 for a hand-made list */
-    int newer;         /* version > BL_SHORTLIST_VERSION */
-    size_t bad_lines;  /* lines left out */
-    int damaged;       /* something was wrong: repair on write */
+    int version; /* the header's, 0 for a hand-made list */
+    int newer; /* version > BL_SHORTLIST_VERSION */
+    size_t bad_lines; /* lines left out */
+    int damaged; /* something was wrong: repair on write */
 };
 
-static void say(char *why, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void say(char *why, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void say(char *why, size_t size, const char *fmt, ...)
 {
     if (!why || size == 0)
@@ -191,8 +190,9 @@ int bl_shortlist_check_note(const char *note, char *why, size_t why_size)
         return -EINVAL;
     }
     if (!clean_text(note, n, 0)) {
-        say(why, why_size, "the note must be one line of text, without tabs or control "
-                           "characters, in UTF-8");
+        say(why, why_size,
+            "the note must be one line of text, without tabs or control "
+            "characters, in UTF-8");
         return -EINVAL;
     }
     return 0;
@@ -218,11 +218,12 @@ static long long parse_time(const char *s, size_t n)
     buf[n] = '\0';
     struct tm tm = {0};
     int used = 0;
-    if (sscanf(buf, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &used) != 6 || used != 20)
+    if (sscanf(buf, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec, &used) != 6 ||
+        used != 20)
         return -1;
-    if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
-        tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+    if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+        tm.tm_min > 59 || tm.tm_sec > 60)
         return -1;
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
@@ -291,8 +292,7 @@ static int parse_plain_line(const char *s, size_t n, bl_shortlist_entry *e)
     size_t idlen = tab ? (size_t)(tab - s) : n;
     const char *note = tab ? tab + 1 : "";
     size_t notelen = tab ? n - idlen - 1 : 0;
-    if (!valid_id_n(s, idlen) || notelen > BL_SHORTLIST_NOTE_MAX ||
-        memchr(note, '\t', notelen))
+    if (!valid_id_n(s, idlen) || notelen > BL_SHORTLIST_NOTE_MAX || memchr(note, '\t', notelen))
         return -1;
     return make_entry(e, s, idlen, "", 0, note, notelen, 0) < 0 ? -ENOMEM : 0;
 }
@@ -418,8 +418,7 @@ static int serialize(const struct table *t, char **out, size_t *len)
         const bl_shortlist_entry *e = &t->items[i];
         char when[32];
         format_time(e->added, when);
-        fprintf(f, "role\t%s\tadded=%s\treviewed=%s\tnote=%s\n", e->id, when, e->reviewed,
-                e->note);
+        fprintf(f, "role\t%s\tadded=%s\treviewed=%s\tnote=%s\n", e->id, when, e->reviewed, e->note);
     }
     int bad = ferror(f);
     if (fclose(f) != 0 || bad) {
@@ -453,24 +452,26 @@ static int write_table(const char *path, const struct table *t, char *why, size_
 
 /* Keeps a damaged file beside itself and writes the salvaged t in its
  * place; sets the notice.  Call with the lock held. */
-static int repair(bl_shortlist *sl, const struct table *t, const struct info *info,
-                  const char *raw, size_t rawlen, char *why, size_t why_size)
+static int repair(bl_shortlist *sl, const struct table *t, const struct info *info, const char *raw,
+                  size_t rawlen, char *why, size_t why_size)
 {
     char kept[BL_PATH_MAX];
     int rc = bl_userstate_keep_damaged(sl->path, raw, rawlen, kept, sizeof kept);
     if (rc < 0) {
-        say(why, why_size, "the shortlist %s is damaged, and no copy of it could be kept "
-                           "(%s), so it was left as it is", sl->path, strerror(-rc));
+        say(why, why_size,
+            "the shortlist %s is damaged, and no copy of it could be kept "
+            "(%s), so it was left as it is",
+            sl->path, strerror(-rc));
         return -EIO;
     }
     if ((rc = write_table(sl->path, t, why, why_size)) < 0)
         return rc;
     free(sl->notice);
-    sl->notice = dup_printf("The shortlist %s was damaged: %zu line%s could not be read and "
-                            "%s left out (%zu role%s kept).  The original is kept as %s.",
-                            sl->path, info->bad_lines, info->bad_lines == 1 ? "" : "s",
-                            info->bad_lines == 1 ? "was" : "were", t->n,
-                            t->n == 1 ? "" : "s", kept);
+    sl->notice =
+        dup_printf("The shortlist %s was damaged: %zu line%s could not be read and "
+                   "%s left out (%zu role%s kept).  The original is kept as %s.",
+                   sl->path, info->bad_lines, info->bad_lines == 1 ? "" : "s",
+                   info->bad_lines == 1 ? "was" : "were", t->n, t->n == 1 ? "" : "s", kept);
     return 0;
 }
 
@@ -510,10 +511,10 @@ static int load(bl_shortlist *sl, char *why, size_t why_size)
             char failure[BL_REASON_MAX];
             if (repair(sl, &t, &info, raw, rawlen, failure, sizeof failure) < 0) {
                 free(sl->notice);
-                sl->notice = dup_printf("The shortlist %s is damaged (%zu line%s cannot be "
-                                        "read) and could not be repaired: %s", sl->path,
-                                        info.bad_lines, info.bad_lines == 1 ? "" : "s",
-                                        failure);
+                sl->notice =
+                    dup_printf("The shortlist %s is damaged (%zu line%s cannot be "
+                               "read) and could not be repaired: %s",
+                               sl->path, info.bad_lines, info.bad_lines == 1 ? "" : "s", failure);
             }
         }
     }
@@ -587,14 +588,26 @@ int bl_shortlist_reload(bl_shortlist *sl, char *why, size_t why_size)
     return load(sl, why, why_size);
 }
 
-const char *bl_shortlist_notice(const bl_shortlist *sl) { return sl->notice; }
-const char *bl_shortlist_path(const bl_shortlist *sl) { return sl->path; }
-int bl_shortlist_read_only(const bl_shortlist *sl) { return sl->read_only; }
+const char *bl_shortlist_notice(const bl_shortlist *sl)
+{
+    return sl->notice;
+}
+const char *bl_shortlist_path(const bl_shortlist *sl)
+{
+    return sl->path;
+}
+int bl_shortlist_read_only(const bl_shortlist *sl)
+{
+    return sl->read_only;
+}
 int bl_shortlist_is_private(const bl_shortlist *sl)
 {
     return (sl->flags & BL_USERSTATE_PRIVATE) != 0;
 }
-size_t bl_shortlist_count(const bl_shortlist *sl) { return sl->t.n; }
+size_t bl_shortlist_count(const bl_shortlist *sl)
+{
+    return sl->t.n;
+}
 
 const bl_shortlist_entry *bl_shortlist_at(const bl_shortlist *sl, size_t i)
 {
@@ -666,8 +679,8 @@ static int apply(struct table *t, const struct op *op, char *why, size_t why_siz
             return -ENOENT;
         }
         const bl_shortlist_entry *old = &t->items[at];
-        if (make_entry(&e, old->id, strlen(old->id), old->reviewed, strlen(old->reviewed),
-                       op->note, strlen(op->note), old->added) < 0)
+        if (make_entry(&e, old->id, strlen(old->id), old->reviewed, strlen(old->reviewed), op->note,
+                       strlen(op->note), old->added) < 0)
             return -ENOMEM;
         return table_put(t, e);
     }
@@ -692,8 +705,10 @@ static int change(bl_shortlist *sl, const struct op *op, char *why, size_t why_s
         return rc == 2 ? 1 : rc;
     }
     if (sl->read_only) {
-        say(why, why_size, "the shortlist %s was written by a newer version of borderless "
-                           "and is not changed", sl->path);
+        say(why, why_size,
+            "the shortlist %s was written by a newer version of borderless "
+            "and is not changed",
+            sl->path);
         return -EROFS;
     }
 
@@ -705,8 +720,7 @@ static int change(bl_shortlist *sl, const struct op *op, char *why, size_t why_s
     int lock = bl_userstate_lock(sl->path);
     if (lock < 0 && lock != -ENOLCK) {
         say(why, why_size, "cannot lock the shortlist %s: %s", sl->path,
-            lock == -EWOULDBLOCK ? "another borderless is still writing it"
-                                 : strerror(-lock));
+            lock == -EWOULDBLOCK ? "another borderless is still writing it" : strerror(-lock));
         return lock;
     }
     if (lock >= 0)
@@ -726,8 +740,10 @@ static int change(bl_shortlist *sl, const struct op *op, char *why, size_t why_s
         t = (struct table){0};
         sl->read_only = 1;
         set_newer_notice(sl, info.version);
-        say(why, why_size, "the shortlist %s was written by a newer version of borderless "
-                           "and is not changed", sl->path);
+        say(why, why_size,
+            "the shortlist %s was written by a newer version of borderless "
+            "and is not changed",
+            sl->path);
         rc = -EROFS;
     }
     int result = 0;
@@ -754,8 +770,8 @@ static int change(bl_shortlist *sl, const struct op *op, char *why, size_t why_s
 int bl_shortlist_add(bl_shortlist *sl, const char *id, const char *reviewed, const char *note,
                      char *why, size_t why_size)
 {
-    struct op op = {.kind = OP_ADD, .id = id, .reviewed = reviewed, .note = note,
-                    .now = (long long)time(NULL)};
+    struct op op = {
+        .kind = OP_ADD, .id = id, .reviewed = reviewed, .note = note, .now = (long long)time(NULL)};
     return change(sl, &op, why, why_size);
 }
 
@@ -772,8 +788,8 @@ int bl_shortlist_set_note(bl_shortlist *sl, const char *id, const char *note, ch
     return change(sl, &op, why, why_size);
 }
 
-int bl_shortlist_from_text(const char *text, size_t len, bl_shortlist **out,
-                           size_t *bad_lines, int *damaged)
+int bl_shortlist_from_text(const char *text, size_t len, bl_shortlist **out, size_t *bad_lines,
+                           int *damaged)
 {
     char why[64];
     int rc = bl_shortlist_open(NULL, BL_USERSTATE_PRIVATE, out, why, sizeof why);

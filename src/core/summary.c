@@ -15,10 +15,10 @@
  * crime areas are drawn from the role's structured facts; RELATED from the
  * links. */
 static const enum bl_field summary_fields[] = {
-    BL_FIELD_QUICK_FACTS,  BL_FIELD_SUMMARY,   BL_FIELD_RESPONSIBILITIES,
-    BL_FIELD_WORK_ENVIRONMENT, BL_FIELD_ROUTES, BL_FIELD_QUALIFICATIONS,
-    BL_FIELD_LANGUAGES,    BL_FIELD_SKILLS,    BL_FIELD_PAY,
-    BL_FIELD_PROGRESSION,  BL_FIELD_CRIME_AREAS, BL_FIELD_RELATED,
+    BL_FIELD_QUICK_FACTS,      BL_FIELD_SUMMARY,     BL_FIELD_RESPONSIBILITIES,
+    BL_FIELD_WORK_ENVIRONMENT, BL_FIELD_ROUTES,      BL_FIELD_QUALIFICATIONS,
+    BL_FIELD_LANGUAGES,        BL_FIELD_SKILLS,      BL_FIELD_PAY,
+    BL_FIELD_PROGRESSION,      BL_FIELD_CRIME_AREAS, BL_FIELD_RELATED,
 };
 
 /* What goes (or is written more compactly) when a summary would not fit
@@ -35,11 +35,11 @@ enum optional_part {
     OPT_RESPONSIBILITIES,
     OPT_POINTER,
     OPT_ROUTE_SOURCES, /* each route's sources: they are in "Sources" too */
-    OPT_WHO_ITEMS,     /* a route's conditions as one item, not one each */
-    OPT_SUMMARY_REST,  /* the summary's paragraphs after the first */
-    OPT_REQUIREMENTS,  /* the general requirements, when every route has its own */
-    OPT_STEP_LINES,    /* a route's steps as one paragraph, not one line each */
-    OPT_UNCITED,       /* sources no route or pay cites: a count and a command */
+    OPT_WHO_ITEMS, /* a route's conditions as one item, not one each */
+    OPT_SUMMARY_REST, /* the summary's paragraphs after the first */
+    OPT_REQUIREMENTS, /* the general requirements, when every route has its own */
+    OPT_STEP_LINES, /* a route's steps as one paragraph, not one line each */
+    OPT_UNCITED, /* sources no route or pay cites: a count and a command */
     OPT_COUNT
 };
 
@@ -79,9 +79,8 @@ static void put(sbuf *b, const char *s, size_t n)
     if (b->failed)
         return;
     if (n + 1 > b->cap - b->len || !b->p) {
-        char *p = n < (size_t)-1 - b->len - 1
-                      ? bl_vec_grow(b->p, &b->cap, b->len + n + 1, 1, 4096)
-                      : NULL;
+        char *p = n < (size_t)-1 - b->len - 1 ? bl_vec_grow(b->p, &b->cap, b->len + n + 1, 1, 4096)
+                                              : NULL;
         if (!p) {
             b->failed = 1;
             return;
@@ -165,8 +164,8 @@ static int wrap_emit(void *ctx, size_t start, size_t end, int cols)
 /* Wraps s (one paragraph) at the summary width after the prefix `first`
  * (then `rest`); with glued, a no-break space holds its neighbours on one
  * line and is written as a space.  Returns the widest line's width. */
-static int text_wrap_glued(sbuf *b, const char *s, size_t len, const char *first,
-                           const char *rest, int glued)
+static int text_wrap_glued(sbuf *b, const char *s, size_t len, const char *first, const char *rest,
+                           int glued)
 {
     size_t n = 0;
     char *c = clean(b, s, len, &n);
@@ -407,8 +406,8 @@ static void line_of(sbuf *b, int md, const char *s)
     }
 }
 
-static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sources,
-                          int who_items, int step_lines)
+static void render_routes(sbuf *b, const bl_role_facts *rf, int md, int with_sources, int who_items,
+                          int step_lines)
 {
     for (size_t r = 0; r < rf->n_routes; r++) {
         const bl_route *ro = &rf->routes[r];
@@ -862,8 +861,7 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
     rc = bl_summary_render(g, role, fmt, &doc, &len);
     if (rc < 0) {
         res->err = -rc;
-        snprintf(res->message, sizeof res->message, "Cannot make the summary: %s",
-                 strerror(-rc));
+        snprintf(res->message, sizeof res->message, "Cannot make the summary: %s", strerror(-rc));
         return;
     }
     bl_safewrite_target fresh;

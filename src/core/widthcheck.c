@@ -35,8 +35,8 @@ static int32_t first_unreliable(const char *s, char bytes[5])
  * first `needle` after the anchors, each searched after the one before
  * (NULL ends them; one not found is skipped); 0 and 0 when it cannot tell
  * (the file writes the character as an escape). */
-static void locate(const char *path, const char *const anchors[], const char *needle,
-                   size_t *line, size_t *col)
+static void locate(const char *path, const char *const anchors[], const char *needle, size_t *line,
+                   size_t *col)
 {
     *line = *col = 0;
     FILE *f = path ? fopen(path, "rb") : NULL;
@@ -73,8 +73,8 @@ static void locate(const char *path, const char *const anchors[], const char *ne
 
 /* Warns about s, found in the file at path under the YAML key `key`
  * (after "id: <section_id>" when that is not NULL). */
-static size_t warn_at(const char *path, const char *section_id, const char *key,
-                      const char *what, const char *s, bl_diags *warn)
+static size_t warn_at(const char *path, const char *section_id, const char *key, const char *what,
+                      const char *s, bl_diags *warn)
 {
     char bytes[5];
     int32_t cp = s ? first_unreliable(s, bytes) : -1;

@@ -15,9 +15,12 @@
 const char *yt_type_name(enum yt_type t)
 {
     switch (t) {
-    case YT_SCALAR: return "a string";
-    case YT_SEQ: return "a list";
-    case YT_MAP: return "a mapping";
+    case YT_SCALAR:
+        return "a string";
+    case YT_SEQ:
+        return "a list";
+    case YT_MAP:
+        return "a mapping";
     }
     return "a value";
 }
@@ -110,7 +113,7 @@ struct yt_parser {
     bl_arena *arena;
     const char *path;
     bl_diags *diags;
-    int fatal;  /* parsing cannot go on */
+    int fatal; /* parsing cannot go on */
     int errors; /* problems reported so far */
     /* Children of the open collections, innermost last: one vector for the
      * whole file instead of one allocation per list or mapping. */
@@ -144,8 +147,7 @@ static void report_yaml_error(struct yt_parser *p)
                      "YAML syntax error: %s %s that starts at line %zu", problem, y->context,
                      (size_t)cm.line + 1);
     } else {
-        bl_diags_add(p->diags, p->path, m.line + 1, m.column + 1, "YAML syntax error: %s",
-                     problem);
+        bl_diags_add(p->diags, p->path, m.line + 1, m.column + 1, "YAML syntax error: %s", problem);
     }
 }
 
@@ -211,8 +213,8 @@ static yt_node *parse_scalar(struct yt_parser *p, yaml_event_t *ev)
     size_t len = ev->data.scalar.length;
     if (len > BL_MAX_STRING) {
         p->errors++;
-        bl_diags_add(p->diags, p->path, n->line, n->column,
-                     "text is longer than %zu bytes", BL_MAX_STRING);
+        bl_diags_add(p->diags, p->path, n->line, n->column, "text is longer than %zu bytes",
+                     BL_MAX_STRING);
         return NULL;
     }
     size_t bad;
@@ -227,7 +229,8 @@ static yt_node *parse_scalar(struct yt_parser *p, yaml_event_t *ev)
         p->errors++;
         bl_diags_add(p->diags, p->path, n->line, n->column,
                      "%s in text (an escape producing byte 0x%02X); only newline and tab "
-                     "are allowed", what, c);
+                     "are allowed",
+                     what, c);
         return NULL;
     }
     n->str = bl_arena_strndup(p->arena, value, len);
@@ -243,16 +246,17 @@ static yt_node *parse_scalar(struct yt_parser *p, yaml_event_t *ev)
 static yt_node *parse_collection(struct yt_parser *p, yaml_event_t *start, int depth)
 {
     int is_map = start->type == YAML_MAPPING_START_EVENT;
-    const yaml_char_t *anchor = is_map ? start->data.mapping_start.anchor
-                                       : start->data.sequence_start.anchor;
-    const yaml_char_t *tag = is_map ? start->data.mapping_start.tag
-                                    : start->data.sequence_start.tag;
+    const yaml_char_t *anchor =
+        is_map ? start->data.mapping_start.anchor : start->data.sequence_start.anchor;
+    const yaml_char_t *tag =
+        is_map ? start->data.mapping_start.tag : start->data.sequence_start.tag;
     if (refuse_extras(p, start, anchor, tag) < 0) {
         p->fatal = 1; /* skipping a whole collection is not worth it */
         return NULL;
     }
     if (depth > BL_MAX_DEPTH) {
-        report(p, start->start_mark, "nesting is deeper than " BL_STR(BL_MAX_DEPTH) " levels", NULL);
+        report(p, start->start_mark, "nesting is deeper than " BL_STR(BL_MAX_DEPTH) " levels",
+               NULL);
         p->fatal = 1;
         return NULL;
     }
@@ -278,8 +282,9 @@ static yt_node *parse_collection(struct yt_parser *p, yaml_event_t *start, int d
         count++;
         if (count > (size_t)BL_MAX_LIST * (is_map ? 2 : 1)) {
             if (!too_long)
-                report(p, mark, is_map ? "more than " BL_STR(BL_MAX_LIST) " keys in one mapping"
-                                       : "more than " BL_STR(BL_MAX_LIST) " items in one list",
+                report(p, mark,
+                       is_map ? "more than " BL_STR(BL_MAX_LIST) " keys in one mapping"
+                              : "more than " BL_STR(BL_MAX_LIST) " items in one list",
                        NULL);
             too_long = 1;
             continue;

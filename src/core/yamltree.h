@@ -20,12 +20,12 @@ enum yt_type { YT_SCALAR, YT_SEQ, YT_MAP };
 
 typedef struct yt_node {
     enum yt_type type;
-    size_t line, column;   /* 1-based */
-    const char *str;       /* scalars: the value, NUL-terminated */
+    size_t line, column; /* 1-based */
+    const char *str; /* scalars: the value, NUL-terminated */
     size_t len;
-    int plain;             /* scalars: written without quotes or block style */
+    int plain; /* scalars: written without quotes or block style */
     struct yt_node **kids; /* sequences: items; mappings: key, value, key, ... */
-    size_t n;              /* number of kids */
+    size_t n; /* number of kids */
 } yt_node;
 
 /* Parses buf[0..len) as one YAML document, reporting every problem to diags

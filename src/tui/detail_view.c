@@ -42,7 +42,7 @@ static attr_t line_attr(const struct view *v, const bl_app *n, const bl_line *ln
         return at[TH_HEADING];
     case BL_LINE_LINK:
         return ln->link_no == n->link && n->focus == BL_FOCUS_DETAIL ? at[TH_LINK_FOCUS]
-                                                                      : at[TH_LINK];
+                                                                     : at[TH_LINK];
     case BL_LINE_META:
         return at[TH_META];
     default:

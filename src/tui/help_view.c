@@ -10,7 +10,7 @@
  * fit. */
 
 struct help_line {
-    char keys[64];    /* "" for a heading or a blank line */
+    char keys[64]; /* "" for a heading or a blank line */
     const char *text; /* description, heading, or NULL for a blank line */
     int heading;
 };
@@ -29,7 +29,7 @@ struct help_col {
 struct help_view {
     struct view v;
     struct help_col col[COL_COUNT];
-    int two;    /* two columns, decided by place() */
+    int two; /* two columns, decided by place() */
     size_t top;
 };
 
@@ -126,8 +126,8 @@ static int build(struct help_view *h)
         if (!h->col[c].lines)
             return -1;
     }
-    static const enum km_context single[] = {KM_ANY, KM_MOVE, KM_MENU, KM_DETAIL, KM_PROMPT,
-                                             KM_QUESTION};
+    static const enum km_context single[] = {KM_ANY,    KM_MOVE,   KM_MENU,
+                                             KM_DETAIL, KM_PROMPT, KM_QUESTION};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         add_context(&h->col[COL_SINGLE], single[i]);
     add_context(&h->col[COL_LEFT], KM_ANY);
@@ -157,8 +157,8 @@ static struct rect help_place(struct view *v, struct rect avail)
     int want = (int)n_rows(h) + 2; /* the borders (the footer is on the lower one) */
     int hh = want > avail.h ? avail.h : want;
     h->top = 0;
-    return (struct rect){.y = avail.y + (avail.h - hh) / 2, .x = avail.x + (avail.w - w) / 2,
-                         .h = hh, .w = w};
+    return (struct rect){
+        .y = avail.y + (avail.h - hh) / 2, .x = avail.x + (avail.w - w) / 2, .h = hh, .w = w};
 }
 
 static size_t visible(const struct help_view *h)
@@ -242,8 +242,9 @@ static void help_draw(struct view *v)
         /* On the lower border. */
         wmove(w, hh - 1, 2);
         wattrset(w, v->term->attr[TH_META]);
-        draw_str(w, n_rows(h) > rows ? " Up/Down scroll - any other key closes "
-                                     : " Press any key to close ",
+        draw_str(w,
+                 n_rows(h) > rows ? " Up/Down scroll - any other key closes "
+                                  : " Press any key to close ",
                  inner, ascii);
         wattrset(w, A_NORMAL);
     }
@@ -256,20 +257,32 @@ static struct view_result help_key(struct view *v, enum bl_action a, const struc
     size_t max = n > rows ? n - rows : 0;
     size_t old = h->top;
     long delta = 0;
-    int wheel = ev->key == KM_FN(KEY_MOUSE) &&
-                (ev->buttons & (BUTTON4_PRESSED | BUTTON5_PRESSED));
+    int wheel = ev->key == KM_FN(KEY_MOUSE) && (ev->buttons & (BUTTON4_PRESSED | BUTTON5_PRESSED));
     if (wheel) {
         delta = ev->buttons & BUTTON4_PRESSED ? -3 : 3;
     } else if (max > 0) {
         long page = (long)(rows > 1 ? rows - 1 : 1);
         switch (a) {
-        case BL_ACT_UP: delta = -1; break;
-        case BL_ACT_DOWN: delta = 1; break;
-        case BL_ACT_PAGE_UP: delta = -page; break;
-        case BL_ACT_PAGE_DOWN: delta = page; break;
-        case BL_ACT_HOME: delta = -(long)n; break;
-        case BL_ACT_END: delta = (long)n; break;
-        default: break;
+        case BL_ACT_UP:
+            delta = -1;
+            break;
+        case BL_ACT_DOWN:
+            delta = 1;
+            break;
+        case BL_ACT_PAGE_UP:
+            delta = -page;
+            break;
+        case BL_ACT_PAGE_DOWN:
+            delta = page;
+            break;
+        case BL_ACT_HOME:
+            delta = -(long)n;
+            break;
+        case BL_ACT_END:
+            delta = (long)n;
+            break;
+        default:
+            break;
         }
     }
     if (delta == 0 && !wheel)

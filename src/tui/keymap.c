@@ -117,17 +117,27 @@ const char *keymap_key_name(int key, char buf[16])
         int key;
         const char *name;
     } names[] = {
-        {KM_FN(KEY_UP), "Up"},       {KM_FN(KEY_DOWN), "Down"},
-        {KM_FN(KEY_LEFT), "Left"},   {KM_FN(KEY_RIGHT), "Right"},
-        {KM_FN(KEY_PPAGE), "PgUp"},  {KM_FN(KEY_NPAGE), "PgDn"},
-        {KM_FN(KEY_HOME), "Home"},   {KM_FN(KEY_END), "End"},
+        {KM_FN(KEY_UP), "Up"},
+        {KM_FN(KEY_DOWN), "Down"},
+        {KM_FN(KEY_LEFT), "Left"},
+        {KM_FN(KEY_RIGHT), "Right"},
+        {KM_FN(KEY_PPAGE), "PgUp"},
+        {KM_FN(KEY_NPAGE), "PgDn"},
+        {KM_FN(KEY_HOME), "Home"},
+        {KM_FN(KEY_END), "End"},
         {KM_FN(KEY_DC), "Delete"},
-        {KM_FN(KEY_ENTER), "Enter"}, {'\r', "Enter"},
-        {'\n', "Enter"},             {'\t', "Tab"},
-        {KM_FN(KEY_BTAB), "Shift-Tab"}, {KM_FN(KEY_BACKSPACE), "Backspace"},
-        {127, "Backspace"},          {8, "Backspace"},
-        {27, "Esc"},                 {' ', "Space"},
-        {KM_FN(KEY_MOUSE), "Click"}, {KM_WHEEL, "Wheel"},
+        {KM_FN(KEY_ENTER), "Enter"},
+        {'\r', "Enter"},
+        {'\n', "Enter"},
+        {'\t', "Tab"},
+        {KM_FN(KEY_BTAB), "Shift-Tab"},
+        {KM_FN(KEY_BACKSPACE), "Backspace"},
+        {127, "Backspace"},
+        {8, "Backspace"},
+        {27, "Esc"},
+        {' ', "Space"},
+        {KM_FN(KEY_MOUSE), "Click"},
+        {KM_WHEEL, "Wheel"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (names[i].key == key)

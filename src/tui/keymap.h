@@ -15,7 +15,7 @@
 /* Key codes: a character is its code point; a curses function key is
  * KM_FN(KEY_...) so the two never collide. */
 #define KM_FN(k) ((k) | 0x1000000)
-#define KM_CTRL(c) ((c) & 0x1f)
+#define KM_CTRL(c) ((c)&0x1f)
 /* Not a key: a bracketed paste (the screen passes its text on as
  * BL_ACT_PASTE).  It is bound to nothing, so it never runs an action. */
 #define KM_PASTE KM_FN(0xFFFFF) /* above every curses key code */
@@ -27,10 +27,10 @@
  * key is an answer. */
 enum km_context {
     KM_ANY,
-    KM_MOVE,    /* moving in the menu, the results or an entry */
-    KM_MENU,    /* the menu, or the search results in its place */
-    KM_DETAIL,  /* an entry */
-    KM_PROMPT,  /* a line being edited on the bottom line */
+    KM_MOVE, /* moving in the menu, the results or an entry */
+    KM_MENU, /* the menu, or the search results in its place */
+    KM_DETAIL, /* an entry */
+    KM_PROMPT, /* a line being edited on the bottom line */
     KM_QUESTION,
     KM_CONTEXT_COUNT
 };

@@ -300,8 +300,8 @@ static void shelf_draw_one(struct view *v, int y, size_t i, int sel)
         if (!ent)
             snprintf(line, sizeof line, "no longer in the guide");
         else if (bl_shortlist_updated(se, ent->reviewed))
-            snprintf(line, sizeof line, "%s%s%supdated since you added it",
-                     date[0] ? "added " : "", date, date[0] ? "; " : "");
+            snprintf(line, sizeof line, "%s%s%supdated since you added it", date[0] ? "added " : "",
+                     date, date[0] ? "; " : "");
         else
             snprintf(line, sizeof line, "%s%s", date[0] ? "added " : "", date);
         wmove(w, y + 1, x + 2 < width ? x + 2 : 0);
@@ -381,8 +381,7 @@ static void menu_draw(struct view *v)
             continue;
         }
         int sel = entry == app->sel;
-        attr_t a = !sel ? at[TH_NORMAL]
-                        : app->focus == BL_FOCUS_MENU ? at[TH_SEL] : at[TH_SEL_DIM];
+        attr_t a = !sel ? at[TH_NORMAL] : app->focus == BL_FOCUS_MENU ? at[TH_SEL] : at[TH_SEL_DIM];
         wattrset(w, a);
         /* A marker besides the colour, for monochrome and screen readers. */
         int used = 0;

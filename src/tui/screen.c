@@ -21,7 +21,7 @@ struct screen {
     const struct term *t;
     bl_app app;
 
-    struct view *menu, *detail;    /* the panes */
+    struct view *menu, *detail; /* the panes */
     struct view *stack[STACK_MAX]; /* overlays, top last */
     size_t depth;
 
@@ -144,8 +144,7 @@ static void draw_title(struct screen *s)
         const bl_entry *e = &g->entries[a->sel];
         int role = e->kind == BL_ENTRY_ROLE;
         snprintf(right, sizeof right, "%s %zu/%zu ", role ? "Role" : "Section",
-                 bl_app_menu_ordinal(a, a->sel),
-                 role ? g->n_roles : g->n_sections);
+                 bl_app_menu_ordinal(a, a->sel), role ? g->n_roles : g->n_sections);
     }
     int rw = (int)strlen(right);
     if (rw > s->w / 3)
@@ -503,7 +502,8 @@ void screen_key(struct screen *s, int key)
         arg.cp = (uint32_t)key;
     } else {
         enum km_context ctx = !p ? view_context(focused_pane(s))
-                              : p->question ? KM_QUESTION : KM_PROMPT;
+            : p->question        ? KM_QUESTION
+                                 : KM_PROMPT;
         a = keymap_lookup(ctx, key);
         if (a == BL_ACT_PAGE_UP || a == BL_ACT_PAGE_DOWN)
             arg.n = focused_pane(s)->ops->page(focused_pane(s));

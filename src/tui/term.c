@@ -34,7 +34,7 @@ static volatile sig_atomic_t active;
 static int ending_signal; /* the signal that ended the guide */
 static SCREEN *screen;
 
-static int tty_fd = -1;          /* the terminal (curses' output) */
+static int tty_fd = -1; /* the terminal (curses' output) */
 static struct termios shell_modes; /* as the guide found them */
 static int have_shell_modes;
 /* What a handler writes to give the terminal back; two copies, so that the
@@ -49,8 +49,8 @@ static int fast_errors;
 /* Default action "end the process".  Asynchronous ones are recorded for the
  * loop; faults restore the terminal from the handler. */
 static const int async_sigs[] = {
-    SIGHUP,  SIGINT,  SIGTERM,   SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1,
-    SIGUSR2, SIGPROF, SIGVTALRM, SIGXCPU, SIGXFSZ,
+    SIGHUP,    SIGINT,  SIGTERM, SIGQUIT,   SIGPIPE, SIGALRM,
+    SIGUSR1,   SIGUSR2, SIGPROF, SIGVTALRM, SIGXCPU, SIGXFSZ,
 #ifdef SIGPOLL
     SIGPOLL,
 #endif
@@ -370,7 +370,7 @@ static SCREEN *open_screen(void)
 {
     struct winsize ws;
     int big = ioctl(tty_fd, TIOCGWINSZ, &ws) == 0 &&
-              (ws.ws_row > TERM_MAX_SIZE || ws.ws_col > TERM_MAX_SIZE);
+        (ws.ws_row > TERM_MAX_SIZE || ws.ws_col > TERM_MAX_SIZE);
     if (!big) {
         use_env(FALSE);
         use_tioctl(TRUE);

@@ -30,27 +30,27 @@ enum theme_role {
     TH_NORMAL,
     TH_TITLE_BAR,
     TH_MENU_HEADING,
-    TH_SEL,        /* the selected row of the focused pane */
-    TH_SEL_DIM,    /* the selected row when the other pane has the focus */
+    TH_SEL, /* the selected row of the focused pane */
+    TH_SEL_DIM, /* the selected row when the other pane has the focus */
     TH_ENTRY_TITLE,
     TH_HEADING,
     TH_LINK,
     TH_LINK_FOCUS,
-    TH_META,       /* sources, review date, scroll position */
-    TH_BAR_KEY,    /* a key name in the function bar */
-    TH_BAR_LABEL,  /* its label */
-    TH_MESSAGE,    /* a transient status message */
+    TH_META, /* sources, review date, scroll position */
+    TH_BAR_KEY, /* a key name in the function bar */
+    TH_BAR_LABEL, /* its label */
+    TH_MESSAGE, /* a transient status message */
     TH_BORDER,
-    TH_MATCH,      /* a search match in the text */
-    TH_MATCH_CUR,  /* the match n/N went to */
-    TH_PROMPT,     /* a prompt's label on the bottom line */
-    TH_ERROR,      /* a status message about a failure */
+    TH_MATCH, /* a search match in the text */
+    TH_MATCH_CUR, /* the match n/N went to */
+    TH_PROMPT, /* a prompt's label on the bottom line */
+    TH_ERROR, /* a status message about a failure */
     TH_COUNT
 };
 
 struct term {
-    int ascii;  /* the locale is not UTF-8: draw ASCII only */
-    int color;  /* colours in use */
+    int ascii; /* the locale is not UTF-8: draw ASCII only */
+    int color; /* colours in use */
     attr_t attr[TH_COUNT];
 };
 
@@ -93,10 +93,10 @@ int term_handle_suspend(void);
 
 /* What term_read() got. */
 enum term_input_kind {
-    TERM_IN_NONE,  /* nothing: a timeout, a signal, or the terminal went away */
-    TERM_IN_KEY,   /* a character: its code point (a byte in ASCII mode) */
-    TERM_IN_FN,    /* a curses function key; KEY_RESIZE after a resize */
-    TERM_IN_PASTE  /* a bracketed paste, text[0..len) */
+    TERM_IN_NONE, /* nothing: a timeout, a signal, or the terminal went away */
+    TERM_IN_KEY, /* a character: its code point (a byte in ASCII mode) */
+    TERM_IN_FN, /* a curses function key; KEY_RESIZE after a resize */
+    TERM_IN_PASTE /* a bracketed paste, text[0..len) */
 };
 
 struct term_input {

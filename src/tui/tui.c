@@ -10,8 +10,9 @@ int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
 {
     struct term t;
     if (term_init(&t) != 0) {
-        fprintf(stderr, "borderless: cannot start the full-screen guide on this terminal "
-                        "(is TERM set?); try 'borderless list'\n");
+        fprintf(stderr,
+                "borderless: cannot start the full-screen guide on this terminal "
+                "(is TERM set?); try 'borderless list'\n");
         return 1;
     }
     /* The command line chose the theme (--theme, $BORDERLESS_THEME). */

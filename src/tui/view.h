@@ -23,7 +23,7 @@ struct view;
 /* A key or mouse event.  For the mouse, y and x are relative to the
  * view's window. */
 struct view_event {
-    int key;          /* keymap code (KM_FN(KEY_MOUSE) for the mouse) */
+    int key; /* keymap code (KM_FN(KEY_MOUSE) for the mouse) */
     int y, x;
     mmask_t buttons;
     /* KM_PASTE: the pasted text as received (not yet cleaned). */
@@ -34,8 +34,8 @@ struct view_event {
 /* What an overlay's key did. */
 enum {
     VIEW_HANDLED = 1, /* the view used the event */
-    VIEW_REDRAW = 2,  /* something changed on screen */
-    VIEW_CLOSE = 4,   /* pop this view off the stack */
+    VIEW_REDRAW = 2, /* something changed on screen */
+    VIEW_CLOSE = 4, /* pop this view off the stack */
 };
 
 struct view_result {
@@ -69,9 +69,9 @@ struct view_ops {
 
 struct view {
     const struct view_ops *ops;
-    WINDOW *win;             /* owned by the screen */
+    WINDOW *win; /* owned by the screen */
     const struct term *term; /* for attributes and ASCII mode */
-    const bl_app *app;       /* what it shows (borrowed) */
+    const bl_app *app; /* what it shows (borrowed) */
 };
 
 /* The key context of v now. */

@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const enum km_context order[] = {KM_ANY, KM_MOVE, KM_MENU, KM_DETAIL, KM_PROMPT,
-                                        KM_QUESTION};
+static const enum km_context order[] = {KM_ANY,    KM_MOVE,   KM_MENU,
+                                        KM_DETAIL, KM_PROMPT, KM_QUESTION};
 
 /* The names of the keys of a (and of its pair) in ctx, once each. */
 static size_t names_of(enum km_context ctx, enum bl_action a, const char *out[16],
@@ -84,8 +84,8 @@ static void man_line(enum km_context ctx, const char *const *names, size_t m, co
     printf("\n%s.\n", help);
 }
 
-static void readme_line(enum km_context ctx, const char *const *names, size_t m,
-                        const char *help, int first)
+static void readme_line(enum km_context ctx, const char *const *names, size_t m, const char *help,
+                        int first)
 {
     (void)first;
     printf("| %s | ", keymap_context_name(ctx));

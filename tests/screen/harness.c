@@ -64,12 +64,23 @@ static int named_key(const char *name, size_t len)
         const char *name;
         int key;
     } keys[] = {
-        {"Up", KM_FN(KEY_UP)},       {"Down", KM_FN(KEY_DOWN)},   {"Left", KM_FN(KEY_LEFT)},
-        {"Right", KM_FN(KEY_RIGHT)}, {"PgUp", KM_FN(KEY_PPAGE)},  {"PgDn", KM_FN(KEY_NPAGE)},
-        {"Home", KM_FN(KEY_HOME)},   {"End", KM_FN(KEY_END)},     {"Enter", '\r'},
-        {"Esc", 27},                 {"Tab", '\t'},               {"S-Tab", KM_FN(KEY_BTAB)},
-        {"BS", KM_FN(KEY_BACKSPACE)}, {"Del", KM_FN(KEY_DC)},     {"F1", KM_FN(KEY_F(1))},
-        {"F10", KM_FN(KEY_F(10))},   {"lt", '<'},
+        {"Up", KM_FN(KEY_UP)},
+        {"Down", KM_FN(KEY_DOWN)},
+        {"Left", KM_FN(KEY_LEFT)},
+        {"Right", KM_FN(KEY_RIGHT)},
+        {"PgUp", KM_FN(KEY_PPAGE)},
+        {"PgDn", KM_FN(KEY_NPAGE)},
+        {"Home", KM_FN(KEY_HOME)},
+        {"End", KM_FN(KEY_END)},
+        {"Enter", '\r'},
+        {"Esc", 27},
+        {"Tab", '\t'},
+        {"S-Tab", KM_FN(KEY_BTAB)},
+        {"BS", KM_FN(KEY_BACKSPACE)},
+        {"Del", KM_FN(KEY_DC)},
+        {"F1", KM_FN(KEY_F(1))},
+        {"F10", KM_FN(KEY_F(10))},
+        {"lt", '<'},
     };
     if (len == 3 && name[0] == 'C' && name[1] == '-')
         return KM_CTRL(name[2]);

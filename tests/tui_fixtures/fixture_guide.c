@@ -11,8 +11,8 @@ static const char *const alpha_resp[] = {
 };
 static const char *const alpha_skills[] = {"Languages", "Patience"};
 static const char *const gamma_list[] = {
-    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
-    "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
+    "One",  "Two", "Three",  "Four",   "Five",     "Six",      "Seven",   "Eight",
+    "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
 };
 static const bl_source alpha_sources[] = {
     {.title = "INTERPOL careers", .url = "https://www.interpol.int/en/Careers"},
@@ -49,28 +49,53 @@ bl_guide *fixture_guide(void)
                                      "They work in many languages.\n\nSecond paragraph here."};
     fv[1] = (bl_field_value){.field = BL_FIELD_RESPONSIBILITIES, .items = alpha_resp, .n_items = 2};
     fv[2] = (bl_field_value){.field = BL_FIELD_SKILLS, .items = alpha_skills, .n_items = 2};
-    e[0] = (bl_entry){.kind = BL_ENTRY_ROLE, .id = "alpha", .title = "Alpha Agent",
-                      .fields = &fv[0], .n_fields = 3, .links = &links[0], .n_links = 2,
-                      .sources = alpha_sources, .n_sources = 1, .reviewed = "2024-05-01"};
+    e[0] = (bl_entry){.kind = BL_ENTRY_ROLE,
+                      .id = "alpha",
+                      .title = "Alpha Agent",
+                      .fields = &fv[0],
+                      .n_fields = 3,
+                      .links = &links[0],
+                      .n_links = 2,
+                      .sources = alpha_sources,
+                      .n_sources = 1,
+                      .reviewed = "2024-05-01"};
 
-    fv[3] = (bl_field_value){.field = BL_FIELD_SUMMARY, .text = "Beta caf\xc3\xa9 liaison \xe4\xb8\xad\xe6\x96\x87."};
-    e[1] = (bl_entry){.kind = BL_ENTRY_ROLE, .id = "beta", .title = "Beta Liaison",
-                      .fields = &fv[3], .n_fields = 1, .links = &links[2], .n_links = 1,
-                      .sources = alpha_sources, .n_sources = 1, .reviewed = "2024-06-01"};
+    fv[3] = (bl_field_value){.field = BL_FIELD_SUMMARY,
+                             .text = "Beta caf\xc3\xa9 liaison \xe4\xb8\xad\xe6\x96\x87."};
+    e[1] = (bl_entry){.kind = BL_ENTRY_ROLE,
+                      .id = "beta",
+                      .title = "Beta Liaison",
+                      .fields = &fv[3],
+                      .n_fields = 1,
+                      .links = &links[2],
+                      .n_links = 1,
+                      .sources = alpha_sources,
+                      .n_sources = 1,
+                      .reviewed = "2024-06-01"};
 
     fv[4] = (bl_field_value){.field = BL_FIELD_SUMMARY, .text = "Gamma analyses."};
     fv[5] = (bl_field_value){.field = BL_FIELD_SKILLS, .items = gamma_list, .n_items = 16};
     fv[6] = (bl_field_value){.field = BL_FIELD_THREATS, .items = gamma_list, .n_items = 16};
-    e[2] = (bl_entry){.kind = BL_ENTRY_ROLE, .id = "gamma", .title = "Gamma Analyst",
-                      .fields = &fv[4], .n_fields = 3,
-                      .sources = alpha_sources, .n_sources = 1, .reviewed = "2024-07-01"};
+    e[2] = (bl_entry){.kind = BL_ENTRY_ROLE,
+                      .id = "gamma",
+                      .title = "Gamma Analyst",
+                      .fields = &fv[4],
+                      .n_fields = 3,
+                      .sources = alpha_sources,
+                      .n_sources = 1,
+                      .reviewed = "2024-07-01"};
 
     fv[7] = (bl_field_value){.field = BL_FIELD_BODY, .text = "The introduction."};
-    e[3] = (bl_entry){.kind = BL_ENTRY_SECTION, .id = "intro", .title = "Introduction",
-                      .fields = &fv[7], .n_fields = 1, .links = &links[3], .n_links = 1};
+    e[3] = (bl_entry){.kind = BL_ENTRY_SECTION,
+                      .id = "intro",
+                      .title = "Introduction",
+                      .fields = &fv[7],
+                      .n_fields = 1,
+                      .links = &links[3],
+                      .n_links = 1};
     fv[8] = (bl_field_value){.field = BL_FIELD_BODY, .text = "The end."};
-    e[4] = (bl_entry){.kind = BL_ENTRY_SECTION, .id = "end", .title = "Closing",
-                      .fields = &fv[8], .n_fields = 1};
+    e[4] = (bl_entry){
+        .kind = BL_ENTRY_SECTION, .id = "end", .title = "Closing", .fields = &fv[8], .n_fields = 1};
 
     /* sorted by id: alpha beta end gamma intro */
     by_id[0] = 0;
