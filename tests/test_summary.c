@@ -124,29 +124,6 @@ static void check_golden(enum bl_summary_format fmt, const char *ext)
     free(doc);
 }
 
-/* A line that holds one web address (after its indent, bullet or label) may be
- * wider than the width: addresses are never broken, so they can be copied. */
-static int is_url_line(const char *p, size_t n)
-{
-    const char *end = p + n;
-    while (p < end && *p == ' ')
-        p++;
-    static const char *const labels[] = {"- ", "* ", "\u2022 ", "Source: "};
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
-        size_t l = strlen(labels[i]);
-        if ((size_t)(end - p) > l && memcmp(p, labels[i], l) == 0) {
-            p += l;
-            break;
-        }
-    }
-    if (memchr(p, ' ', (size_t)(end - p)))
-        return 0;
-    for (const char *q = p; q + 3 <= end; q++)
-        if (q[0] == ':' && q[1] == '/' && q[2] == '/')
-            return 1;
-    return 0;
-}
-
 static void test_golden_text(void **state)
 {
     (void)state;
