@@ -3,6 +3,7 @@
 
 #include "borderless/editdist.h"
 #include "borderless/layout.h"
+#include "borderless/safewrite.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -183,4 +184,25 @@ int bl_cli_put(const bl_cli *c, FILE *f, const char *s, size_t len, int max_cols
         w += ell_cols;
     }
     return w;
+}
+
+int bl_cli_save(const bl_cli *c, const char *path, int force, const char *what, const char *doc,
+                size_t len)
+{
+    char reason[BL_REASON_MAX];
+    /* Ctrl-C, a kill or a hang-up during the write leaves no temporary
+     * file behind. */
+    (void)bl_safewrite_guard_signals();
+    int rc =
+        bl_safewrite(path, doc, len, force ? BL_SAFEWRITE_OVERWRITE : 0, reason, sizeof reason);
+    if (rc == 0)
+        return BL_EXIT_OK;
+    /* The reason names the path the user typed: escape it. */
+    char why[4 * BL_REASON_MAX + 16];
+    bl_esc(why, sizeof why, reason, strlen(reason), BL_REASON_MAX, c->esc);
+    if (rc == -EEXIST)
+        fprintf(stderr, "borderless: %s; use --force to replace it\n", why);
+    else
+        fprintf(stderr, "borderless: cannot save the %s: %s\n", what, why);
+    return BL_EXIT_FAIL;
 }

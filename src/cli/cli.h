@@ -67,6 +67,13 @@ int bl_cli_usage(const char *cmd, const char *fmt, ...) BL_PRINTF(2, 3);
  * returns BL_EXIT_FAIL, else status. */
 int bl_cli_finish_stdout(int status);
 
+/* Saves doc[0..len) to path by the safe writer's rules (an existing file only
+ * when force), with the signal guard that leaves no temporary file behind;
+ * a failure is reported on stderr as "cannot save the <what>: <reason>", the
+ * reason escaped as c says.  Returns BL_EXIT_OK or BL_EXIT_FAIL. */
+int bl_cli_save(const bl_cli *c, const char *path, int force, const char *what, const char *doc,
+                size_t len);
+
 /* The entry with this id, else one whose id differs only in case.  Else
  * (NULL) prints that there is none, with the nearest ids as "did you mean"
  * (ids it is a prefix of, then ids within a few edits).  roles_only: look

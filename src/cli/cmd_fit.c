@@ -200,17 +200,7 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
             status = FIT_FAIL;
         status = bl_cli_finish_stdout(status);
     } else {
-        char reason[BL_REASON_MAX];
-        (void)bl_safewrite_guard_signals();
-        rc = bl_safewrite(c->out, doc, len, c->force ? BL_SAFEWRITE_OVERWRITE : 0, reason,
-                          sizeof reason);
-        char why[4 * BL_REASON_MAX + 16];
-        bl_esc(why, sizeof why, reason, strlen(reason), BL_REASON_MAX, c->esc);
-        if (rc == -EEXIST)
-            fprintf(stderr, "borderless: %s; use --force to replace it\n", why);
-        else if (rc < 0)
-            fprintf(stderr, "borderless: cannot save the report: %s\n", why);
-        status = rc < 0 ? FIT_FAIL : FIT_OK;
+        status = bl_cli_save(c, c->out, c->force, "report", doc, len);
     }
     free(doc);
     return status;

@@ -56,20 +56,7 @@ int bl_cmd_summary(const bl_guide *g, const bl_cli *c, const char *id)
     if (to_stdout) {
         status = write_stdout(doc, len);
     } else {
-        char reason[BL_REASON_MAX];
-        /* Ctrl-C, a kill or a hang-up during the write leaves no temporary
-         * file behind. */
-        (void)bl_safewrite_guard_signals();
-        rc = bl_safewrite(s.out, doc, len, s.force ? BL_SAFEWRITE_OVERWRITE : 0, reason,
-                          sizeof reason);
-        /* The reason names the path the user typed: escape it. */
-        char why[4 * BL_REASON_MAX + 16];
-        bl_esc(why, sizeof why, reason, strlen(reason), BL_REASON_MAX, c->esc);
-        if (rc == -EEXIST)
-            fprintf(stderr, "borderless: %s; use --force to replace it\n", why);
-        else if (rc < 0)
-            fprintf(stderr, "borderless: cannot save the summary: %s\n", why);
-        status = rc < 0 ? BL_EXIT_FAIL : BL_EXIT_OK;
+        status = bl_cli_save(c, s.out, s.force, "summary", doc, len);
     }
     free(doc);
     return status;
