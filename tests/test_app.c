@@ -620,6 +620,143 @@ static void test_search_no_match_is_empty(void **state)
     assert_int_equal(n->sel, 1);
 }
 
+/* ---- picking a suggestion (Tab, Shift-Tab, a click) ---------------------- */
+
+static const char *typed_query(const bl_app *n)
+{
+    return bl_lineedit_text(&n->search.query);
+}
+
+static const char *offered(const bl_app *n, size_t k, long *chosen)
+{
+    size_t count;
+    const char *const *sg = bl_app_suggestions(n, &count, chosen);
+    return sg && k < count ? sg[k] : NULL;
+}
+
+static void test_suggest_cycle(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *n = &f->app;
+    long chosen;
+    search(n, "agnet liasion patiance");
+    assert_non_null(bl_app_bar_label(n, BL_ACT_SUGGEST_NEXT)); /* the prompt's hint */
+    assert_string_equal(offered(n, 0, &chosen), "agent");
+    assert_int_equal(chosen, -1);
+    /* Tab: the first suggested query, in the prompt and run. */
+    unsigned r = act(n, BL_ACT_SUGGEST_NEXT);
+    assert_true(r & BL_APP_ENTRY);
+    assert_string_equal(typed_query(n), "agent liasion patiance");
+    assert_int_equal(n->search.res->n_terms, 3);
+    /* The typed query's suggestions stay offered, the one tried chosen. */
+    assert_string_equal(offered(n, 1, &chosen), "liaison");
+    assert_int_equal(chosen, 0);
+    act(n, BL_ACT_SUGGEST_NEXT);
+    assert_string_equal(typed_query(n), "agnet liaison patiance");
+    offered(n, 0, &chosen);
+    assert_int_equal(chosen, 1);
+    act(n, BL_ACT_SUGGEST_NEXT);
+    assert_string_equal(typed_query(n), "agnet liasion patience");
+    /* Past the last: the query as typed, then round again. */
+    act(n, BL_ACT_SUGGEST_NEXT);
+    assert_string_equal(typed_query(n), "agnet liasion patiance");
+    offered(n, 0, &chosen);
+    assert_int_equal(chosen, -1);
+    act(n, BL_ACT_SUGGEST_PREV);
+    assert_string_equal(typed_query(n), "agnet liasion patience");
+    act(n, BL_ACT_SUGGEST_PREV);
+    assert_string_equal(typed_query(n), "agnet liaison patiance");
+    assert_true(bl_app_hits(n) > 0);
+    assert_int_equal(n->sel, n->search.res->hits[0].entry); /* the first hit shown */
+    /* Enter reads the query tried, and remembers it. */
+    act(n, BL_ACT_ACCEPT);
+    assert_null(n->prompt.kind);
+    assert_int_equal(n->focus, BL_FOCUS_DETAIL);
+    assert_null(n->search.offer);
+    assert_string_equal(n->search.recent[n->search.n_recent - 1], "agnet liaison patiance");
+}
+
+static void test_suggest_edit_and_cancel(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *n = &f->app;
+    long chosen;
+    APPLY(n, BL_ACT_DOWN);
+    search(n, "gamma liasion");
+    assert_int_equal(bl_app_hits(n), 0);
+    act(n, BL_ACT_SUGGEST_NEXT);
+    assert_string_equal(typed_query(n), "gamma liaison");
+    assert_non_null(offered(n, 0, &chosen));
+    assert_int_equal(chosen, 0);
+    /* Any edit: the query typed now is the one, with its own suggestions. */
+    act(n, BL_ACT_EDIT_BACKSPACE);
+    assert_string_equal(typed_query(n), "gamma liaiso");
+    assert_null(n->search.offer);
+    assert_int_equal(n->search.pick, -1);
+    /* No suggestions (every word matched): Tab beeps and says so, and
+     * changes nothing. */
+    size_t count;
+    type(n, "gamma");
+    assert_null(bl_app_suggestions(n, &count, &chosen));
+    assert_int_equal(count, 0);
+    assert_null(bl_app_bar_label(n, BL_ACT_SUGGEST_NEXT));
+    assert_true(act(n, BL_ACT_SUGGEST_NEXT) & BL_APP_BEEP);
+    assert_true(msg(n));
+    assert_string_equal(typed_query(n), "gamma");
+    /* Esc while one is tried: the search ends as ever. */
+    type(n, "sevn");
+    act(n, BL_ACT_SUGGEST_NEXT);
+    assert_string_equal(typed_query(n), "seven");
+    act(n, BL_ACT_CANCEL);
+    assert_null(n->prompt.kind);
+    assert_false(n->search.open);
+    assert_null(n->search.offer);
+    assert_null(bl_app_suggestions(n, &count, &chosen));
+    assert_int_equal(n->sel, 1); /* where the search began */
+    /* Not in another prompt: Tab in the file name does nothing. */
+    act(n, BL_ACT_SAVE);
+    assert_non_null(n->prompt.kind);
+    assert_int_equal(act(n, BL_ACT_SUGGEST_NEXT), 0);
+    assert_null(bl_app_bar_label(n, BL_ACT_SUGGEST_NEXT));
+    act(n, BL_ACT_CANCEL);
+}
+
+static void test_suggest_click(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *n = &f->app;
+    long chosen;
+    search(n, "agnet liasion patiance");
+    /* A click in the prompt's time: suggestion 2 runs. */
+    bl_app_apply(n, BL_ACT_SELECT_SUGGESTION, &(struct bl_app_arg){.n = 2});
+    assert_string_equal(typed_query(n), "agnet liasion patience");
+    offered(n, 0, &chosen);
+    assert_int_equal(chosen, 2);
+    /* Out of range, or the one already tried: nothing. */
+    assert_int_equal(bl_app_apply(n, BL_ACT_SELECT_SUGGESTION, &(struct bl_app_arg){.n = 9}), 0);
+    assert_int_equal(bl_app_apply(n, BL_ACT_SELECT_SUGGESTION, &(struct bl_app_arg){.n = -1}), 0);
+    assert_int_equal(bl_app_apply(n, BL_ACT_SELECT_SUGGESTION, &(struct bl_app_arg){.n = 2}), 0);
+    /* With the results list focused (the prompt closed), a click works too. */
+    search(n, "alpah liasion");
+    act(n, BL_ACT_ACCEPT);
+    assert_null(n->prompt.kind);
+    act(n, BL_ACT_CLOSE); /* back to the results list */
+    assert_int_equal(n->focus, BL_FOCUS_MENU);
+    assert_string_equal(offered(n, 1, &chosen), "liaison");
+    bl_app_apply(n, BL_ACT_SELECT_SUGGESTION, &(struct bl_app_arg){.n = 1});
+    assert_string_equal(typed_query(n), "alpah liaison");
+    assert_int_equal(n->focus, BL_FOCUS_MENU);
+    offered(n, 0, &chosen);
+    assert_int_equal(chosen, 1);
+    /* / then Tab goes on from there. */
+    act(n, BL_ACT_SEARCH);
+    act(n, BL_ACT_SUGGEST_NEXT);
+    assert_string_equal(typed_query(n), "alpah liasion");
+    /* Without a search: nothing. */
+    act(n, BL_ACT_CANCEL);
+    assert_int_equal(bl_app_apply(n, BL_ACT_SELECT_SUGGESTION, &(struct bl_app_arg){.n = 0}), 0);
+}
+
 static void test_prompt_quit_and_help(void **state)
 {
     struct fixture *f = *state;
@@ -872,6 +1009,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_search_open_n_esc, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_no_match_is_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_suggest_cycle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_suggest_edit_and_cancel, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_suggest_click, setup, teardown),
         cmocka_unit_test_setup_teardown(test_prompt_quit_and_help, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paste, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_flow, setup, teardown),

@@ -61,11 +61,15 @@
     X(EDIT_KILL_END)                                                                               \
     X(EDIT_KILL_WORD)                                                                              \
     X(YES)                                                                                         \
+    /* Picking a search suggestion ("did you mean"): */                                            \
+    X(SUGGEST_NEXT)                                                                                \
+    X(SUGGEST_PREV)                                                                                \
     /* Internal (no key; arguments in struct bl_app_arg): */                                       \
     X(INSERT) /* a typed character: arg.cp */                                                      \
     X(PASTE) /* a bracketed paste: arg.text, arg.len (text, never keys) */                         \
     X(SELECT_ENTRY) /* a click on menu entry arg.n (again: open it) */                             \
     X(SELECT_HIT) /* a click on search hit arg.n (again: open it) */                               \
+    X(SELECT_SUGGESTION) /* a click on suggestion arg.n: its query runs */                         \
     X(CLICK_LINE) /* a click on line arg.n of the entry (a link: follow) */                        \
     X(MENU_STEP) /* the wheel over the menu: arg.n entries (or hits) */                            \
     X(SCROLL) /* the wheel over the entry: arg.n lines */                                          \

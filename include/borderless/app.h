@@ -110,6 +110,9 @@ struct bl_prompt_kind {
     unsigned (*on_edit)(struct bl_app *a); /* NULL: nothing */
     unsigned (*on_accept)(struct bl_app *a); /* Enter (a question: y) */
     unsigned (*on_cancel)(struct bl_app *a); /* Esc, Ctrl-C (a question: any other key) */
+    /* Tab (dir 1), Shift-Tab (-1): the next or previous completion of the
+     * text (search: a suggested query).  NULL: nothing. */
+    unsigned (*on_complete)(struct bl_app *a, int dir);
 };
 
 typedef struct bl_prompt {
@@ -134,6 +137,13 @@ typedef struct bl_search_session {
     const bl_search_match *matches;
     size_t n_matches;
     long match; /* the current one, or -1 */
+    /* A suggestion being tried (app_suggest.c): the results of the query
+     * as typed, whose suggestions are offered, and that query; `pick` is
+     * the suggestion whose query runs now (-1: the typed one).  NULL while
+     * none is tried; any edit of the query ends it. */
+    bl_search_results *offer;
+    char *typed;
+    long pick;
 } bl_search_session;
 
 /* A row of the menu: roles by group (a heading per group that has roles,
@@ -250,6 +260,18 @@ size_t bl_app_matches_shown(const bl_app *a, size_t *current);
 /* The heading the reader is under: the last heading line at or above
  * `top` (NULL before the first one, or without a layout). */
 const bl_line *bl_app_current_heading(const bl_app *a);
+
+/* The suggestions ("did you mean") shown with the search results: the
+ * ones offered for the query as typed while one of them is tried, else
+ * the current query's.  *n: how many; *chosen: the one whose query runs
+ * now, or -1.  NULL (and *n 0) when there are none.
+ *
+ * Picking one: in the search prompt Tab (BL_ACT_SUGGEST_NEXT) and
+ * Shift-Tab (BL_ACT_SUGGEST_PREV) put the next or previous suggested query
+ * in the prompt and run it, then come back round to the query as typed; a
+ * click (BL_ACT_SELECT_SUGGESTION, arg.n) runs suggestion n.  Typing,
+ * Enter and Esc work as ever, on the query the prompt shows. */
+const char *const *bl_app_suggestions(const bl_app *a, size_t *n, long *chosen);
 
 /* The hint bar's label for `act` now, or NULL when the action would do
  * nothing here (Back without history).  Esc says where it goes. */

@@ -42,6 +42,11 @@ static const struct bl_action_info table[BL_ACT_COUNT] = {
     [BL_ACT_EDIT_KILL_START] = {.help = "Cut to start, end", .pair = BL_ACT_EDIT_KILL_END},
     [BL_ACT_EDIT_KILL_WORD] = {.help = "Cut a word back"},
     [BL_ACT_YES] = {.help = "Yes (else no)"},
+    /* Picking a search suggestion. */
+    [BL_ACT_SUGGEST_NEXT] = {.help = "Try a suggestion",
+                             .pair = BL_ACT_SUGGEST_PREV,
+                             .bar = "Suggestion",
+                             .bar_prio = 2},
 };
 
 const struct bl_action_info *bl_action_info(enum bl_action a)

@@ -1,4 +1,4 @@
-#include "borderless/app.h"
+#include "app_int.h"
 
 #include "borderless/marks.h"
 #include "borderless/summary.h"
@@ -21,6 +21,16 @@ static void say(bl_app *a, enum bl_status_kind kind, const char *text, const cha
 static void info(bl_app *a, const char *text)
 {
     say(a, BL_STATUS_INFO, text, NULL);
+}
+
+void app_info(bl_app *a, const char *text)
+{
+    info(a, text);
+}
+
+void app_error(bl_app *a, const char *text)
+{
+    say(a, BL_STATUS_ERROR, text, NULL);
 }
 
 static void status_clear(bl_app *a)
@@ -236,6 +246,7 @@ int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags)
     a->width = a->rows = 1;
     a->link = -1;
     a->search.match = -1;
+    a->search.pick = -1;
     a->focus = BL_FOCUS_MENU;
     int ok = bl_lineedit_init(&a->search.query, NULL) == 0;
     ok &= bl_lineedit_init(&a->save_path, NULL) == 0;
@@ -264,6 +275,7 @@ void bl_app_done(bl_app *a)
     free(a->menu_at);
     free(a->order);
     free(a->order_pos);
+    app_suggest_forget(a);
     bl_search_results_free(a->search.res);
     bl_search_index_free(a->search.ix);
     bl_lineedit_done(&a->search.query);
@@ -438,11 +450,17 @@ static int run_query(bl_app *a)
     return s->ix && (r || !len) ? 0 : -1;
 }
 
+int app_run_query(bl_app *a)
+{
+    return run_query(a);
+}
+
 static void end_search(bl_app *a)
 {
     bl_search_session *s = &a->search;
     if (!s->open)
         return;
+    app_suggest_forget(a);
     s->open = 0;
     bl_search_results_free(s->res);
     s->res = NULL;
@@ -492,6 +510,7 @@ static unsigned open_hit(bl_app *a)
 
 static unsigned search_edit(bl_app *a)
 {
+    app_suggest_forget(a); /* the query typed now is the one */
     if (run_query(a) != 0)
         say(a, BL_STATUS_ERROR, "Not enough memory to search", NULL);
     return BL_APP_REDRAW | BL_APP_ENTRY;
@@ -514,6 +533,7 @@ static unsigned search_accept(bl_app *a)
     remember_query(a, query_text(a));
     if (s->res->n_hits == 0)
         return BL_APP_BEEP; /* the pane says why; the query can be fixed */
+    app_suggest_forget(a); /* the query read is the one */
     prompt_close(a);
     return open_hit(a);
 }
@@ -531,6 +551,7 @@ static const struct bl_prompt_kind search_prompt = {
     .on_edit = search_edit,
     .on_accept = search_accept,
     .on_cancel = search_cancel,
+    .on_complete = app_suggest_cycle,
 };
 
 static void open_prompt(bl_app *a, const struct bl_prompt_kind *k, bl_lineedit *edit)
@@ -752,6 +773,11 @@ static unsigned prompt_apply(bl_app *a, enum bl_action act, const struct bl_app_
         return recall(a, 1);
     case BL_ACT_HISTORY_NEXT:
         return recall(a, 0);
+    case BL_ACT_SUGGEST_NEXT:
+    case BL_ACT_SUGGEST_PREV:
+        return k->on_complete ? k->on_complete(a, act == BL_ACT_SUGGEST_NEXT ? 1 : -1) : 0;
+    case BL_ACT_SELECT_SUGGESTION:
+        return arg && k->on_complete ? app_suggest_pick(a, arg->n) : 0;
     case BL_ACT_EDIT_LEFT:
     case BL_ACT_EDIT_RIGHT:
     case BL_ACT_EDIT_HOME:
@@ -1376,6 +1402,8 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
         return click_row(a, 0, n);
     case BL_ACT_SELECT_HIT:
         return click_row(a, 1, n);
+    case BL_ACT_SELECT_SUGGESTION:
+        return app_suggest_pick(a, n);
     case BL_ACT_CLICK_LINE:
         return click_line(a, n);
     case BL_ACT_MENU_STEP:
@@ -1431,6 +1459,12 @@ const char *bl_app_bar_label(const bl_app *a, enum bl_action act)
         return a->search.open && a->focus == BL_FOCUS_MENU ? label : NULL;
     case BL_ACT_FOLLOW:
         return a->link >= 0 ? label : NULL;
+    case BL_ACT_SUGGEST_NEXT: {
+        size_t n;
+        long chosen;
+        bl_app_suggestions(a, &n, &chosen);
+        return a->prompt.kind && a->prompt.kind->on_complete && n ? label : NULL;
+    }
     case BL_ACT_NEXT_LINK:
         return n_links(a) ? label : NULL;
     default:

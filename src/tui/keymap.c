@@ -54,6 +54,8 @@ static const struct km_binding table[] = {
     {KM_PROMPT, BL_ACT_EDIT_KILL_START, {KM_CTRL('u')}},
     {KM_PROMPT, BL_ACT_EDIT_KILL_END, {KM_CTRL('k')}},
     {KM_PROMPT, BL_ACT_EDIT_KILL_WORD, {KM_CTRL('w')}},
+    {KM_PROMPT, BL_ACT_SUGGEST_NEXT, {'\t'}},
+    {KM_PROMPT, BL_ACT_SUGGEST_PREV, {KM_FN(KEY_BTAB)}},
 
     {KM_QUESTION, BL_ACT_YES, {'y', 'Y'}},
 };

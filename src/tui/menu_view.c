@@ -35,9 +35,103 @@ static enum bl_menu_row_kind menu_row(const bl_app *a, size_t row, size_t *entry
     return a->menu[row].kind;
 }
 
+/* ---- suggestions ----------------------------------------------------- */
+
+/* "Did you mean: liaison, alpha" under the count, flowed onto as many
+ * rows as the pane's width needs (each suggestion whole on its row, cut
+ * only when a row is too narrow for it), so that a click finds the one
+ * drawn there. */
+#define SUGGEST_ROW 1
+#define SUGGEST_LEAD "Did you mean: "
+
+struct suggest_place {
+    int y, from, to; /* row, columns [from, to) */
+};
+
+/* Where the suggestions go; returns the rows they take (0: none shown,
+ * also when the pane is too small to list them and show a hit). */
+static int suggest_layout(const struct view *v, struct suggest_place pl[], size_t *n_out)
+{
+    size_t n;
+    long chosen;
+    const char *const *sg = bl_app_suggestions(v->app, &n, &chosen);
+    int width = getmaxx(v->win), h = getmaxy(v->win);
+    *n_out = 0;
+    if (!sg || width < 4)
+        return 0;
+    if (n > BL_SEARCH_MAX_SUGGESTIONS)
+        n = BL_SEARCH_MAX_SUGGESTIONS;
+    int y = SUGGEST_ROW, x = 1 + bl_text_width(SUGGEST_LEAD, strlen(SUGGEST_LEAD));
+    for (size_t k = 0; k < n; k++) {
+        int w = bl_text_width(sg[k], strlen(sg[k]));
+        int more = k + 1 < n; /* a comma follows it */
+        int lead = k ? 2 : 0; /* ", " before it on the same row */
+        if (x + lead + w + more > width) {
+            y++; /* the comma stays at the end of the row above */
+            x = 1;
+            lead = 0;
+        }
+        int from = x + lead, to = from + w;
+        if (to > width - more)
+            to = width - more; /* too wide for any row: cut */
+        pl[k] = (struct suggest_place){.y = y, .from = from, .to = to};
+        x = to;
+    }
+    int rows = y - SUGGEST_ROW + 1;
+    if (SUGGEST_ROW + rows + 1 > h)
+        return 0;
+    *n_out = n;
+    return rows;
+}
+
+/* Rows above the first hit: the count, and the suggestions if any. */
+static int results_head(const struct view *v)
+{
+    struct suggest_place pl[BL_SEARCH_MAX_SUGGESTIONS];
+    size_t n;
+    return RESULTS_HEAD + suggest_layout(v, pl, &n);
+}
+
+/* The one tried is drawn as the current match, the others as matches. */
+static void suggest_draw(struct view *v)
+{
+    WINDOW *w = v->win;
+    struct suggest_place pl[BL_SEARCH_MAX_SUGGESTIONS];
+    size_t n, all;
+    long chosen;
+    if (!suggest_layout(v, pl, &n))
+        return;
+    const char *const *sg = bl_app_suggestions(v->app, &all, &chosen);
+    int ascii = v->term->ascii, width = getmaxx(w);
+    wmove(w, SUGGEST_ROW, 1);
+    draw_str(w, SUGGEST_LEAD, width - 1, ascii);
+    for (size_t k = 0; k < n; k++) {
+        if (k) {
+            wmove(w, pl[k - 1].y, pl[k - 1].to);
+            draw_str(w, pl[k].y == pl[k - 1].y ? ", " : ",", width - pl[k - 1].to, ascii);
+        }
+        wmove(w, pl[k].y, pl[k].from);
+        wattrset(w, v->term->attr[(long)k == chosen ? TH_MATCH_CUR : TH_MATCH]);
+        draw_str(w, sg[k], pl[k].to - pl[k].from, ascii);
+        wattrset(w, A_NORMAL);
+    }
+}
+
+/* The suggestion at (y, x) of the pane, or -1. */
+static long suggest_at(const struct view *v, int y, int x)
+{
+    struct suggest_place pl[BL_SEARCH_MAX_SUGGESTIONS];
+    size_t n;
+    suggest_layout(v, pl, &n);
+    for (size_t k = 0; k < n; k++)
+        if (y == pl[k].y && x >= pl[k].from && x < pl[k].to)
+            return (long)k;
+    return -1;
+}
+
 static size_t hit_rows(const struct view *v)
 {
-    int rows = (getmaxy(v->win) - RESULTS_HEAD) / HIT_ROWS;
+    int rows = (getmaxy(v->win) - results_head(v)) / HIT_ROWS;
     return rows < 1 ? 1 : (size_t)rows;
 }
 
@@ -221,19 +315,10 @@ static void results_draw(struct view *v)
     else
         snprintf(what, sizeof what, "%zu match%s for", r->n_hits, r->n_hits == 1 ? "" : "es");
     draw_count(v, what, q, width);
+    suggest_draw(v);
+    int head = results_head(v);
     if (r->n_hits == 0) {
-        if (r->n_suggestions && h > 2) {
-            /* "Did you mean: a, b, c" */
-            wmove(w, 2, 1);
-            int used = 1 + draw_str(w, "Did you mean: ", width - 1, v->term->ascii);
-            for (size_t i = 0; i < r->n_suggestions && used < width; i++) {
-                if (i)
-                    used += draw_str(w, ", ", width - used, v->term->ascii);
-                wattrset(w, v->term->attr[TH_MATCH]);
-                used += draw_str(w, r->suggestions[i], width - used, v->term->ascii);
-                wattrset(w, A_NORMAL);
-            }
-        } else if (h > 2) {
+        if (head == RESULTS_HEAD && h > 2) {
             wmove(w, 2, 1);
             draw_str(w, "Try fewer or shorter words", width - 1, v->term->ascii);
         }
@@ -241,7 +326,7 @@ static void results_draw(struct view *v)
     }
     size_t rows = hit_rows(v);
     for (size_t k = 0; k < rows && m->hit_top + k < r->n_hits; k++) {
-        int y = RESULTS_HEAD + (int)k * HIT_ROWS;
+        int y = head + (int)k * HIT_ROWS;
         if (y >= h)
             break;
         draw_hit(v, y, m->hit_top + k, m->hit_top + k == app->search.hit);
@@ -411,9 +496,14 @@ static enum bl_action menu_mouse(struct view *v, const struct view_event *ev,
     if (app->shelf_open)
         return BL_ACT_NONE;
     if (app->search.open) {
-        if (ev->y < RESULTS_HEAD)
+        int head = results_head(v);
+        if (ev->y >= SUGGEST_ROW && ev->y < head) {
+            arg->n = suggest_at(v, ev->y, ev->x);
+            return arg->n >= 0 ? BL_ACT_SELECT_SUGGESTION : BL_ACT_NONE;
+        }
+        if (ev->y < head)
             return BL_ACT_NONE;
-        arg->n = (long)(m->hit_top + (size_t)(ev->y - RESULTS_HEAD) / HIT_ROWS);
+        arg->n = (long)(m->hit_top + (size_t)(ev->y - head) / HIT_ROWS);
         return BL_ACT_SELECT_HIT;
     }
     size_t entry;
@@ -449,7 +539,7 @@ static void menu_cursor(struct view *v, int *y, int *x)
         *x = 1;
         if (bl_app_hits(app) && app->search.hit >= m->hit_top) {
             size_t k = app->search.hit - m->hit_top;
-            *y = RESULTS_HEAD + (int)k * HIT_ROWS;
+            *y = results_head(v) + (int)k * HIT_ROWS;
             *x = 2;
         }
         if (*y >= getmaxy(v->win))

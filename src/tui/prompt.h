@@ -9,8 +9,10 @@
 
 #include <curses.h>
 
-/* Draws p (p->kind not NULL) on the one-line window w.  Returns the column
- * the cursor rests at. */
-int prompt_draw(WINDOW *w, const struct term *t, const bl_prompt *p);
+/* Draws p (p->kind not NULL) on the one-line window w, and a key's hint
+ * ("Tab Suggestion") at its right end when key and label are not NULL and
+ * the line has room to spare.  Returns the column the cursor rests at. */
+int prompt_draw(WINDOW *w, const struct term *t, const bl_prompt *p, const char *key,
+                const char *label);
 
 #endif

@@ -13,11 +13,13 @@ static int label_cols(const char *label, int width)
     return lw > width / 2 ? width / 2 : lw;
 }
 
-static int line_draw(WINDOW *w, const struct term *t, const bl_prompt *p)
+/* Text room a hint leaves at least; else the hint is not shown. */
+#define PROMPT_MIN_ROOM 20
+
+static int line_draw(WINDOW *w, const struct term *t, const bl_prompt *p, int width)
 {
-    int width = getmaxx(w);
     const char *label = p->kind->label;
-    int lw = draw_str(w, label, label_cols(label, width), t->ascii);
+    int lw = draw_str(w, label, label_cols(label, getmaxx(w)), t->ascii);
     wattrset(w, t->attr[TH_NORMAL]);
     size_t start, end;
     int cx;
@@ -38,12 +40,40 @@ static int question_draw(WINDOW *w, const struct term *t, const bl_prompt *p)
     return used < width ? used : width - 1;
 }
 
-int prompt_draw(WINDOW *w, const struct term *t, const bl_prompt *p)
+/* "Tab" then " Suggestion " in the hint bar's colours, from column x. */
+static void hint_draw(WINDOW *w, const struct term *t, int x, const char *key, const char *label)
+{
+    int width = getmaxx(w);
+    wmove(w, 0, x);
+    wattrset(w, t->attr[TH_BAR_KEY]);
+    draw_str(w, key, width - x, t->ascii);
+    wattrset(w, t->attr[TH_BAR_LABEL]);
+    waddch(w, ' ');
+    draw_str(w, label, width - getcurx(w), t->ascii);
+    if (getcurx(w) < width - 1)
+        waddch(w, ' ');
+}
+
+int prompt_draw(WINDOW *w, const struct term *t, const bl_prompt *p, const char *key,
+                const char *label)
 {
     werase(w);
     wmove(w, 0, 0);
     wattrset(w, t->attr[TH_PROMPT]);
-    int x = p->kind->question ? question_draw(w, t, p) : line_draw(w, t, p);
+    int width = getmaxx(w), x;
+    int hint = key && label
+        ? bl_text_width(key, strlen(key)) + bl_text_width(label, strlen(label)) + 2
+        : 0;
+    if (p->kind->question) {
+        x = question_draw(w, t, p);
+    } else {
+        int lw = label_cols(p->kind->label, width);
+        if (hint && width - lw - hint - 1 < PROMPT_MIN_ROOM)
+            hint = 0;
+        x = line_draw(w, t, p, width - (hint ? hint + 1 : 0));
+        if (hint)
+            hint_draw(w, t, width - hint, key, label);
+    }
     wattrset(w, A_NORMAL);
     return x;
 }

@@ -269,8 +269,15 @@ static int status_shown_in_bar(const struct screen *s)
 static int draw_bar(struct screen *s)
 {
     WINDOW *w = s->bar;
-    if (s->app.prompt.kind)
-        return prompt_draw(w, s->t, &s->app.prompt);
+    if (s->app.prompt.kind) {
+        /* The prompt has the bar: its one hint, when it applies. */
+        const char *label = bl_app_bar_label(&s->app, BL_ACT_SUGGEST_NEXT), *key = NULL;
+        char buf[16];
+        int code;
+        if (label && keymap_keys_of(KM_PROMPT, BL_ACT_SUGGEST_NEXT, &code, 1))
+            key = keymap_key_name(code, buf);
+        return prompt_draw(w, s->t, &s->app.prompt, key, key ? label : NULL);
+    }
     werase(w);
     wmove(w, 0, 0);
     char mark[8] = "";
@@ -448,7 +455,9 @@ void screen_mouse(struct screen *s, int sy, int sx, mmask_t buttons)
         overlay_key(s, v, &ev);
         return;
     }
-    if (s->app.prompt.kind)
+    /* While a line is typed only a suggestion can be clicked (below). */
+    const struct bl_prompt_kind *p = s->app.prompt.kind;
+    if (p && p->question)
         return;
     struct view *cands[2] = {focused_pane(s), NULL};
     if (!s->one_pane)
@@ -461,6 +470,8 @@ void screen_mouse(struct screen *s, int sy, int sx, mmask_t buttons)
         ev.x = sx - getbegx(w);
         struct bl_app_arg arg = {0};
         enum bl_action a = cands[i]->ops->mouse(cands[i], &ev, &arg);
+        if (p && a != BL_ACT_SELECT_SUGGESTION)
+            return;
         if (a != BL_ACT_NONE)
             apply(s, a, &arg);
         return;
