@@ -22,4 +22,10 @@ if(BL_TMUX)
   set_tests_properties(e2e_session PROPERTIES TIMEOUT 120 LABELS e2e)
   set_property(TEST e2e_session APPEND PROPERTY ENVIRONMENT
                "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/tui_fixtures/lsan.supp:fast_unwind_on_malloc=0")
+  # However the guide ends (SIGHUP, SIGTERM, SIGKILL, the terminal closing),
+  # the next start restores the entry.
+  bl_script_test(e2e_resume e2e/resume.sh)
+  set_tests_properties(e2e_resume PROPERTIES TIMEOUT 120 LABELS e2e)
+  set_property(TEST e2e_resume APPEND PROPERTY ENVIRONMENT
+               "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/tui_fixtures/lsan.supp:fast_unwind_on_malloc=0")
 endif()

@@ -102,13 +102,59 @@ static void test_private_writes_nothing(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* At a pause the session is kept once per change (screen_checkpoint), so
+ * that a crash or a kill loses nothing. */
+static void test_checkpoint(void **state)
+{
+    (void)state;
+    char tmp[] = "/tmp/bl-screensl.XXXXXX", p[PATH_MAX], file[PATH_MAX];
+    assert_non_null(mkdtemp(tmp));
+    snprintf(p, sizeof p, "%s/data", tmp);
+    setenv("XDG_DATA_HOME", p, 1);
+    snprintf(p, sizeof p, "%s/state", tmp);
+    setenv("XDG_STATE_HOME", p, 1);
+    unsetenv("BORDERLESS_NO_STATE");
+    snprintf(file, sizeof file, "%s/state/borderless/session", tmp);
+    struct harness h;
+    harness_open(&h, 100, 30);
+    screen_open_state(h.s, 0, 1);
+    /* Nothing moved: nothing written. */
+    screen_checkpoint(h.s, 0);
+    assert_int_not_equal(access(file, F_OK), 0);
+    harness_keys(&h, "j<Enter>");
+    screen_checkpoint(h.s, 0);
+    bl_session back;
+    assert_int_equal(bl_session_load(NULL, 0, NULL, &back), 0);
+    assert_string_equal(back.entry, "beta");
+    assert_string_equal(back.focus, "detail");
+    /* The same place again: not written again. */
+    assert_int_equal(unlink(file), 0);
+    screen_checkpoint(h.s, 0);
+    assert_int_not_equal(access(file, F_OK), 0);
+    /* Moved: written. */
+    harness_keys(&h, "<Esc>j");
+    screen_checkpoint(h.s, 0);
+    assert_int_equal(bl_session_load(NULL, 0, NULL, &back), 0);
+    assert_string_equal(back.entry, "gamma");
+    assert_string_equal(back.focus, "menu");
+    /* A private session: never. */
+    assert_int_equal(unlink(file), 0);
+    harness_keys(&h, "k");
+    screen_checkpoint(h.s, bl_userstate_flags(1));
+    assert_int_not_equal(access(file, F_OK), 0);
+    harness_close(&h);
+    char cmd[PATH_MAX + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     setenv("TERM", "xterm-256color", 1);
     unsetenv("NO_COLOR");
     size_t n = sizeof cases / sizeof cases[0];
-    struct CMUnitTest *tests = calloc(n + 1, sizeof *tests);
+    struct CMUnitTest *tests = calloc(n + 2, sizeof *tests);
     if (!tests)
         return 1;
     for (size_t i = 0; i < n; i++)
@@ -116,7 +162,8 @@ int main(void)
             .name = cases[i].name, .test_func = run_case, .initial_state = (void *)&cases[i]};
     tests[n] = (struct CMUnitTest){.name = "private_writes_nothing",
                                    .test_func = test_private_writes_nothing};
-    int rc = _cmocka_run_group_tests("shortlist screens", tests, n + 1, NULL, NULL);
+    tests[n + 1] = (struct CMUnitTest){.name = "checkpoint", .test_func = test_checkpoint};
+    int rc = _cmocka_run_group_tests("shortlist screens", tests, n + 2, NULL, NULL);
     free(tests);
     return rc;
 }

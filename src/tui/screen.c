@@ -34,6 +34,8 @@ struct screen {
     int dirty;
     int quit;
     int status;
+
+    bl_session written; /* the session as last saved or restored */
 };
 
 /* ---- windows ----------------------------------------------------------- */
@@ -581,6 +583,30 @@ void screen_open_state(struct screen *s, unsigned state_flags, int restore)
         bl_session_load(NULL, state_flags, s->g, &ses) == 0 && bl_app_restore(&s->app, &ses) == 0)
         s->dirty = 1;
     s->dirty = 1;
+    /* What the file holds now, or will once the reader moves. */
+    if (restore)
+        bl_app_session(&s->app, &s->written);
+}
+
+static int session_same(const bl_session *x, const bl_session *y)
+{
+    return strcmp(x->entry, y->entry) == 0 && strcmp(x->focus, y->focus) == 0 &&
+        x->line == y->line && x->pos.part == y->pos.part && x->pos.item == y->pos.item &&
+        x->pos.src == y->pos.src && x->pos.nth == y->pos.nth;
+}
+
+void screen_checkpoint(struct screen *s, unsigned state_flags)
+{
+    if (state_flags & BL_USERSTATE_PRIVATE)
+        return;
+    bl_session ses;
+    bl_app_session(&s->app, &ses);
+    if (!ses.entry[0] || session_same(&ses, &s->written))
+        return;
+    /* Tried once per change: a failure (a read-only folder) is not retried
+     * at every pause; the save on the way out says nothing either. */
+    bl_session_save(NULL, state_flags, &ses, NULL, 0);
+    s->written = ses;
 }
 
 void screen_save_state(const struct screen *s, unsigned state_flags)
@@ -620,6 +646,12 @@ int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, in
          * signal, or when the terminal went away (then SIGHUP is pending). */
         struct term_input in;
         term_read(t, &in);
+        if (in.kind == TERM_IN_NONE) {
+            /* A pause: keep the session, so that a crash or a kill loses
+             * nothing (once per change; never while keys stream in). */
+            screen_checkpoint(s, state_flags);
+            continue;
+        }
         if (in.kind == TERM_IN_PASTE) {
             screen_paste(s, in.text, in.len);
             continue;

@@ -38,6 +38,10 @@ void screen_free(struct screen *s);
 void screen_open_state(struct screen *s, unsigned state_flags, int restore);
 /* Saves where the reader is (nothing in a private session). */
 void screen_save_state(const struct screen *s, unsigned state_flags);
+/* The same, only when the reader moved since the last checkpoint (or the
+ * session restored): screen_run() calls it at every pause in the keys, so
+ * that the session survives a crash or SIGKILL, not only a clean exit. */
+void screen_checkpoint(struct screen *s, unsigned state_flags);
 
 /* One key (a keymap code: keymap.h), a mouse event at screen (y, x), the
  * terminal's new size.  Each only changes the state; screen_draw() shows

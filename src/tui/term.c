@@ -28,6 +28,7 @@ enum { KEY_PASTE_BEGIN = KEY_MAX + 1, KEY_PASTE_END = KEY_MAX + 2 };
 /* Everything here is process-wide by nature: signal dispositions, the
  * terminal's saved modes, and what a signal handler may use. */
 static volatile sig_atomic_t pending_signal;
+static volatile sig_atomic_t pending_since; /* when it came (monotonic s) */
 static volatile sig_atomic_t pending_suspend;
 static volatile sig_atomic_t pending_winch;
 static volatile sig_atomic_t active;
@@ -87,6 +88,25 @@ static void emergency_restore(void)
     }
 }
 
+/* A signal still pending this long (s) means the loop is stuck: the
+ * loop looks every half second. */
+#define STUCK_S 2
+
+/* Monotonic seconds; async-signal-safe (clock_gettime). */
+static sig_atomic_t mono_s(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+        return 0;
+    return (sig_atomic_t)(ts.tv_sec % 1000000000);
+}
+
+static void set_pending(int sig)
+{
+    pending_since = mono_s();
+    pending_signal = sig;
+}
+
 /* From a handler: end the process by sig, default action. */
 static void die_by(int sig)
 {
@@ -106,11 +126,17 @@ static void on_signal(int sig)
     } else if (sig == SIGWINCH) {
         pending_winch = 1;
     } else if (pending_signal != 0 && active) {
-        /* The loop has not taken the first one: it is stuck somewhere. */
-        emergency_restore();
-        die_by(sig);
+        /* The same signal again soon after is one event told twice (a
+         * terminal that closes sends SIGHUP, and so may its emulator, or
+         * the loop already saw it go): the loop still ends the guide in
+         * order, saving the session.  Another signal, or one pending for
+         * long, means the loop is stuck somewhere: end now. */
+        if (sig != pending_signal || mono_s() - pending_since >= STUCK_S) {
+            emergency_restore();
+            die_by(sig);
+        }
     } else {
-        pending_signal = sig;
+        set_pending(sig);
     }
     errno = saved;
 }
@@ -613,7 +639,7 @@ void term_read(const struct term *t, struct term_input *in)
         } else if (terminal_gone(e, now_ms() - start) && !pending_signal) {
             /* As if the hang-up signal came (it is ignored, or not sent to
              * us): end now instead of reading a dead terminal forever. */
-            pending_signal = SIGHUP;
+            set_pending(SIGHUP);
         }
         return;
     }

@@ -196,3 +196,26 @@ e2e_paste() {
     tm set-buffer -- "$1" || fail "set-buffer"
     tm paste-buffer -p || fail "paste-buffer"
 }
+
+# e2e_wait_pid_gone PID MS WHAT: until PID has ended (gone, or a zombie
+# waiting for its new parent to reap it), within MS milliseconds.
+e2e_wait_pid_gone() {
+    local pid=$1 ms=$2 what=$3 waited=0 state
+    while [ $waited -lt "$ms" ]; do
+        state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null) || return 0
+        [ -z "$state" ] || [ "$state" = Z ] && return 0
+        sleep 0.05
+        waited=$((waited + 50))
+    done
+    fail "$what: still running ${ms} ms later (state $state)"
+}
+
+# e2e_wait_file FILE REGEX [MESSAGE]: until FILE has a line matching REGEX.
+e2e_wait_file() {
+    local deadline=$((SECONDS + E2E_TIMEOUT))
+    while [ $SECONDS -lt $deadline ]; do
+        grep -q -- "$2" "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    fail "${3:-$1 never had a line matching '$2'}"
+}
