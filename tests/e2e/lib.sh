@@ -219,3 +219,17 @@ e2e_wait_file() {
     done
     fail "${3:-$1 never had a line matching '$2'}"
 }
+
+# e2e_step TEXT KEY...: sends the keys, then waits until the screen shows
+# TEXT.  TEXT must not be on the screen before the keys are sent: a wait
+# that the screen already satisfies returns at once, before the keys took
+# effect, and the next keys race with them.  Pick text that only the step
+# brings (a message, not the name just typed: the prompt shows that before
+# Enter is read).
+e2e_step() {
+    local text=$1
+    shift
+    e2e_screen | grep -qF -- "$text" && fail "ambiguous wait: '$text' is on the screen before $*"
+    e2e_keys "$@"
+    e2e_wait "$text" "the screen never showed '$text' after $*"
+}
