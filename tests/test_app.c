@@ -850,6 +850,9 @@ static void test_save_flow(void **state)
     assert_non_null(strstr(n->prompt.subject, "/alpha-summary.txt"));
     paste(n, "y"); /* a paste is no answer */
     assert_true(n->prompt.kind && n->prompt.kind->question);
+    /* nor is a click on a suggestion */
+    assert_int_equal(bl_app_apply(n, BL_ACT_SELECT_SUGGESTION, &(struct bl_app_arg){.n = 0}), 0);
+    assert_true(n->prompt.kind && n->prompt.kind->question);
     act(n, BL_ACT_NONE); /* any other key */
     assert_null(n->prompt.kind);
     assert_string_equal(n->status.text, "Kept ");

@@ -739,8 +739,8 @@ static unsigned edited(bl_app *a, unsigned le)
 static unsigned prompt_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg)
 {
     const struct bl_prompt_kind *k = a->prompt.kind;
-    if (k->question && act == BL_ACT_PASTE)
-        return 0; /* a paste is no answer */
+    if (k->question && (act == BL_ACT_PASTE || act == BL_ACT_SELECT_SUGGESTION))
+        return 0; /* a paste, or a click on the results, is no answer */
     if (k->question)
         return act == BL_ACT_YES ? k->on_accept(a) : k->on_cancel(a);
     bl_lineedit *le = a->prompt.edit;
