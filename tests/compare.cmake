@@ -15,3 +15,5 @@ target_link_libraries(test_app_compare PRIVATE borderless_app PkgConfig::CMOCKA)
 target_include_directories(test_app_compare PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 add_test(NAME test_app_compare COMMAND test_app_compare)
 set_tests_properties(test_app_compare PROPERTIES ENVIRONMENT "${BL_TEST_ENV}")
+
+bl_script_test(compare_cli compare_cli/test_compare_cli.sh)
