@@ -178,8 +178,10 @@ int bl_compare_text_write(const bl_cmp_text *t, FILE *out);
  * *out_len without the NUL; freed by the caller): a title naming the
  * roles, then for each group a "## Heading" and for each row a "### Label"
  * (with " (differs)" when it differs) and a list: TEXT and LEVEL rows an
- * item a role ("**Title:** value"; a level as "2 of 4 (low–high)"), SET
- * rows the shared items under "All:", then each role's own.  Text is
+ * item a role ("**Title:** value"; a level as "2 of 4 (desk to field):
+ * reason"), SET rows the shared items under "Both:" / "All three:", then
+ * each role's own under "**Title only:**" (or "**Title:**" when nothing is
+ * shared).  Text is
  * display-safe and escaped by bl_summary_md_escape().  flags:
  * BL_CMP_DIFF_ONLY.  0, -EINVAL, or -ENOMEM (nothing allocated then). */
 int bl_compare_markdown(const bl_compare *c, unsigned flags, char **out, size_t *out_len);
