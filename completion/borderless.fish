@@ -1,9 +1,9 @@
-# fish completion for borderless(1): commands, options, the ids after show and
-# summary (from `borderless list`, run as the command word itself with any
+# fish completion for borderless(1): commands, options, the ids after show,
+# summary and compare (from `borderless list`, run as the command word itself with any
 # -C DIR already typed), formats, themes, files and folders.  Installed as
 # share/fish/vendor_completions.d/borderless.fish.
 
-set -l commands check list show search summary shortlist help
+set -l commands check list show search summary shortlist compare help
 
 # The ids of the guide read by the program on the command line.
 function __borderless_ids
@@ -37,6 +37,7 @@ complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a show -d
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a search -d 'Print the entries that match'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a summary -d 'Write a summary of a role'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a shortlist -d 'Your shortlist of roles'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a compare -d 'Compare two or three roles'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
 
 complete -c borderless -n '__fish_seen_subcommand_from show summary' -a '(__borderless_ids)' -d 'Entry'
@@ -47,4 +48,10 @@ complete -c borderless -n '__fish_seen_subcommand_from summary' -s o -l output -
 complete -c borderless -n '__fish_seen_subcommand_from summary' -s f -l format -x -a 'text markdown' -d 'Format'
 complete -c borderless -n '__fish_seen_subcommand_from summary' -l force -d 'Replace an existing file'
 complete -c borderless -n '__fish_seen_subcommand_from search' -l tsv -d 'Tab-separated values'
-complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary shortlist" -d 'Command'
+complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary shortlist compare" -d 'Command'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -a '(__borderless_ids)' -d 'Role'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -s d -l differences -d 'Only the rows that differ'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -s o -l output -r -F -d 'Write to FILE'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -s f -l format -x -a 'text markdown' -d 'Format'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -l width -x -d 'Lay out for N columns'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -l force -d 'Replace an existing file'

@@ -64,6 +64,11 @@
     /* Picking a search suggestion ("did you mean"): */                                            \
     X(SUGGEST_NEXT)                                                                                \
     X(SUGGEST_PREV)                                                                                \
+    /* Compare (issue 16): */                                                                      \
+    X(COMPARE_TOGGLE)                                                                              \
+    X(COMPARE)                                                                                     \
+    X(COMPARE_DIFF)                                                                                \
+    X(COMPARE_CLOSE)                                                                               \
     /* Internal (no key; arguments in struct bl_app_arg): */                                       \
     X(INSERT) /* a typed character: arg.cp */                                                      \
     X(PASTE) /* a bracketed paste: arg.text, arg.len (text, never keys) */                         \

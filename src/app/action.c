@@ -47,6 +47,11 @@ static const struct bl_action_info table[BL_ACT_COUNT] = {
                              .pair = BL_ACT_SUGGEST_PREV,
                              .bar = "Suggestion",
                              .bar_prio = 2},
+    /* Compare (issue 16) */
+    [BL_ACT_COMPARE_TOGGLE] = {.help = "Add/drop compare"},
+    [BL_ACT_COMPARE] = {.help = "Compare roles", .bar = "Compare", .bar_prio = 6},
+    [BL_ACT_COMPARE_DIFF] = {.help = "Differences only", .bar = "Diffs", .bar_prio = 2},
+    [BL_ACT_COMPARE_CLOSE] = {.help = "Close comparison", .bar = "Back", .bar_prio = 1},
 };
 
 const struct bl_action_info *bl_action_info(enum bl_action a)

@@ -14,6 +14,7 @@
 #include "borderless/tui.h"
 #include "cli.h"
 #include "borderless/widthcheck.h"
+#include "cmd_compare.h"
 #include "cmd_fit.h"
 #include "cmd_search.h"
 #include "cmd_shortlist.h"
@@ -52,12 +53,15 @@ static const char usage_text[] =
     "  fit          which roles suit your answers, and why (see 'fit --help')\n"
     "  shortlist [add ID [NOTE] | rm ID | note ID NOTE]\n"
     "               your shortlist of roles, with a note each\n"
+    "  compare ID ID [ID] [-d] [-f text|markdown] [-o FILE]\n"
+    "               two or three roles side by side, differences marked\n"
     "  help [COMMAND]  show this help, or a command's\n"
     "\n"
     "Options (anywhere on the line; -- ends them):\n"
     "  -C DIR       read content from DIR (else $BORDERLESS_CONTENT, else the\n"
     "               installed content)\n"
-    "  --width N    wrap show's text (and cut search's lines) at N columns\n"
+    "  --width N    wrap show's text (and cut search's lines, and lay compare\n"
+    "               out) at N columns\n"
     "  --theme THEME  the guide's colours: light, dark or mono\n"
     "  --tsv        search: tab-separated values even on a terminal\n"
     "  --no-state   a private session: no saved state (BORDERLESS_NO_STATE=1)\n"
@@ -308,11 +312,17 @@ static int cmd_shortlist(const bl_guide *g, const bl_cli *c, int argc, char **ar
     return bl_cmd_shortlist_ex(g, c, argc, argv, bl_userstate_flags(c->no_state));
 }
 
+static int cmd_compare(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    return bl_cmd_compare(g, c, argc, argv);
+}
+
 /* Options a command may take beyond the global ones. */
 enum {
     TAKES_TSV = 1, /* --tsv */
     TAKES_SUMMARY = 2, /* -o, -f, --force */
     TAKES_FIT = 4, /* --questions, --answers, --clear */
+    TAKES_COMPARE = 8, /* -d, --differences */
 };
 
 static const struct command {
@@ -358,6 +368,14 @@ static const struct command {
      .max_args = -1,
      .check = bl_cmd_shortlist_check,
      .run = cmd_shortlist},
+    {.name = "compare",
+     .usage = bl_cmd_compare_usage,
+     .min_args = 2,
+     .max_args = 3,
+     .missing = "compare needs two or three role IDs (see 'borderless list')",
+     .takes = TAKES_SUMMARY | TAKES_COMPARE,
+     .check = bl_cmd_compare_check,
+     .run = cmd_compare},
     {.name = "help", .usage = help_usage, .max_args = 1},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -472,13 +490,14 @@ static const struct option long_options[] = {
     {.name = "answers", .has_arg = required_argument, .val = OPT_ANSWERS},
     {.name = "clear", .has_arg = no_argument, .val = OPT_CLEAR},
     {.name = "no-state", .has_arg = no_argument, .val = OPT_NO_STATE},
+    {.name = "differences", .has_arg = no_argument, .val = 'd'},
     {0},
 };
 
 /* "-" first: non-options come back in order as option 1 (so options may
  * follow the command and its arguments whatever POSIXLY_CORRECT says);
  * ":": a missing value is reported as ':'. */
-static const char short_options[] = "-:C:ho:f:";
+static const char short_options[] = "-:C:ho:f:d";
 
 static int parse_theme(const char *s, enum bl_tui_theme *out)
 {
@@ -553,6 +572,7 @@ static int missing_value(int opt)
 struct parsed {
     int help, version;
     const char *given_tsv, *given_summary, *given_fit; /* a command option seen */
+    const char *given_compare;
     char **args; /* the non-option words: the command and its arguments */
     int n_args;
 };
@@ -634,6 +654,11 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
         case OPT_NO_STATE:
             c->no_state = 1;
             break;
+        case 'd':
+            c->compare_diff = 1;
+            p->given_compare =
+                at < argc && strncmp(argv[at], "--", 2) == 0 ? "--differences" : "-d";
+            break;
         case ':':
             return missing_value(optopt);
         default:
@@ -708,6 +733,11 @@ int main(int argc, char **argv)
     if (p.given_summary && !is_help && !(cmd && (cmd->takes & TAKES_SUMMARY))) {
         status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for summary and fit",
                               p.given_summary);
+        goto done;
+    }
+    if (p.given_compare && !is_help && !(cmd && (cmd->takes & TAKES_COMPARE))) {
+        status =
+            bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for compare", p.given_compare);
         goto done;
     }
     if (p.given_fit && !is_help && !(cmd && (cmd->takes & TAKES_FIT))) {
