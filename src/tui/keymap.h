@@ -32,6 +32,8 @@ enum km_context {
     KM_DETAIL, /* an entry */
     KM_PROMPT, /* a line being edited on the bottom line */
     KM_QUESTION,
+    KM_FIT_QUESTION, /* the fit finder's questions (and choosing one to edit) */
+    KM_FIT_RESULTS, /* the fit finder's ranking */
     KM_CONTEXT_COUNT
 };
 

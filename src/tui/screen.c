@@ -22,6 +22,7 @@ struct screen {
     bl_app app;
 
     struct view *menu, *detail; /* the panes */
+    struct view *fit; /* the fit finder, in place of the panes when it is on */
     struct view *stack[STACK_MAX]; /* overlays, top last */
     size_t depth;
 
@@ -66,8 +67,15 @@ static void place_overlay(struct screen *s, struct view *v)
         v->win = make_win(r);
 }
 
+static int fit_on(const struct screen *s)
+{
+    return s->app.fit.screen != BL_FITUI_OFF;
+}
+
 static struct view *focused_pane(const struct screen *s)
 {
+    if (fit_on(s))
+        return s->fit;
     return s->app.focus == BL_FOCUS_DETAIL ? s->detail : s->menu;
 }
 
@@ -86,6 +94,7 @@ void screen_resize(struct screen *s)
     free_win(&s->note);
     free_win(&s->menu->win);
     free_win(&s->detail->win);
+    free_win(&s->fit->win);
     s->dirty = 1;
     if (s->too_small) {
         for (size_t i = 0; i < s->depth; i++)
@@ -106,7 +115,8 @@ void screen_resize(struct screen *s)
     }
     s->menu->win = make_win(mr);
     s->detail->win = make_win(dr);
-    if (!s->title || !s->bar || !s->note || !s->menu->win || !s->detail->win) {
+    s->fit->win = make_win(body);
+    if (!s->title || !s->bar || !s->note || !s->menu->win || !s->detail->win || !s->fit->win) {
         s->quit = 1;
         s->status = 1;
         return;
@@ -115,7 +125,8 @@ void screen_resize(struct screen *s)
     bl_app_apply(&s->app, BL_ACT_RESIZE,
                  &(struct bl_app_arg){.width = detail_text_width(dr.w, s->one_pane),
                                       .rows = dr.h,
-                                      .list = list < 1 ? 1 : list});
+                                      .list = list < 1 ? 1 : list,
+                                      .body_w = body.w});
     for (size_t i = 0; i < s->depth; i++)
         place_overlay(s, s->stack[i]);
 }
@@ -139,7 +150,7 @@ static void draw_title(struct screen *s)
     wattrset(w, at[TH_TITLE_BAR]);
     char right[64] = "";
     const bl_guide *g = s->g;
-    int shown = bl_app_entry_shown(a);
+    int shown = bl_app_entry_shown(a) && !fit_on(s);
     if (shown) {
         const bl_entry *e = &g->entries[a->sel];
         int role = e->kind == BL_ENTRY_ROLE;
@@ -161,6 +172,10 @@ static void draw_title(struct screen *s)
             used += draw_str(w, sep, room - used, ascii);
             draw_text(w, h->text, h->len, room - used, ascii);
         }
+    }
+    if (fit_on(s) && used < room) {
+        used += draw_str(w, sep, room - used, ascii);
+        used += draw_str(w, "Fit finder", room - used, ascii);
     }
     if (rw) {
         wmove(w, 0, s->w - rw);
@@ -274,7 +289,7 @@ static int draw_bar(struct screen *s)
     werase(w);
     wmove(w, 0, 0);
     char mark[8] = "";
-    int show_mark = s->app.focus == BL_FOCUS_DETAIL || !s->one_pane;
+    int show_mark = (s->app.focus == BL_FOCUS_DETAIL || !s->one_pane) && !fit_on(s);
     if (show_mark && s->depth == 0)
         scroll_mark(s, mark);
     int mw = mark[0] ? (int)strlen(mark) + 2 : 0;
@@ -338,8 +353,8 @@ void screen_draw(struct screen *s)
     wnoutrefresh(s->bar);
     struct view *panes[2] = {s->menu, s->detail};
     for (int i = 0; i < 2; i++) {
-        struct view *v = panes[i];
-        if (s->one_pane && v != focused_pane(s))
+        struct view *v = fit_on(s) ? (i ? NULL : s->fit) : panes[i];
+        if (!v || (s->one_pane && !fit_on(s) && v != focused_pane(s)))
             continue;
         v->ops->draw(v);
         wnoutrefresh(v->win);
@@ -451,7 +466,7 @@ void screen_mouse(struct screen *s, int sy, int sx, mmask_t buttons)
     if (s->app.prompt.kind)
         return;
     struct view *cands[2] = {focused_pane(s), NULL};
-    if (!s->one_pane)
+    if (!s->one_pane && !fit_on(s))
         cands[1] = focused_pane(s) == s->menu ? s->detail : s->menu;
     for (int i = 0; i < 2; i++) {
         WINDOW *w = cands[i] ? cands[i]->win : NULL;
@@ -507,6 +522,8 @@ void screen_key(struct screen *s, int key)
         a = keymap_lookup(ctx, key);
         if (a == BL_ACT_PAGE_UP || a == BL_ACT_PAGE_DOWN)
             arg.n = focused_pane(s)->ops->page(focused_pane(s));
+        if (a == BL_ACT_FIT_PICK)
+            arg.n = key - '0'; /* bound to the digits only */
     }
     apply(s, a, &arg);
 }
@@ -530,7 +547,8 @@ struct screen *screen_new(const bl_guide *g, const struct term *t)
     int ok = bl_app_init(&s->app, g, t->ascii ? BL_LAYOUT_ASCII : 0) == 0;
     s->menu = menu_view_new(t, &s->app);
     s->detail = detail_view_new(t, &s->app, 0);
-    if (!ok || !s->menu || !s->detail) {
+    s->fit = fit_view_new(t, &s->app);
+    if (!ok || !s->menu || !s->detail || !s->fit) {
         screen_free(s);
         return NULL;
     }
@@ -551,8 +569,11 @@ void screen_free(struct screen *s)
         free_win(&s->menu->win);
     if (s->detail)
         free_win(&s->detail->win);
+    if (s->fit)
+        free_win(&s->fit->win);
     free(s->menu);
     free(s->detail);
+    free(s->fit);
     bl_app_done(&s->app);
     free(s);
 }
