@@ -211,6 +211,11 @@ static void explain(bl_app *a)
             nl = doc + len;
         size_t n = (size_t)(nl - p);
         if (n == 0) {
+            /* "Matched because:" runs on into its list. */
+            const char *last = f->n_lines ? f->lines[f->n_lines - 1].text : "";
+            size_t ll = strlen(last);
+            if (ll && last[ll - 1] == ':' && nl + 1 < doc + len && nl[1] == '-')
+                blank = 1;
             if (!blank) {
                 w.kind = BL_FITUI_TEXT;
                 add_line(&w, "", "", 0);
@@ -246,7 +251,10 @@ static void explain(bl_app *a)
 static void rerank(bl_app *a)
 {
     bl_app_fit *f = &a->fit;
-    size_t role = f->rank.v && f->sel < f->rank.n ? f->rank.v[f->sel].role : SIZE_MAX;
+    /* Editing from the ranking keeps its role selected; a new ranking
+     * starts at the top. */
+    int same = f->screen == BL_FITUI_RESULTS || f->edit_one;
+    size_t role = same && f->rank.v && f->sel < f->rank.n ? f->rank.v[f->sel].role : SIZE_MAX;
     bl_fit_ranking_free(&f->rank);
     f->sel = 0;
     if (bl_fit_rank(a->g, &f->ans, &f->rank) < 0) {
@@ -323,6 +331,8 @@ static void show_question(bl_app *a, size_t q)
 
 static void show_results(bl_app *a)
 {
+    if (!a->fit.edit_one && a->fit.screen == BL_FITUI_QUESTION)
+        a->fit.sel = 0; /* the questions answered: from the top */
     a->fit.screen = BL_FITUI_RESULTS;
     a->fit.edit_one = 0;
     explain(a);

@@ -476,12 +476,22 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
     free(rl);
     if (!rf)
         return;
+    if (d->raw) {
+        /* On the screen, first: the one line no other guide has. */
+        bl_fit_change c;
+        if (bl_fit_what_would_change(g, a, s->role, &c) < 0) {
+            d->failed = 1;
+            return;
+        }
+        para(d, fmt(d, "What would change:"));
+        item(d, change_text(d, g, &c, e->title), 1);
+    }
+    enum bl_fit_dim order[BL_FIT_COUNT];
+    dim_order(g, order);
     if (d->raw)
         goto explain; /* the screen's role page has the chart */
     para(d, fmt(d, "Its fit profile:"));
     char *chart[BL_FIT_COUNT];
-    enum bl_fit_dim order[BL_FIT_COUNT];
-    dim_order(g, order);
     for (int k = 0; k < BL_FIT_COUNT; k++) {
         enum bl_fit_dim dim = order[k];
         int n = bl_fit_bar(dim, rf->fit[dim].level, NULL, 0);
@@ -578,15 +588,6 @@ explain:;
         item(d,
              fmt(d, "%c%s: %s (%s): %s", label[0] - 'a' + 'A', label + 1, rt->name, rt->where, why),
              q == 0);
-    }
-    if (d->raw) {
-        bl_fit_change c;
-        if (bl_fit_what_would_change(g, a, s->role, &c) < 0) {
-            d->failed = 1;
-            return;
-        }
-        para(d, fmt(d, "What would change:"));
-        item(d, change_text(d, g, &c, e->title), 1);
     }
     para(d, fmt(d, "Sources:"));
     for (size_t q = 0; q < e->n_sources; q++)

@@ -121,7 +121,13 @@ static void draw_question(struct fit_view *fv, WINDOW *w, int h, int width)
     y++;
     /* The rows, each wrapped under its label; scrolled so that the
      * highlighted one shows whole. */
-    int foot = h - y > (int)n + 2 ? 2 : 0;
+    const char *hint = fq->kind == BL_FITQ_AREAS
+        ? "Space picks or unpicks an area, 0 clears them; Enter goes on."
+        : fq->kind == BL_FITQ_LEVEL
+        ? "Arrows or 0-5 choose, Enter goes on, ! marks it important."
+        : "This answer only checks the ways in; Enter goes on.";
+    int hint_h = wrapped(NULL, 0, 0, 0, width - 2, ascii, "", "", 0, hint);
+    int foot = h - y > (int)n + hint_h + 1 ? hint_h + 1 : 0;
     int room = h - y - foot;
     int heights[256];
     size_t cap = n < 256 ? n : 256;
@@ -161,17 +167,8 @@ static void draw_question(struct fit_view *fv, WINDOW *w, int h, int width)
                 draw_mark(w, y + i, 0, width, at[TH_SEL]);
         y += k;
     }
-    if (!foot)
-        return;
-    const char *hint = fq->kind == BL_FITQ_AREAS
-        ? "Space picks or unpicks an area, 0 clears them; Enter goes on."
-        : fq->kind == BL_FITQ_LEVEL
-        ? "Arrows or 0-5 choose, Enter goes on, ! marks it important."
-        : "This answer only checks the ways in; Enter goes on.";
-    wmove(w, h - 1, 1);
-    wattrset(w, at[TH_META]);
-    draw_str(w, hint, width - 2, ascii);
-    wattrset(w, A_NORMAL);
+    if (foot)
+        wrapped(w, h - hint_h, 1, h, width - 2, ascii, "", "", at[TH_META], hint);
 }
 
 /* ---- choosing a question to edit ------------------------------------------- */
@@ -224,6 +221,38 @@ static int digits(size_t n)
     return d;
 }
 
+/* The ranking's head sentence; below it (from row *list_y) *list rows of
+ * roles, a rule, then the explanation (its page set in fv). */
+static void results_geometry(struct fit_view *fv, int h, int width, int *list_y, int *list,
+                             char *head, size_t size)
+{
+    const bl_fit_ranking *r = &fv->v.app->fit.rank;
+    if (r->answered == 0)
+        snprintf(head, size,
+                 "No preference on any question, so every role ties for first place. "
+                 "e answers a question.");
+    else if (r->all_tied)
+        snprintf(head, size,
+                 "Every role has the same score for your answers: they all share first "
+                 "place.");
+    else
+        snprintf(head, size,
+                 "Every role ranked by your %d answer%s: guidance, not a verdict.", r->answered,
+                 r->answered == 1 ? "" : "s");
+    int y = wrapped(NULL, 0, 0, 0, width - 2, fv->v.term->ascii, "", "", 0, head);
+    int avail = h - y - 1;
+    int n = (int)r->n;
+    int most = avail * 2 / 5 > 3 ? avail * 2 / 5 : 3;
+    if (n > most)
+        n = most;
+    if (n > avail)
+        n = avail;
+    *list_y = y;
+    *list = n;
+    int rest = h - y - n - 1;
+    fv->page = rest > 1 ? rest - 1 : 1;
+}
+
 static void draw_results(struct fit_view *fv, WINDOW *w, int h, int width)
 {
     const bl_app *a = fv->v.app;
@@ -237,27 +266,10 @@ static void draw_results(struct fit_view *fv, WINDOW *w, int h, int width)
         draw_str(w, "(not enough memory to rank the roles)", width - 2, ascii);
         return;
     }
+    int y = 0, list = 0;
     char head[160];
-    if (r->answered == 0)
-        snprintf(head, sizeof head,
-                 "No preference on any question, so every role ties for first place. "
-                 "e answers a question.");
-    else if (r->all_tied)
-        snprintf(head, sizeof head,
-                 "Every role has the same score for your answers: they all share first "
-                 "place.");
-    else
-        snprintf(head, sizeof head,
-                 "Every role ranked by your %d answer%s: guidance, not a verdict.", r->answered,
-                 r->answered == 1 ? "" : "s");
-    int y = wrapped(w, 0, 1, h, width - 2, ascii, "", "", at[TH_META], head);
-    int avail = h - y - 1;
-    int list = (int)r->n;
-    int most = avail * 2 / 5 > 3 ? avail * 2 / 5 : 3;
-    if (list > most)
-        list = most;
-    if (list > avail)
-        list = avail;
+    results_geometry(fv, h, width, &y, &list, head, sizeof head);
+    wrapped(w, 0, 1, h, width - 2, ascii, "", "", at[TH_META], head);
     if (list < 1)
         return;
     size_t first = a->fit.sel >= (size_t)list ? a->fit.sel - (size_t)list + 1 : 0;
@@ -293,7 +305,6 @@ static void draw_results(struct fit_view *fv, WINDOW *w, int h, int width)
         draw_str(w, ascii ? "-" : "\u2500", 1, ascii);
     wattrset(w, A_NORMAL);
     y++;
-    fv->page = h - y > 1 ? h - y - 1 : 1;
     for (size_t i = a->fit.top; i < a->fit.n_lines && y < h; i++, y++) {
         const bl_fitui_line *ln = &a->fit.lines[i];
         wmove(w, y, 1);
@@ -337,7 +348,12 @@ static enum bl_action fit_mouse(struct view *v, const struct view_event *ev, str
 
 static long fit_page(const struct view *v)
 {
-    const struct fit_view *fv = (const struct fit_view *)v;
+    struct fit_view *fv = (struct fit_view *)v;
+    if (v->win && v->app->fit.rank.v) {
+        int y, list;
+        char head[160];
+        results_geometry(fv, getmaxy(v->win), getmaxx(v->win), &y, &list, head, sizeof head);
+    }
     return fv->page > 0 ? fv->page : 1;
 }
 
