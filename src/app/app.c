@@ -698,8 +698,8 @@ static unsigned save_write(bl_app *a, int overwrite)
      * about (save_asked). */
     unsigned flags = BL_SAFEWRITE_REFUSE_TTY | (overwrite ? BL_SAFEWRITE_OVERWRITE : 0);
     if (a->save_fit)
-        bl_fit_report_save(a->g, &a->fit.ans, 0, target, BL_SUMMARY_AUTO, flags, &a->save_asked,
-                           &res);
+        bl_fit_report_save(a->g, &a->fit.ans, (a->layout_flags & BL_LAYOUT_ASCII) != 0, target,
+                           BL_SUMMARY_AUTO, flags, &a->save_asked, &res); /* as the CLI's */
     else
         bl_summary_save(a->g, &a->g->entries[a->save_entry], target, BL_SUMMARY_AUTO, flags,
                         &a->save_asked, &res);
