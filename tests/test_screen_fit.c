@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 struct fit_case {
@@ -84,6 +85,14 @@ static void run_case(void **state)
     screen_open_state(h.s, 0, 0);
     harness_keys(&h, c->keys);
     harness_expect(&h, c->expected);
+    /* Guidance, never a verdict: not on any screen. */
+    char *dump = harness_dump(&h);
+    static const char *const verdict[] = {"eligible", "qualified", "you will"};
+    for (size_t i = 0; i < 3; i++)
+        for (const char *p = dump; *p; p++)
+            if (strncasecmp(p, verdict[i], strlen(verdict[i])) == 0)
+                fail_msg("\"%s\" on the screen:\n%s", verdict[i], dump);
+    free(dump);
     harness_close(&h);
     remove_home(tmp);
 }
