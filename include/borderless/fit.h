@@ -161,8 +161,8 @@ int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a, enum bl_sum
  * lines: "## " starts a heading, "- " a list item, anything else is a
  * paragraph; not wrapped, not escaped, safe to print (ASCII when ascii).
  * New malloc'd buffer; 0, -EINVAL (no such row) or -ENOMEM. */
-int bl_fit_role_render(const bl_guide *g, const bl_fit_answers *a, const bl_fit_ranking *r, size_t i,
-                       int ascii, char **out, size_t *out_len);
+int bl_fit_role_render(const bl_guide *g, const bl_fit_answers *a, const bl_fit_ranking *r,
+                       size_t i, int ascii, char **out, size_t *out_len);
 
 /* Renders the whole report (bl_fit_report_render) and writes it as
  * bl_summary_save writes a summary: the same path rules, format from the

@@ -682,9 +682,9 @@ static void save_target(const bl_app *a, const char *typed, char *out, size_t si
         return;
     size_t n = strlen(typed);
     const char *sep = n && typed[n - 1] == '/' ? "" : "/";
-    int w = a->save_fit ? snprintf(out, size, "%s%s" REPORT_NAME, typed, sep)
-                        : snprintf(out, size, "%s%s%s-summary.txt", typed, sep,
-                                   a->g->entries[a->save_entry].id);
+    int w = a->save_fit
+        ? snprintf(out, size, "%s%s" REPORT_NAME, typed, sep)
+        : snprintf(out, size, "%s%s%s-summary.txt", typed, sep, a->g->entries[a->save_entry].id);
     if (w < 0 || (size_t)w >= size)
         snprintf(out, size, "%s", typed);
 }

@@ -459,8 +459,7 @@ static unsigned important(bl_app *a)
         : fq->kind == BL_FITQ_AREAS              ? &f->ans.areas_important
                                                  : NULL;
     if (!m) {
-        app_say(a, BL_STATUS_INFO, "This question only checks the ways in: it has no weight",
-                NULL);
+        app_say(a, BL_STATUS_INFO, "This question only checks the ways in: it has no weight", NULL);
         return BL_APP_REDRAW;
     }
     *m = !*m;

@@ -465,8 +465,8 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
     char *rl = rank_label(d, r, i);
     if (rl && d->raw)
         para(d,
-             fmt(d, "Rank %s of %zu: %d%%, fits %d of %d of your answers.",
-                 rl + strspn(rl, " "), r->n, bl_fit_percent(s), s->fits, s->answered));
+             fmt(d, "Rank %s of %zu: %d%%, fits %d of %d of your answers.", rl + strspn(rl, " "),
+                 r->n, bl_fit_percent(s), s->fits, s->answered));
     else if (rl)
         para(d,
              fmt(d,
@@ -664,8 +664,8 @@ int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a, enum bl_sum
     return 0;
 }
 
-int bl_fit_role_render(const bl_guide *g, const bl_fit_answers *a, const bl_fit_ranking *r, size_t i,
-                       int ascii, char **out, size_t *out_len)
+int bl_fit_role_render(const bl_guide *g, const bl_fit_answers *a, const bl_fit_ranking *r,
+                       size_t i, int ascii, char **out, size_t *out_len)
 {
     if (i >= r->n)
         return -EINVAL;

@@ -123,9 +123,8 @@ static void draw_question(struct fit_view *fv, WINDOW *w, int h, int width)
      * highlighted one shows whole. */
     const char *hint = fq->kind == BL_FITQ_AREAS
         ? "Space picks or unpicks an area, 0 clears them; Enter goes on."
-        : fq->kind == BL_FITQ_LEVEL
-        ? "Arrows or 0-5 choose, Enter goes on, ! marks it important."
-        : "This answer only checks the ways in; Enter goes on.";
+        : fq->kind == BL_FITQ_LEVEL ? "Arrows or 0-5 choose, Enter goes on, ! marks it important."
+                                    : "This answer only checks the ways in; Enter goes on.";
     int hint_h = wrapped(NULL, 0, 0, 0, width - 2, ascii, "", "", 0, hint);
     int foot = h - y > (int)n + hint_h + 1 ? hint_h + 1 : 0;
     int room = h - y - foot;
@@ -137,8 +136,8 @@ static void draw_question(struct fit_view *fv, WINDOW *w, int h, int width)
         int lw = bl_text_width(lead, strlen(lead));
         char rest[48];
         snprintf(rest, sizeof rest, "%*s", lw, "");
-        heights[r] = wrapped(NULL, 0, 0, 0, width - 1, ascii, lead, rest, 0,
-                             bl_app_fit_row_label(a, q, r));
+        heights[r] =
+            wrapped(NULL, 0, 0, 0, width - 1, ascii, lead, rest, 0, bl_app_fit_row_label(a, q, r));
     }
     size_t cur = a->fit.cursor >= 0 && (size_t)a->fit.cursor < cap ? (size_t)a->fit.cursor : 0;
     size_t first = 0;
@@ -236,9 +235,8 @@ static void results_geometry(struct fit_view *fv, int h, int width, int *list_y,
                  "Every role has the same score for your answers: they all share first "
                  "place.");
     else
-        snprintf(head, size,
-                 "Every role ranked by your %d answer%s: guidance, not a verdict.", r->answered,
-                 r->answered == 1 ? "" : "s");
+        snprintf(head, size, "Every role ranked by your %d answer%s: guidance, not a verdict.",
+                 r->answered, r->answered == 1 ? "" : "s");
     int y = wrapped(NULL, 0, 0, 0, width - 2, fv->v.term->ascii, "", "", 0, head);
     int avail = h - y - 1;
     int n = (int)r->n;
@@ -277,8 +275,8 @@ static void draw_results(struct fit_view *fv, WINDOW *w, int h, int width)
     for (int i = 0; i < list && first + (size_t)i < r->n; i++) {
         size_t k = first + (size_t)i;
         const bl_fit_score *s = &r->v[k];
-        int shared = (k > 0 && r->v[k - 1].rank == s->rank) ||
-            (k + 1 < r->n && r->v[k + 1].rank == s->rank);
+        int shared =
+            (k > 0 && r->v[k - 1].rank == s->rank) || (k + 1 < r->n && r->v[k + 1].rank == s->rank);
         char rank[24], bar[10 * 3 + 1], line[128];
         snprintf(rank, sizeof rank, "%s%d", shared ? "=" : "", s->rank);
         int pct = bl_fit_percent(s);
