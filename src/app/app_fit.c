@@ -269,10 +269,15 @@ static void rerank(bl_app *a)
         explain(a);
 }
 
+static void keep(bl_app *a);
+
+/* An answer changed: ranked again and written at once (a quit loses
+ * nothing). */
 static void changed(bl_app *a)
 {
     a->fit.dirty = 1;
     rerank(a);
+    keep(a);
 }
 
 /* Writes the answers when they changed (a private session: never). */
