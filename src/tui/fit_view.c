@@ -98,6 +98,16 @@ static void row_lead(const struct view *v, size_t q, size_t row, size_t n, char 
         snprintf(buf, size, " %s %s  ", cur ? mark(v) : " ", num);
 }
 
+/* The lines row `row` of question q takes, wrapped under its lead. */
+static int row_height(const struct view *v, size_t q, size_t row, size_t n, int width)
+{
+    char lead[48], rest[48];
+    row_lead(v, q, row, n, lead, sizeof lead);
+    snprintf(rest, sizeof rest, "%*s", bl_text_width(lead, strlen(lead)), "");
+    return wrapped(NULL, 0, 0, 0, width - 1, v->term->ascii, lead, rest, 0,
+                   bl_app_fit_row_label(v->app, q, row));
+}
+
 static void draw_question(struct fit_view *fv, WINDOW *w, int h, int width)
 {
     const struct view *v = &fv->v;
@@ -128,29 +138,20 @@ static void draw_question(struct fit_view *fv, WINDOW *w, int h, int width)
     int hint_h = wrapped(NULL, 0, 0, 0, width - 2, ascii, "", "", 0, hint);
     int foot = h - y > (int)n + hint_h + 1 ? hint_h + 1 : 0;
     int room = h - y - foot;
-    int heights[256];
-    size_t cap = n < 256 ? n : 256;
+    size_t cur = a->fit.cursor >= 0 && (size_t)a->fit.cursor < n ? (size_t)a->fit.cursor : 0;
     char lead[48];
-    for (size_t r = 0; r < cap; r++) {
-        row_lead(v, q, r, n, lead, sizeof lead);
-        int lw = bl_text_width(lead, strlen(lead));
-        char rest[48];
-        snprintf(rest, sizeof rest, "%*s", lw, "");
-        heights[r] =
-            wrapped(NULL, 0, 0, 0, width - 1, ascii, lead, rest, 0, bl_app_fit_row_label(a, q, r));
-    }
-    size_t cur = a->fit.cursor >= 0 && (size_t)a->fit.cursor < cap ? (size_t)a->fit.cursor : 0;
-    size_t first = 0;
-    for (;;) {
-        int sum = 0;
-        for (size_t r = first; r <= cur; r++)
-            sum += heights[r];
-        if (sum <= room || first == cur)
+    /* From the highlighted row up, as many whole rows as fit above it. */
+    size_t first = cur;
+    int sum = row_height(v, q, cur, n, width);
+    while (first > 0) {
+        int k = row_height(v, q, first - 1, n, width);
+        if (sum + k > room)
             break;
-        first++;
+        sum += k;
+        first--;
     }
     fv->cur_y = y;
-    for (size_t r = first; r < cap && y < h - foot; r++) {
+    for (size_t r = first; r < n && y < h - foot; r++) {
         row_lead(v, q, r, n, lead, sizeof lead);
         int lw = bl_text_width(lead, strlen(lead));
         char rest[48];
