@@ -69,6 +69,16 @@
     X(COMPARE)                                                                                     \
     X(COMPARE_DIFF)                                                                                \
     X(COMPARE_CLOSE)                                                                               \
+    /* The fit finder (app_fit.c): */                                                              \
+    X(FIT)                                                                                         \
+    X(FIT_PICK) /* a number key: arg.n its digit */                                                \
+    X(FIT_TOGGLE)                                                                                  \
+    X(FIT_IMPORTANT)                                                                               \
+    X(FIT_NEXT)                                                                                    \
+    X(FIT_PREV)                                                                                    \
+    X(FIT_EDIT)                                                                                    \
+    X(FIT_CLEAR)                                                                                   \
+    X(FIT_LEAVE)                                                                                   \
     /* Internal (no key; arguments in struct bl_app_arg): */                                       \
     X(INSERT) /* a typed character: arg.cp */                                                      \
     X(PASTE) /* a bracketed paste: arg.text, arg.len (text, never keys) */                         \

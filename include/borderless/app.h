@@ -41,6 +41,7 @@
 
 #include "borderless/action.h"
 #include "borderless/compare.h"
+#include "borderless/fit.h"
 #include "borderless/layout.h"
 #include "borderless/lineedit.h"
 #include "borderless/model.h"
@@ -78,6 +79,7 @@ struct bl_app_arg {
     int list; /*   and the hits the results list shows */
     int cmp_width; /*   and the comparison's width and rows (0: */
     int cmp_rows; /*     the entry's), titles included */
+    int body_w; /*   and the width of the whole body (the fit finder's) */
 };
 
 typedef struct bl_app_visit {
@@ -179,6 +181,40 @@ typedef struct bl_app_compare {
     size_t top;
     char label[24]; /* the hint bar's "Compare 2" */
 } bl_app_compare;
+/* The fit finder in the guide (app_fit.c).  f opens it: one question a
+ * screen (BL_FITUI_QUESTION), then every role ranked (BL_FITUI_RESULTS);
+ * e there lists the questions (BL_FITUI_PICK) to answer one again.  Esc
+ * leaves it (the answers kept); Enter on a ranked role opens its page, and
+ * Back from there returns to the ranking.  The answers are kept between
+ * runs (fit.h's state file) unless the session is private. */
+enum bl_fitui_screen { BL_FITUI_OFF, BL_FITUI_QUESTION, BL_FITUI_RESULTS, BL_FITUI_PICK };
+
+/* One line of the ranking's explanation, wrapped at the body's width. */
+enum bl_fitui_line_kind { BL_FITUI_TEXT, BL_FITUI_HEAD, BL_FITUI_ITEM };
+typedef struct bl_fitui_line {
+    enum bl_fitui_line_kind kind;
+    char *text; /* sanitized; an ITEM's first line starts with "- ", the rest with "  " */
+} bl_fitui_line;
+
+typedef struct bl_app_fit {
+    enum bl_fitui_screen screen;
+    bl_fit_answers ans; /* the reader's answers */
+    bl_fit_ranking rank; /* of ans, kept current (rank.v NULL: out of memory) */
+    size_t q; /* the question shown: index into g->fit_questions */
+    long cursor; /* its highlighted row (the question's rows: bl_app_fit_rows) */
+    int edit_one; /* answering one question from the results: Enter goes back there */
+    size_t pick; /* BL_FITUI_PICK: the highlighted question */
+    size_t sel; /* BL_FITUI_RESULTS: the selected row of rank */
+    bl_fitui_line *lines; /* the selected role's explanation at `width` */
+    size_t n_lines;
+    size_t top; /* first line of it shown */
+    int width;
+    int keep; /* answers are read and written (not private, a path) */
+    int dirty; /* changed since they were last written */
+    char path[BL_PATH_MAX];
+    int from_results; /* a role opened from the ranking: Back returns there */
+    size_t hist_mark; /* ... when the history is back to this depth */
+} bl_app_fit;
 
 typedef struct bl_app {
     const bl_guide *g;
@@ -223,6 +259,8 @@ typedef struct bl_app {
     size_t note_entry;
 
     bl_app_compare cmp;
+    bl_app_fit fit; /* the fit finder (app_fit.c) */
+    int save_fit; /* the save prompt saves the fit report, not a summary */
 } bl_app;
 
 /* Selects the first entry, focus on the menu, a 1x1 viewport, and a
@@ -279,6 +317,24 @@ int bl_app_compare_has(const bl_app *a, size_t e);
 const char *bl_app_compare_bar_label(const bl_app *a, enum bl_action act);
 /* The comparison's largest top (0 when closed). */
 size_t bl_app_compare_max_top(const bl_app *a);
+/* ---- the fit finder (app_fit.c) ----
+ * Rows of question q on its screen: a LEVEL question its five answers then
+ * "no preference" (row 5); a SITUATION or CITIZENSHIP question its choices
+ * then "no preference"; the crime areas each area then "no preference"
+ * (clears the picks).  bl_app_fit_row_label: a row's text;
+ * bl_app_fit_row_on: 1 when the row is the answer given (an area: picked). */
+size_t bl_app_fit_rows(const bl_app *a, size_t q);
+const char *bl_app_fit_row_label(const bl_app *a, size_t q, size_t row);
+int bl_app_fit_row_on(const bl_app *a, size_t q, size_t row);
+/* Question q's important mark, and its answer in a few words ("At a desk",
+ * "no preference", "2 picked"), into buf. */
+int bl_app_fit_important(const bl_app *a, size_t q);
+const char *bl_app_fit_answer_text(const bl_app *a, size_t q, char *buf, size_t size);
+/* The short name of question q ("Travel", "Crime areas", "Where you are now"). */
+const char *bl_app_fit_question_name(const bl_app *a, size_t q);
+/* Loads the kept answers (nothing when flags has BL_USERSTATE_PRIVATE):
+ * called by bl_app_open_state. */
+void bl_app_fit_open_state(bl_app *a, unsigned flags);
 
 /* Lines in the laid-out entry (0 without a layout) and the largest top. */
 size_t bl_app_lines(const bl_app *a);

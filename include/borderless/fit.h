@@ -154,6 +154,24 @@ enum bl_fit_route bl_fit_route_check(const bl_guide *g, const bl_fit_answers *a,
 int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a, enum bl_summary_format fmt,
                          int ascii, char **out, size_t *out_len);
 
+/* Role r->v[i]'s part of the report for a screen: its rank and score,
+ * "Matched because" and "Held back by" (from its fit reasons), its ways in
+ * marked by bl_fit_route_check, what would change for it, and its sources
+ * -- without its fit chart.  One block a line, blocks separated by blank
+ * lines: "## " starts a heading, "- " a list item, anything else is a
+ * paragraph; not wrapped, not escaped, safe to print (ASCII when ascii).
+ * New malloc'd buffer; 0, -EINVAL (no such row) or -ENOMEM. */
+int bl_fit_role_render(const bl_guide *g, const bl_fit_answers *a, const bl_fit_ranking *r,
+                       size_t i, int ascii, char **out, size_t *out_len);
+
+/* Renders the whole report (bl_fit_report_render) and writes it as
+ * bl_summary_save writes a summary: the same path rules, format from the
+ * name when fmt is BL_SUMMARY_AUTO, flags, overwrite question and
+ * messages. */
+void bl_fit_report_save(const bl_guide *g, const bl_fit_answers *a, int ascii, const char *typed,
+                        enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                        bl_save_result *res);
+
 /* ---- answers files ----------------------------------------------------- */
 
 /* Reads an answers file's bytes: one answer a line, "KEY=VALUE"; blank

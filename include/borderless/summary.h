@@ -115,4 +115,14 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
                      enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
                      bl_save_result *res);
 
+/* What bl_summary_save does, for any document: render(ctx, fmt, ...) makes
+ * it (fmt already chosen from the path when AUTO; 0 or -errno) and the safe
+ * writer writes it, with the same rules, flags, question and messages
+ * ("Cannot make the <what>: ..." when render fails). */
+typedef int (*bl_save_render_fn)(void *ctx, enum bl_summary_format fmt, char **out,
+                                 size_t *out_len);
+void bl_save_rendered(const char *typed, const char *what, bl_save_render_fn render, void *ctx,
+                      enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                      bl_save_result *res);
+
 #endif

@@ -52,6 +52,16 @@ static const struct bl_action_info table[BL_ACT_COUNT] = {
     [BL_ACT_COMPARE] = {.help = "Compare roles", .bar = "Compare", .bar_prio = 6},
     [BL_ACT_COMPARE_DIFF] = {.help = "Differences only", .bar = "Diffs", .bar_prio = 2},
     [BL_ACT_COMPARE_CLOSE] = {.help = "Close comparison", .bar = "Back", .bar_prio = 1},
+    /* The fit finder */
+    [BL_ACT_FIT] = {.help = "Fit finder", .bar = "Fit", .bar_prio = 6},
+    [BL_ACT_FIT_PICK] = {.help = "Choose an answer", .bar = "Answer", .bar_prio = 4},
+    [BL_ACT_FIT_TOGGLE] = {.help = "Pick/unpick area", .bar = "Pick", .bar_prio = 2},
+    [BL_ACT_FIT_IMPORTANT] = {.help = "Mark important", .bar = "Important", .bar_prio = 3},
+    [BL_ACT_FIT_NEXT] = {.help = "Confirm, go on", .bar = "Next", .bar_prio = 1},
+    [BL_ACT_FIT_PREV] = {.help = "Back a question", .bar = "Prev", .bar_prio = 2},
+    [BL_ACT_FIT_EDIT] = {.help = "Edit an answer", .bar = "Edit", .bar_prio = 2},
+    [BL_ACT_FIT_CLEAR] = {.help = "Clear answers", .bar = "Clear", .bar_prio = 5},
+    [BL_ACT_FIT_LEAVE] = {.help = "Leave fit finder", .bar = "Leave", .bar_prio = 1},
 };
 
 const struct bl_action_info *bl_action_info(enum bl_action a)

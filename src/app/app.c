@@ -1,5 +1,7 @@
 #include "app_int.h"
 
+#include "app_int.h"
+
 #include "borderless/marks.h"
 #include "borderless/summary.h"
 
@@ -16,6 +18,11 @@ static void say(bl_app *a, enum bl_status_kind kind, const char *text, const cha
     a->status.kind = kind;
     snprintf(a->status.text, sizeof a->status.text, "%s", text);
     snprintf(a->status.path, sizeof a->status.path, "%s", path ? path : "");
+}
+
+void app_say(bl_app *a, enum bl_status_kind kind, const char *text, const char *path)
+{
+    say(a, kind, text, path);
 }
 
 static void info(bl_app *a, const char *text)
@@ -136,6 +143,11 @@ static void select_entry(bl_app *a, size_t e)
     relayout(a);
 }
 
+void app_select_entry(bl_app *a, size_t e)
+{
+    select_entry(a, e);
+}
+
 static bl_app_visit visit_here(const bl_app *a)
 {
     return (bl_app_visit){.entry = a->sel,
@@ -252,7 +264,7 @@ int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags)
     ok &= bl_lineedit_init(&a->save_path, NULL) == 0;
     ok &= bl_lineedit_init(&a->note, NULL) == 0;
     a->cache = calloc(g->n_entries ? g->n_entries : 1, sizeof *a->cache);
-    if (!a->cache || !ok || menu_build(a) != 0)
+    if (!a->cache || !ok || menu_build(a) != 0 || app_fit_init(a) != 0)
         return -1;
     /* The menu's first entry, laid out by the first BL_ACT_RESIZE (not at
      * a useless 1 column first). */
@@ -285,6 +297,7 @@ void bl_app_done(bl_app *a)
     bl_lineedit_done(&a->note);
     bl_shortlist_close(a->sl);
     bl_app_compare_done(a);
+    app_fit_done(a);
     memset(a, 0, sizeof *a);
 }
 
@@ -569,6 +582,16 @@ static void prompt_close(bl_app *a)
     a->prompt.edit = NULL;
 }
 
+void app_open_prompt(bl_app *a, const struct bl_prompt_kind *k, bl_lineedit *edit)
+{
+    open_prompt(a, k, edit);
+}
+
+void app_prompt_close(bl_app *a)
+{
+    prompt_close(a);
+}
+
 static unsigned search_open(bl_app *a)
 {
     bl_search_session *s = &a->search;
@@ -626,6 +649,13 @@ static const struct bl_prompt_kind save_prompt = {
     .on_cancel = save_cancel,
 };
 
+/* The fit report (p on the fit finder's ranking): the same rules. */
+static const struct bl_prompt_kind report_prompt = {
+    .label = "Save report (.md: Markdown) to: ",
+    .on_accept = save_accept,
+    .on_cancel = save_cancel,
+};
+
 static const struct bl_prompt_kind overwrite_prompt = {
     .label = "Overwrite ",
     .question = 1,
@@ -648,7 +678,19 @@ static unsigned save_open(bl_app *a)
         path[0] = '\0';
     bl_lineedit_set(&a->save_path, path, strlen(path));
     a->save_entry = a->sel;
+    a->save_fit = 0;
     open_prompt(a, &save_prompt, &a->save_path);
+    return BL_APP_REDRAW;
+}
+
+#define REPORT_NAME "fit-report.txt"
+
+unsigned app_save_report_open(bl_app *a)
+{
+    const char *path = "./" REPORT_NAME;
+    bl_lineedit_set(&a->save_path, path, strlen(path));
+    a->save_fit = 1;
+    open_prompt(a, &report_prompt, &a->save_path);
     return BL_APP_REDRAW;
 }
 
@@ -662,7 +704,9 @@ static void save_target(const bl_app *a, const char *typed, char *out, size_t si
         return;
     size_t n = strlen(typed);
     const char *sep = n && typed[n - 1] == '/' ? "" : "/";
-    int w = snprintf(out, size, "%s%s%s-summary.txt", typed, sep, a->g->entries[a->save_entry].id);
+    int w = a->save_fit
+        ? snprintf(out, size, "%s%s" REPORT_NAME, typed, sep)
+        : snprintf(out, size, "%s%s%s-summary.txt", typed, sep, a->g->entries[a->save_entry].id);
     if (w < 0 || (size_t)w >= size)
         snprintf(out, size, "%s", typed);
 }
@@ -674,9 +718,13 @@ static unsigned save_write(bl_app *a, int overwrite)
     save_target(a, bl_lineedit_text(&a->save_path), target, sizeof target);
     /* Never the guide's own terminal; "yes" replaces only the file asked
      * about (save_asked). */
-    bl_summary_save(a->g, &a->g->entries[a->save_entry], target, BL_SUMMARY_AUTO,
-                    BL_SAFEWRITE_REFUSE_TTY | (overwrite ? BL_SAFEWRITE_OVERWRITE : 0),
-                    &a->save_asked, &res);
+    unsigned flags = BL_SAFEWRITE_REFUSE_TTY | (overwrite ? BL_SAFEWRITE_OVERWRITE : 0);
+    if (a->save_fit)
+        bl_fit_report_save(a->g, &a->fit.ans, (a->layout_flags & BL_LAYOUT_ASCII) != 0, target,
+                           BL_SUMMARY_AUTO, flags, &a->save_asked, &res); /* as the CLI's */
+    else
+        bl_summary_save(a->g, &a->g->entries[a->save_entry], target, BL_SUMMARY_AUTO, flags,
+                        &a->save_asked, &res);
     if (res.status == BL_SAVE_EXISTS && !overwrite) {
         open_prompt(a, &overwrite_prompt, NULL);
         const char *subject = res.path[0] ? res.path : target;
@@ -694,7 +742,7 @@ static unsigned save_write(bl_app *a, int overwrite)
         return BL_APP_REDRAW;
     }
     /* Failed: the name stays in the prompt, to be corrected. */
-    open_prompt(a, &save_prompt, &a->save_path);
+    open_prompt(a, a->save_fit ? &report_prompt : &save_prompt, &a->save_path);
     say(a, BL_STATUS_ERROR, "", res.message[0] ? res.message : "Not saved");
     return BL_APP_REDRAW | BL_APP_BEEP;
 }
@@ -1094,6 +1142,7 @@ static unsigned click_line(bl_app *a, long n)
 int bl_app_open_state(bl_app *a, unsigned flags)
 {
     char why[BL_REASON_MAX];
+    bl_app_fit_open_state(a, flags);
     bl_shortlist_close(a->sl);
     a->sl = NULL;
     if (bl_shortlist_open(NULL, flags, &a->sl, why, sizeof why) < 0) {
@@ -1355,12 +1404,6 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
             return BL_APP_REPAINT;
         return prompt_apply(a, act, arg);
     }
-    if (act != BL_ACT_HELP && act != BL_ACT_QUIT && act != BL_ACT_REDRAW) {
-        int handled = 0;
-        unsigned r = bl_app_compare_apply(a, act, arg, &handled);
-        if (handled)
-            return r;
-    }
     switch (act) {
     case BL_ACT_HELP:
         return BL_APP_HELP;
@@ -1368,6 +1411,20 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
         return BL_APP_QUIT;
     case BL_ACT_REDRAW:
         return BL_APP_REPAINT;
+    default:
+        break;
+    }
+    if (a->fit.screen != BL_FITUI_OFF)
+        return app_fit_apply(a, act, arg);
+    {
+        int handled = 0;
+        unsigned r = bl_app_compare_apply(a, act, arg, &handled);
+        if (handled)
+            return r;
+    }
+    switch (act) {
+    case BL_ACT_FIT:
+        return app_fit_open(a);
     case BL_ACT_SEARCH:
         return search_open(a);
     case BL_ACT_SAVE:
@@ -1393,8 +1450,10 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
     if (act == BL_ACT_SHORTLIST)
         return shelf_open(a);
     switch (act) {
-    case BL_ACT_BACK:
-        return back(a);
+    case BL_ACT_BACK: {
+        unsigned r = app_fit_back(a);
+        return r ? r : back(a);
+    }
     case BL_ACT_END_SEARCH:
         if (!a->search.open)
             return 0;
@@ -1429,6 +1488,7 @@ unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
         resize(a, arg ? arg->width : 1, arg ? arg->rows : 1, arg ? arg->list : 1);
         bl_app_compare_resize(a, arg && arg->cmp_width > 0 ? arg->cmp_width : a->width,
                               arg && arg->cmp_rows > 0 ? arg->cmp_rows : a->rows);
+        app_fit_resize(a, arg && arg->body_w > 0 ? arg->body_w : a->width);
         return BL_APP_REDRAW;
     }
     /* A message lasts until the next action. */
@@ -1442,12 +1502,16 @@ unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
 const char *bl_app_bar_label(const bl_app *a, enum bl_action act)
 {
     const char *label = bl_action_info(act)->bar;
+    if (a->fit.screen != BL_FITUI_OFF)
+        return app_fit_bar_label(a, act, label);
     if (a->cmp.open || act == BL_ACT_COMPARE || act == BL_ACT_COMPARE_DIFF ||
         act == BL_ACT_COMPARE_CLOSE)
         return bl_app_compare_bar_label(a, act);
     switch (act) {
     case BL_ACT_BACK:
-        return a->n_hist ? label : NULL;
+        return a->n_hist || a->fit.from_results ? label : NULL;
+    case BL_ACT_FIT:
+        return a->g->n_fit_questions && a->g->n_roles ? label : NULL;
     case BL_ACT_CLOSE:
         return a->search.open ? "Results" : "Menu";
     case BL_ACT_OPEN:

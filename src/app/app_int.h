@@ -1,5 +1,6 @@
-/* app_int.h — what the application state's own files share (not for the
- * views): app.c's hooks for the features kept in their own files. */
+/* app_int.h — what app.c and the feature files of the application state
+ * (app_suggest.c, app_fit.c) share, and nobody else (not the views):
+ * app.c's small helpers, and the features' hooks into bl_app_apply. */
 #ifndef BORDERLESS_APP_INT_H
 #define BORDERLESS_APP_INT_H
 
@@ -17,5 +18,26 @@ unsigned app_suggest_cycle(bl_app *a, int dir);
 unsigned app_suggest_pick(bl_app *a, long k);
 /* Ends trying suggestions (the query was edited, read or closed). */
 void app_suggest_forget(bl_app *a);
+/* app.c: the status line, showing an entry from its top, the prompt, and
+ * the save prompt for the fit report (a->fit.ans, the summary's rules). */
+void app_say(bl_app *a, enum bl_status_kind kind, const char *text, const char *path);
+void app_select_entry(bl_app *a, size_t e);
+void app_open_prompt(bl_app *a, const struct bl_prompt_kind *k, bl_lineedit *edit);
+void app_prompt_close(bl_app *a);
+unsigned app_save_report_open(bl_app *a);
+
+/* app_fit.c.  init: no answers (0, or -1 when memory runs out); done frees
+ * what the fit finder holds.  open: the f key.  apply: every action while
+ * a->fit.screen is not BL_FITUI_OFF.  back: Back on a role opened from the
+ * ranking returns to it (0 when that is not the case).  bar_label: the hint
+ * bar's label of act while the fit finder is shown.  resize: the body is
+ * body_w columns wide. */
+int app_fit_init(bl_app *a);
+void app_fit_done(bl_app *a);
+unsigned app_fit_open(bl_app *a);
+unsigned app_fit_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg);
+unsigned app_fit_back(bl_app *a);
+const char *app_fit_bar_label(const bl_app *a, enum bl_action act, const char *label);
+void app_fit_resize(bl_app *a, int body_w);
 
 #endif

@@ -19,6 +19,7 @@ struct doc {
     size_t len, cap;
     int failed;
     int md, ascii;
+    int raw; /* bl_fit_role_render: one block a line, not wrapped, not escaped */
 };
 
 static void put(struct doc *d, const char *s, size_t n)
@@ -125,8 +126,8 @@ static void heading(struct doc *d, int level, char *s)
         return;
     if (d->len)
         put(d, "\n", 1);
-    if (d->md) {
-        char *e = safe(d, s, 1);
+    if (d->md || d->raw) {
+        char *e = safe(d, s, d->md);
         puts_(d, level == 1 ? "# " : "## ");
         if (e)
             puts_(d, e);
@@ -146,8 +147,8 @@ static void para(struct doc *d, char *s)
     if (!s)
         return;
     put(d, "\n", 1);
-    if (d->md) {
-        char *e = safe(d, s, 1);
+    if (d->md || d->raw) {
+        char *e = safe(d, s, d->md);
         if (e)
             puts_(d, e);
         put(d, "\n", 1);
@@ -165,8 +166,8 @@ static void item(struct doc *d, char *s, int lead)
         return;
     if (lead)
         put(d, "\n", 1);
-    if (d->md) {
-        char *e = safe(d, s, 1);
+    if (d->md || d->raw) {
+        char *e = safe(d, s, d->md);
         puts_(d, "- ");
         if (e)
             puts_(d, e);
@@ -415,7 +416,7 @@ static void what_would_change(struct doc *d, const bl_guide *g, const bl_fit_ans
  * (never cut: a reader copies it). */
 static void source(struct doc *d, const bl_source *src, int lead)
 {
-    if (d->md) {
+    if (d->md || d->raw) {
         item(d, fmt(d, "%s: %s", src->title, src->url), lead);
         return;
     }
@@ -462,7 +463,11 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
     const bl_role_facts *rf = e->role;
     heading(d, 2, fmt(d, "%s", e->title));
     char *rl = rank_label(d, r, i);
-    if (rl)
+    if (rl && d->raw)
+        para(d,
+             fmt(d, "Rank %s of %zu: %d%%, fits %d of %d of your answers.", rl + strspn(rl, " "),
+                 r->n, bl_fit_percent(s), s->fits, s->answered));
+    else if (rl)
         para(d,
              fmt(d,
                  "Rank %s of %zu: %d%%, fits %d of %d of your answers. Its page: "
@@ -471,10 +476,22 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
     free(rl);
     if (!rf)
         return;
-    para(d, fmt(d, "Its fit profile:"));
-    char *chart[BL_FIT_COUNT];
+    if (d->raw) {
+        /* On the screen, first: the one line no other guide has. */
+        bl_fit_change c;
+        if (bl_fit_what_would_change(g, a, s->role, &c) < 0) {
+            d->failed = 1;
+            return;
+        }
+        para(d, fmt(d, "What would change:"));
+        item(d, change_text(d, g, &c, e->title), 1);
+    }
     enum bl_fit_dim order[BL_FIT_COUNT];
     dim_order(g, order);
+    if (d->raw)
+        goto explain; /* the screen's role page has the chart */
+    para(d, fmt(d, "Its fit profile:"));
+    char *chart[BL_FIT_COUNT];
     for (int k = 0; k < BL_FIT_COUNT; k++) {
         enum bl_fit_dim dim = order[k];
         int n = bl_fit_bar(dim, rf->fit[dim].level, NULL, 0);
@@ -492,6 +509,7 @@ static void role_part(struct doc *d, const bl_guide *g, const bl_fit_answers *a,
         return;
     }
 
+explain:;
     size_t covered[BL_FIT_MAX_PICKS], k = 0;
     for (size_t p = 0; p < a->n_areas; p++)
         for (size_t j = 0; j < rf->n_crime_areas; j++)
@@ -644,4 +662,40 @@ int bl_fit_report_render(const bl_guide *g, const bl_fit_answers *a, enum bl_sum
     *out = d.p;
     *out_len = d.len;
     return 0;
+}
+
+int bl_fit_role_render(const bl_guide *g, const bl_fit_answers *a, const bl_fit_ranking *r,
+                       size_t i, int ascii, char **out, size_t *out_len)
+{
+    if (i >= r->n)
+        return -EINVAL;
+    struct doc d = {.raw = 1, .ascii = ascii};
+    role_part(&d, g, a, r, i);
+    if (d.failed || !d.p) {
+        free(d.p);
+        return -ENOMEM;
+    }
+    *out = d.p;
+    *out_len = d.len;
+    return 0;
+}
+
+struct report_ctx {
+    const bl_guide *g;
+    const bl_fit_answers *a;
+    int ascii;
+};
+
+static int report_render(void *ctx, enum bl_summary_format fmt, char **out, size_t *out_len)
+{
+    const struct report_ctx *c = ctx;
+    return bl_fit_report_render(c->g, c->a, fmt, c->ascii, out, out_len);
+}
+
+void bl_fit_report_save(const bl_guide *g, const bl_fit_answers *a, int ascii, const char *typed,
+                        enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                        bl_save_result *res)
+{
+    struct report_ctx c = {.g = g, .a = a, .ascii = ascii};
+    bl_save_rendered(typed, "report", report_render, &c, fmt, flags, asked, res);
 }

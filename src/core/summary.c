@@ -830,17 +830,12 @@ int bl_summary_default_path(const bl_entry *role, char *buf, size_t size)
     return n >= 0 && (size_t)n < size ? 0 : -1;
 }
 
-void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
-                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
-                     bl_save_result *res)
+void bl_save_rendered(const char *typed, const char *what, bl_save_render_fn make, void *ctx,
+                      enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                      bl_save_result *res)
 {
     memset(res, 0, sizeof *res);
     res->status = BL_SAVE_FAILED;
-    if (!g || !role || role->kind != BL_ENTRY_ROLE) {
-        res->err = EINVAL;
-        snprintf(res->message, sizeof res->message, "Only a role has a summary");
-        return;
-    }
     int rc = bl_path_resolve(typed, res->path, sizeof res->path);
     if (rc < 0) {
         res->path[0] = '\0';
@@ -858,10 +853,10 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
         fmt = bl_summary_format_for_path(res->path);
     char *doc = NULL;
     size_t len = 0;
-    rc = bl_summary_render(g, role, fmt, &doc, &len);
+    rc = make(ctx, fmt, &doc, &len);
     if (rc < 0) {
         res->err = -rc;
-        snprintf(res->message, sizeof res->message, "Cannot make the summary: %s", strerror(-rc));
+        snprintf(res->message, sizeof res->message, "Cannot make the %s: %s", what, strerror(-rc));
         return;
     }
     bl_safewrite_target fresh;
@@ -885,4 +880,30 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
         res->err = -rc;
         res->status = rc == -EEXIST ? BL_SAVE_EXISTS : BL_SAVE_FAILED;
     }
+}
+
+struct summary_ctx {
+    const bl_guide *g;
+    const bl_entry *role;
+};
+
+static int summary_render(void *ctx, enum bl_summary_format fmt, char **out, size_t *out_len)
+{
+    const struct summary_ctx *c = ctx;
+    return bl_summary_render(c->g, c->role, fmt, out, out_len);
+}
+
+void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
+                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                     bl_save_result *res)
+{
+    if (!g || !role || role->kind != BL_ENTRY_ROLE) {
+        memset(res, 0, sizeof *res);
+        res->status = BL_SAVE_FAILED;
+        res->err = EINVAL;
+        snprintf(res->message, sizeof res->message, "Only a role has a summary");
+        return;
+    }
+    struct summary_ctx c = {.g = g, .role = role};
+    bl_save_rendered(typed, "summary", summary_render, &c, fmt, flags, asked, res);
 }

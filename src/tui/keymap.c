@@ -64,6 +64,20 @@ static const struct km_binding table[] = {
     {KM_PROMPT, BL_ACT_SUGGEST_PREV, {KM_FN(KEY_BTAB)}},
 
     {KM_QUESTION, BL_ACT_YES, {'y', 'Y'}},
+
+    /* The fit finder: its questions, then the ranking. */
+    {KM_ANY, BL_ACT_FIT, {'f'}},
+    {KM_FIT_QUESTION, BL_ACT_FIT_NEXT, {ENTER}},
+    {KM_FIT_QUESTION, BL_ACT_FIT_PICK, {'0', '1', '2', '3'}},
+    {KM_FIT_QUESTION, BL_ACT_FIT_PICK, {'4', '5'}},
+    {KM_FIT_QUESTION, BL_ACT_FIT_TOGGLE, {' '}},
+    {KM_FIT_QUESTION, BL_ACT_FIT_IMPORTANT, {'!'}},
+    {KM_FIT_QUESTION, BL_ACT_FIT_PREV, {KM_FN(KEY_BACKSPACE), 127, 8}},
+    {KM_FIT_QUESTION, BL_ACT_FIT_LEAVE, {27}},
+    {KM_FIT_RESULTS, BL_ACT_OPEN, {ENTER}},
+    {KM_FIT_RESULTS, BL_ACT_FIT_EDIT, {'e'}},
+    {KM_FIT_RESULTS, BL_ACT_FIT_CLEAR, {'x'}},
+    {KM_FIT_RESULTS, BL_ACT_FIT_LEAVE, {27}},
 };
 
 const struct km_binding *keymap_table(size_t *n)
@@ -102,6 +116,8 @@ static enum km_context parent(enum km_context ctx)
     case KM_MENU:
     case KM_DETAIL:
     case KM_COMPARE:
+    case KM_FIT_QUESTION:
+    case KM_FIT_RESULTS:
         return KM_MOVE;
     default:
         return KM_ANY;
@@ -184,6 +200,10 @@ const char *keymap_context_name(enum km_context ctx)
         return "In a prompt";
     case KM_QUESTION:
         return "In a question (y/N)";
+    case KM_FIT_QUESTION:
+        return "Fit finder questions";
+    case KM_FIT_RESULTS:
+        return "Fit finder ranking";
     default:
         return "";
     }

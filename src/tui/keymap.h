@@ -33,6 +33,8 @@ enum km_context {
     KM_COMPARE, /* the comparison of roles */
     KM_PROMPT, /* a line being edited on the bottom line */
     KM_QUESTION,
+    KM_FIT_QUESTION, /* the fit finder's questions (and choosing one to edit) */
+    KM_FIT_RESULTS, /* the fit finder's ranking */
     KM_CONTEXT_COUNT
 };
 

@@ -23,6 +23,7 @@ struct screen {
 
     struct view *menu, *detail; /* the panes */
     struct view *compare; /* the comparison, in place of the panes when open */
+    struct view *fit; /* the fit finder, in place of the panes when it is on */
     struct view *stack[STACK_MAX]; /* overlays, top last */
     size_t depth;
 
@@ -69,8 +70,15 @@ static void place_overlay(struct screen *s, struct view *v)
         v->win = make_win(r);
 }
 
+static int fit_on(const struct screen *s)
+{
+    return s->app.fit.screen != BL_FITUI_OFF;
+}
+
 static struct view *focused_pane(const struct screen *s)
 {
+    if (fit_on(s))
+        return s->fit;
     if (s->app.cmp.open)
         return s->compare;
     return s->app.focus == BL_FOCUS_DETAIL ? s->detail : s->menu;
@@ -92,6 +100,7 @@ void screen_resize(struct screen *s)
     free_win(&s->menu->win);
     free_win(&s->detail->win);
     free_win(&s->compare->win);
+    free_win(&s->fit->win);
     s->dirty = 1;
     if (s->too_small) {
         for (size_t i = 0; i < s->depth; i++)
@@ -113,7 +122,9 @@ void screen_resize(struct screen *s)
     s->menu->win = make_win(mr);
     s->detail->win = make_win(dr);
     s->compare->win = make_win(body);
-    if (!s->title || !s->bar || !s->note || !s->menu->win || !s->detail->win || !s->compare->win) {
+    s->fit->win = make_win(body);
+    if (!s->title || !s->bar || !s->note || !s->menu->win || !s->detail->win || !s->compare->win ||
+        !s->fit->win) {
         s->quit = 1;
         s->status = 1;
         return;
@@ -124,7 +135,8 @@ void screen_resize(struct screen *s)
                                       .rows = dr.h,
                                       .list = list < 1 ? 1 : list,
                                       .cmp_width = body.w,
-                                      .cmp_rows = body.h});
+                                      .cmp_rows = body.h,
+                                      .body_w = body.w});
     for (size_t i = 0; i < s->depth; i++)
         place_overlay(s, s->stack[i]);
 }
@@ -148,7 +160,7 @@ static void draw_title(struct screen *s)
     wattrset(w, at[TH_TITLE_BAR]);
     char right[64] = "";
     const bl_guide *g = s->g;
-    int shown = bl_app_entry_shown(a) && !a->cmp.open;
+    int shown = bl_app_entry_shown(a) && !a->cmp.open && !fit_on(s);
     if (shown) {
         const bl_entry *e = &g->entries[a->sel];
         int role = e->kind == BL_ENTRY_ROLE;
@@ -175,6 +187,9 @@ static void draw_title(struct screen *s)
         used += draw_str(w, sep, room - used, ascii);
         used += draw_str(w, a->cmp.diff_only ? "Comparison (differences only)" : "Comparison",
                          room - used, ascii);
+    } else if (fit_on(s) && used < room) {
+        used += draw_str(w, sep, room - used, ascii);
+        used += draw_str(w, "Fit finder", room - used, ascii);
     }
     if (rw) {
         wmove(w, 0, s->w - rw);
@@ -295,7 +310,7 @@ static int draw_bar(struct screen *s)
     werase(w);
     wmove(w, 0, 0);
     char mark[8] = "";
-    int show_mark = s->app.focus == BL_FOCUS_DETAIL || !s->one_pane;
+    int show_mark = (s->app.focus == BL_FOCUS_DETAIL || !s->one_pane) && !fit_on(s);
     if (show_mark && s->depth == 0 && !s->app.cmp.open)
         scroll_mark(s, mark);
     int mw = mark[0] ? (int)strlen(mark) + 2 : 0;
@@ -357,12 +372,13 @@ void screen_draw(struct screen *s)
     wnoutrefresh(s->title);
     int prompt_x = draw_bar(s);
     wnoutrefresh(s->bar);
-    struct view *panes[3] = {s->menu, s->detail, s->compare};
-    for (int i = 0; i < 3; i++) {
+    struct view *panes[4] = {s->menu, s->detail, s->compare, s->fit};
+    int whole = s->app.cmp.open || fit_on(s); /* one view in place of both panes */
+    for (int i = 0; i < 4; i++) {
         struct view *v = panes[i];
-        if ((s->one_pane || s->app.cmp.open) && v != focused_pane(s))
+        if ((s->one_pane || whole) && v != focused_pane(s))
             continue;
-        if (v == s->compare && !s->app.cmp.open)
+        if ((v == s->compare && !s->app.cmp.open) || (v == s->fit && !fit_on(s)))
             continue;
         v->ops->draw(v);
         wnoutrefresh(v->win);
@@ -476,7 +492,7 @@ void screen_mouse(struct screen *s, int sy, int sx, mmask_t buttons)
     if (p && p->question)
         return;
     struct view *cands[2] = {focused_pane(s), NULL};
-    if (!s->one_pane && !s->app.cmp.open)
+    if (!s->one_pane && !s->app.cmp.open && !fit_on(s))
         cands[1] = focused_pane(s) == s->menu ? s->detail : s->menu;
     for (int i = 0; i < 2; i++) {
         WINDOW *w = cands[i] ? cands[i]->win : NULL;
@@ -534,6 +550,8 @@ void screen_key(struct screen *s, int key)
         a = keymap_lookup(ctx, key);
         if (a == BL_ACT_PAGE_UP || a == BL_ACT_PAGE_DOWN)
             arg.n = focused_pane(s)->ops->page(focused_pane(s));
+        if (a == BL_ACT_FIT_PICK)
+            arg.n = key - '0'; /* bound to the digits only */
     }
     apply(s, a, &arg);
 }
@@ -558,7 +576,8 @@ struct screen *screen_new(const bl_guide *g, const struct term *t)
     s->menu = menu_view_new(t, &s->app);
     s->detail = detail_view_new(t, &s->app, 0);
     s->compare = compare_view_new(t, &s->app);
-    if (!ok || !s->menu || !s->detail || !s->compare) {
+    s->fit = fit_view_new(t, &s->app);
+    if (!ok || !s->menu || !s->detail || !s->compare || !s->fit) {
         screen_free(s);
         return NULL;
     }
@@ -581,9 +600,12 @@ void screen_free(struct screen *s)
         free_win(&s->detail->win);
     if (s->compare)
         free_win(&s->compare->win);
+    if (s->fit)
+        free_win(&s->fit->win);
     free(s->menu);
     free(s->detail);
     free(s->compare);
+    free(s->fit);
     bl_app_done(&s->app);
     free(s);
 }
