@@ -209,10 +209,10 @@ static void test_many_jobs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_start_wait_free),  cmocka_unit_test(test_ready_polled),
+        cmocka_unit_test(test_start_wait_free),     cmocka_unit_test(test_ready_polled),
         cmocka_unit_test(test_held_until_released), cmocka_unit_test(test_wait_releases),
-        cmocka_unit_test(test_free_without_wait), cmocka_unit_test(test_from_index),
-        cmocka_unit_test(test_build_until),      cmocka_unit_test(test_many_jobs),
+        cmocka_unit_test(test_free_without_wait),   cmocka_unit_test(test_from_index),
+        cmocka_unit_test(test_build_until),         cmocka_unit_test(test_many_jobs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -59,30 +59,32 @@ static void test_first_screen_before_index(void **state)
     harness_keys(&h, "/liaison");
     assert_int_equal(screen_poll(h.s), 1);
     harness_keys(&h, "");
-    harness_expect(&h, " Fixture guide \u203a Alpha Agent                                           Role 1/3\n"
-                       " Preparing sear\u2026\u2502 Alpha Agent\n"
-                       "                \u2502\n"
-                       "                \u2502 Summary\n"
-                       "                \u2502 Alpha agents connect police forces across borders. They work\n"
-                       "                \u2502 in many languages.\n"
-                       "                \u2502\n"
-                       "                \u2502 Second paragraph here.\n"
-                       "                \u2502\n"
-                       "                \u2502 What they do\n"
-                       "                \u2502 \u2022 Coordinates notices between member countries\n"
-                       "                \u2502 \u2022 Runs the liaison desk \u2014 day and night\n"
-                       "                \u2502\n"
-                       "                \u2502 Skills\n"
-                       "                \u2502 \u2022 Languages\n"
-                       "                \u2502 \u2022 Patience\n"
-                       "                \u2502\n"
-                       "                \u2502 Related roles\n"
-                       "                \u2502 \u2192 Beta Liaison\n"
-                       "                \u2502 \u2192 Gamma Analyst\n"
-                       "                \u2502\n"
-                       "                \u2502 Sources\n"
-                       " Preparing search\u2026\n"
-                       "Search: liaison");
+    harness_expect(
+        &h,
+        " Fixture guide \u203a Alpha Agent                                           Role 1/3\n"
+        " Preparing sear\u2026\u2502 Alpha Agent\n"
+        "                \u2502\n"
+        "                \u2502 Summary\n"
+        "                \u2502 Alpha agents connect police forces across borders. They work\n"
+        "                \u2502 in many languages.\n"
+        "                \u2502\n"
+        "                \u2502 Second paragraph here.\n"
+        "                \u2502\n"
+        "                \u2502 What they do\n"
+        "                \u2502 \u2022 Coordinates notices between member countries\n"
+        "                \u2502 \u2022 Runs the liaison desk \u2014 day and night\n"
+        "                \u2502\n"
+        "                \u2502 Skills\n"
+        "                \u2502 \u2022 Languages\n"
+        "                \u2502 \u2022 Patience\n"
+        "                \u2502\n"
+        "                \u2502 Related roles\n"
+        "                \u2502 \u2192 Beta Liaison\n"
+        "                \u2502 \u2192 Gamma Analyst\n"
+        "                \u2502\n"
+        "                \u2502 Sources\n"
+        " Preparing search\u2026\n"
+        "Search: liaison");
     /* Still waiting after more polls: the build is held. */
     assert_int_equal(screen_poll(h.s), 1);
     assert_int_equal(bl_index_job_ready(j), 0);

@@ -29,7 +29,8 @@ static int32_t first_unreliable(const char *s, char bytes[5])
             continue;
         }
         utf8proc_int32_t cp = -1;
-        utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &cp);
+        utf8proc_ssize_t n =
+            utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &cp);
         if (n < 1 || cp < 0) {
             i++;
             continue;
@@ -116,8 +117,7 @@ static size_t warn_text(const bl_entry *e, const char *key, const char *what, in
                         const char *s, bl_diags *warn)
 {
     /* A section is found by its id in sections.yaml, then the key. */
-    return warn_at(e->path, e->kind == BL_ENTRY_SECTION ? e->id : NULL, key, what, quote, s,
-                   warn);
+    return warn_at(e->path, e->kind == BL_ENTRY_SECTION ? e->id : NULL, key, what, quote, s, warn);
 }
 
 size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
