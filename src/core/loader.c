@@ -328,9 +328,10 @@ static int keep_refs(struct loader *L, struct draft *d, const yt_node *list)
     return 0;
 }
 
+/* The first byte first: most keys are tried against a dozen names. */
 static int is_key(const yt_node *k, const char *name)
 {
-    return k->type == YT_SCALAR && strcmp(k->str, name) == 0;
+    return k->type == YT_SCALAR && k->str[0] == name[0] && strcmp(k->str, name) == 0;
 }
 
 static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
