@@ -13,8 +13,9 @@
  *
  * Ownership: the app owns the layouts of the entries (made on demand at
  * the entry's width and kept until the width changes), the search index
- * (built on the first search), the results of the query, the query and
- * the file name being typed.  It borrows the guide.
+ * (its job: built in the background or on the first search), the results
+ * of the query, the query and the file name being typed.  It borrows the
+ * guide.
  *
  * Reading position: `top` is the first line shown of the selected entry,
  * laid out `width` columns wide, in a viewport `rows` high (BL_ACT_RESIZE
@@ -42,6 +43,7 @@
 #include "borderless/action.h"
 #include "borderless/compare.h"
 #include "borderless/fit.h"
+#include "borderless/index_job.h"
 #include "borderless/layout.h"
 #include "borderless/lineedit.h"
 #include "borderless/model.h"
@@ -128,7 +130,12 @@ typedef struct bl_prompt {
 } bl_prompt;
 
 typedef struct bl_search_session {
-    bl_search_index *ix; /* NULL until the first search */
+    /* The index: built in the background (bl_app_set_index_job) or, without
+     * a job, on the first search.  ix is borrowed from the job once ready. */
+    bl_index_job *job; /* owned */
+    const bl_search_index *ix; /* NULL until a search had the index */
+    int pending; /* a query waits for the index ("Preparing search…") */
+    int pending_accept; /*   and Enter was pressed meanwhile */
     bl_search_results *res; /* of `query`; NULL while it is empty */
     bl_lineedit query; /* the query, edited in place by the prompt */
     int open; /* the results are in place of the menu */
@@ -374,5 +381,24 @@ const char *const *bl_app_suggestions(const bl_app *a, size_t *n, long *chosen);
 /* The hint bar's label for `act` now, or NULL when the action would do
  * nothing here (Back without history).  Esc says where it goes. */
 const char *bl_app_bar_label(const bl_app *a, enum bl_action act);
+
+/* The search index in the background (index_job.h; app_index.c).
+ *
+ * Without a job the first search builds the index and waits for it.  With
+ * one (bl_app_set_index_job, which takes it over; the screen starts one as
+ * the guide opens) a search typed before the index is ready waits for it
+ * without blocking: the status says "Preparing search…" and the results
+ * pane too, the prompt stays usable (Esc and Ctrl-C cancel the search as
+ * ever), and Enter is remembered.  The screen calls bl_app_poll() while
+ * bl_app_waiting() says so; once the index is ready the query runs (and
+ * the remembered Enter is applied).  j may be NULL (nothing changes). */
+void bl_app_set_index_job(bl_app *a, bl_index_job *j);
+
+/* 1 while a query waits for the index. */
+int bl_app_waiting(const bl_app *a);
+
+/* Runs the waiting query if the index is ready now.  Returns BL_APP_*
+ * flags (0: nothing changed). */
+unsigned bl_app_poll(bl_app *a);
 
 #endif

@@ -18,11 +18,12 @@ void bl_arena_free(bl_arena *a);
 void *bl_arena_alloc(bl_arena *a, size_t n);
 /* n objects of size sz, zeroed; NULL on overflow. */
 void *bl_arena_array(bl_arena *a, size_t n, size_t sz);
-/* A copy of s[0..len) with a terminating NUL. */
+/* A copy of s[0..len) with a terminating NUL (byte-aligned). */
 char *bl_arena_strndup(bl_arena *a, const char *s, size_t len);
 char *bl_arena_strdup(bl_arena *a, const char *s);
 
-/* n bytes that are NOT zeroed, for a buffer the caller fills. */
+/* n bytes that are NOT zeroed (and only byte-aligned), for a character
+ * buffer the caller fills. */
 char *bl_arena_buffer(bl_arena *a, size_t n);
 
 /* Forgets every allocation but keeps the newest chunk for reuse: a scratch

@@ -152,6 +152,11 @@ typedef struct bl_search_results {
  * outlive the index.  NULL when memory runs out. */
 bl_search_index *bl_search_index_build(const bl_guide *g);
 
+/* The same, but gives up (NULL) as soon as stop(arg) returns non-zero; it
+ * is asked before each entry.  For a build that may stop being wanted
+ * (index_job.h).  stop may be NULL. */
+bl_search_index *bl_search_index_build_until(const bl_guide *g, int (*stop)(void *), void *arg);
+
 /* NULL is fine. */
 void bl_search_index_free(bl_search_index *ix);
 

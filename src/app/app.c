@@ -2,6 +2,7 @@
 
 #include "app_int.h"
 
+#include "app_int.h"
 #include "borderless/marks.h"
 #include "borderless/summary.h"
 
@@ -289,7 +290,7 @@ void bl_app_done(bl_app *a)
     free(a->order_pos);
     app_suggest_forget(a);
     bl_search_results_free(a->search.res);
-    bl_search_index_free(a->search.ix);
+    bl_index_job_free(a->search.job);
     bl_lineedit_done(&a->search.query);
     for (size_t i = 0; i < a->search.n_recent; i++)
         free(a->search.recent[i]);
@@ -438,10 +439,11 @@ static int run_query(bl_app *a)
     bl_search_session *s = &a->search;
     const char *q = query_text(a);
     size_t len = strlen(q);
-    if (!s->ix)
-        s->ix = bl_search_index_build(a->g);
+    /* Waiting for the index: the search opens empty, and bl_app_poll()
+     * runs the query once the index is ready. */
+    s->pending = app_index_get(a);
     bl_search_results *r = NULL;
-    if (s->ix && len)
+    if (!s->pending && s->ix && len)
         r = bl_search_run(s->ix, q, len, 0);
     if (!s->open) {
         s->open = 1;
@@ -461,7 +463,7 @@ static int run_query(bl_app *a)
         select_hit(a, 0);
     else if (!r || r->n_terms == 0)
         go_visit(a, s->saved); /* nothing asked yet: where the search began */
-    return s->ix && (r || !len) ? 0 : -1;
+    return s->pending || (s->ix && (r || !len)) ? 0 : -1;
 }
 
 int app_run_query(bl_app *a)
@@ -472,6 +474,7 @@ int app_run_query(bl_app *a)
 static void end_search(bl_app *a)
 {
     bl_search_session *s = &a->search;
+    s->pending = s->pending_accept = 0;
     if (!s->open)
         return;
     app_suggest_forget(a);
@@ -533,6 +536,10 @@ static unsigned search_edit(bl_app *a)
 static unsigned search_accept(bl_app *a)
 {
     bl_search_session *s = &a->search;
+    if (s->pending) {
+        s->pending_accept = 1; /* applied when the index is ready */
+        return BL_APP_REDRAW;
+    }
     /* Enter on an empty prompt: the last search again (less). */
     if (!query_text(a)[0] && s->n_recent) {
         const char *last = s->recent[s->n_recent - 1];
@@ -1494,7 +1501,23 @@ unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
     /* A message lasts until the next action. */
     unsigned r = a->status.kind != BL_STATUS_NONE ? BL_APP_REDRAW : 0;
     status_clear(a);
-    return r | apply(a, act, arg);
+    r |= apply(a, act, arg);
+    app_index_say_waiting(a);
+    return r;
+}
+
+/* Hooks for app_index.c (app_int.h). */
+unsigned app_search_resume(bl_app *a)
+{
+    bl_search_session *s = &a->search;
+    int accept = s->pending_accept;
+    s->pending = s->pending_accept = 0;
+    if (a->status.kind == BL_STATUS_INFO)
+        status_clear(a); /* "Preparing search…" */
+    unsigned r = search_edit(a);
+    if (accept && a->prompt.kind == &search_prompt)
+        r |= search_accept(a);
+    return r;
 }
 
 /* ---- for the hint bar --------------------------------------------------- */

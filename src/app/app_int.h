@@ -1,6 +1,6 @@
 /* app_int.h — what app.c and the feature files of the application state
- * (app_suggest.c, app_fit.c) share, and nobody else (not the views):
- * app.c's small helpers, and the features' hooks into bl_app_apply. */
+ * (app_suggest.c, app_fit.c, app_index.c) share, and nobody else (not the
+ * views): app.c's small helpers, and the features' hooks into bl_app_apply. */
 #ifndef BORDERLESS_APP_INT_H
 #define BORDERLESS_APP_INT_H
 
@@ -39,5 +39,17 @@ unsigned app_fit_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *a
 unsigned app_fit_back(bl_app *a);
 const char *app_fit_bar_label(const bl_app *a, enum bl_action act, const char *label);
 void app_fit_resize(bl_app *a, int body_w);
+
+/* app.c: runs the query that waited for the index, and the Enter pressed
+ * meanwhile.  Returns BL_APP_* flags. */
+unsigned app_search_resume(bl_app *a);
+
+/* app_index.c: makes a->search.ix available: from the job when it is
+ * ready, else (no job) by building the index now.  Returns 1 when the
+ * index is still being built (ix stays NULL), else 0 (ix NULL then means
+ * out of memory). */
+int app_index_get(bl_app *a);
+/* app_index.c: while a query waits, says so on an empty status line. */
+void app_index_say_waiting(bl_app *a);
 
 #endif

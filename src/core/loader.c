@@ -328,9 +328,10 @@ static int keep_refs(struct loader *L, struct draft *d, const yt_node *list)
     return 0;
 }
 
+/* The first byte first: most keys are tried against a dozen names. */
 static int is_key(const yt_node *k, const char *name)
 {
-    return k->type == YT_SCALAR && strcmp(k->str, name) == 0;
+    return k->type == YT_SCALAR && k->str[0] == name[0] && strcmp(k->str, name) == 0;
 }
 
 static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
@@ -411,11 +412,18 @@ static int get_sources(struct loader *L, const yt_node *v, struct draft *d)
 /* Looks up the values of `keys` in mapping m: vals[i] is the value of
  * keys[i] or NULL.  Unknown keys are reported with a hint; a key in
  * `required` (bit i for keys[i]) that is missing is reported at the
- * mapping as "missing required key "k" in <what>".  Returns 0 when every
- * required key is there (or the parser refused a key, already reported). */
+ * mapping as "missing required key "k" in <what>", what formatted from
+ * what_fmt only then (most mappings have every key: no printf for them).
+ * Returns 0 when every required key is there (or the parser refused a key,
+ * already reported). */
 static int map_fields(struct loader *L, const yt_node *m, const char *const *keys, size_t n,
-                      unsigned required, const yt_node **vals, const char *what)
+                      unsigned required, const yt_node **vals, const char *what_fmt, ...)
+    BL_PRINTF(7, 8);
+
+static int map_fields(struct loader *L, const yt_node *m, const char *const *keys, size_t n,
+                      unsigned required, const yt_node **vals, const char *what_fmt, ...)
 {
+    char what[128] = "";
     int refused = 0, ok = 1;
     for (size_t i = 0; i < n; i++)
         vals[i] = NULL;
@@ -435,8 +443,15 @@ static int map_fields(struct loader *L, const yt_node *m, const char *const *key
     }
     for (size_t i = 0; i < n; i++)
         if ((required >> i & 1u) && !vals[i]) {
-            if (!refused)
+            if (!refused) {
+                if (!what[0]) {
+                    va_list ap;
+                    va_start(ap, what_fmt);
+                    vsnprintf(what, sizeof what, what_fmt, ap);
+                    va_end(ap);
+                }
                 problem(L, m->line, m->column, "missing required key \"%s\" in %s", keys[i], what);
+            }
             ok = 0;
         }
     return ok ? 0 : -1;
@@ -608,12 +623,11 @@ static int route_steps(struct loader *L, const yt_node *v, size_t r, bl_route *r
     static const char *const keys[] = {"step", "duration"};
     for (size_t i = 0; i < seq->n; i++) {
         const yt_node *m = seq->kids[i];
-        char what[64];
-        snprintf(what, sizeof what, "item %zu of \"steps\"", i + 1);
         if (m->plain != -1 && m->type != YT_MAP) {
             problem(L, m->line, m->column,
-                    "%s must be a mapping with \"step\" (and \"duration\"), not %s", what,
-                    yt_type_name(m->type));
+                    "item %zu of \"steps\" must be a mapping with \"step\" (and \"duration\"), "
+                    "not %s",
+                    i + 1, yt_type_name(m->type));
             ok = 0;
             continue;
         }
@@ -622,8 +636,7 @@ static int route_steps(struct loader *L, const yt_node *v, size_t r, bl_route *r
             continue;
         }
         const yt_node *vals[2];
-        snprintf(what, sizeof what, "step %zu of route %zu", i + 1, r + 1);
-        if (map_fields(L, m, keys, 2, 1u, vals, what) < 0)
+        if (map_fields(L, m, keys, 2, 1u, vals, "step %zu of route %zu", i + 1, r + 1) < 0)
             ok = 0;
         if (vals[0] && !(steps[i].step = get_string(L, "step", vals[0], 0)))
             ok = 0;
@@ -697,9 +710,7 @@ static int routes(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_fiel
             continue;
         }
         const yt_node *vals[7];
-        char what[32];
-        snprintf(what, sizeof what, "route %zu", r + 1);
-        if (map_fields(L, m, keys, 7, 0x7Fu, vals, what) < 0)
+        if (map_fields(L, m, keys, 7, 0x7Fu, vals, "route %zu", r + 1) < 0)
             ok = 0;
         bl_route *ro = &rs[r];
         if (vals[0] && !(ro->name = get_string(L, "name", vals[0], 0)))
@@ -849,10 +860,8 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
             continue;
         }
         const yt_node *vals[PAY_KEYS];
-        char what[32];
-        snprintf(what, sizeof what, "pay item %zu", i + 1);
-        int item_ok =
-            map_fields(L, m, keys, PAY_KEYS, 1u << PAY_WHERE | 1u << PAY_SOURCE, vals, what) == 0;
+        int item_ok = map_fields(L, m, keys, PAY_KEYS, 1u << PAY_WHERE | 1u << PAY_SOURCE, vals,
+                                 "pay item %zu", i + 1) == 0;
         bl_pay *p = &ps[i];
         p->max = -1;
         if (vals[PAY_WHERE] && !(p->where = get_string(L, "where", vals[PAY_WHERE], 0)))
@@ -880,9 +889,9 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
             for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
                 if (!vals[need[k]]) {
                     problem(L, m->line, m->column,
-                            "missing required key \"%s\" in %s (a figure needs min, "
+                            "missing required key \"%s\" in pay item %zu (a figure needs min, "
                             "currency, period and as_of; else give \"check\")",
-                            keys[need[k]], what);
+                            keys[need[k]], i + 1);
                     item_ok = 0;
                 }
             if (vals[PAY_MIN] && (p->min = get_amount(L, "min", vals[PAY_MIN])) < 0)
@@ -980,11 +989,14 @@ static int fit(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
     for (int d = 0; d < BL_FIT_COUNT; d++) {
         if (!vals[d])
             continue;
-        char what[64];
-        snprintf(what, sizeof what, "fit \"%s\"", keys[d]);
-        const yt_node *dm = want_map(L, vals[d], what, " with \"level\" and \"reason\"");
+        const yt_node *dm = vals[d];
+        if (dm->plain == -1 || dm->type != YT_MAP) {
+            char what[64];
+            snprintf(what, sizeof what, "fit \"%s\"", keys[d]);
+            dm = want_map(L, vals[d], what, " with \"level\" and \"reason\"");
+        }
         const yt_node *lr[2];
-        if (!dm || map_fields(L, dm, sub, 2, 3u, lr, what) < 0) {
+        if (!dm || map_fields(L, dm, sub, 2, 3u, lr, "fit \"%s\"", keys[d]) < 0) {
             ok = 0;
             if (!dm)
                 continue;
@@ -1212,7 +1224,7 @@ static void id_label_list(struct loader *L, const yt_node *v, const char *key,
         const yt_node *vals[2];
         char w[48];
         snprintf(w, sizeof w, "%s %zu", what, i + 1);
-        if (map_fields(L, m, keys, 2, 3u, vals, w) < 0)
+        if (map_fields(L, m, keys, 2, 3u, vals, "%s", w) < 0)
             ok = 0;
         const char *id = vals[0] ? get_string(L, "id", vals[0], 0) : NULL;
         if (id && !valid_id(id)) {
@@ -1269,7 +1281,7 @@ static void load_glossary(struct loader *L, const yt_node *v)
         const yt_node *vals[4];
         char what[40];
         snprintf(what, sizeof what, "glossary term %zu", i + 1);
-        map_fields(L, m, keys, 4, 7u, vals, what);
+        map_fields(L, m, keys, 4, 7u, vals, "%s", what);
         if (vals[0]) {
             gl->t.term = get_string(L, "term", vals[0], 0);
             for (size_t j = 0; gl->t.term && j + 1 < L->n_gloss; j++)
@@ -1361,7 +1373,7 @@ static int fitq_choices(struct loader *L, const yt_node *v, bl_fit_question *q)
             continue;
         }
         const yt_node *vals[4];
-        if (map_fields(L, m, keys, 4, situation ? 7u : 3u, vals, what) < 0)
+        if (map_fields(L, m, keys, 4, situation ? 7u : 3u, vals, "%s", what) < 0)
             ok = 0;
         if (vals[0]) {
             ch[i].id = get_string(L, "id", vals[0], 0);
@@ -1446,7 +1458,7 @@ static void load_fit_questions(struct loader *L, const yt_node *v)
             continue;
         }
         const yt_node *vals[5];
-        if (map_fields(L, m, keys, 5, 3u, vals, what) < 0)
+        if (map_fields(L, m, keys, 5, 3u, vals, "%s", what) < 0)
             ok = 0;
         bl_fit_question *q = &qs[n++];
         q->weight = 1;

@@ -41,6 +41,8 @@ struct builder {
     struct bl_sx_token comp; /* the compound being read ("co-operation") */
     uint32_t comp_pos, comp_parts;
     int comp_cut; /* too long to join */
+    int (*stop)(void *); /* asked between entries: give up (NULL: never) */
+    void *stop_arg;
 };
 
 /* bl_vec_grow for the builder's arrays: *p gets the new block. */
@@ -209,6 +211,8 @@ static int walk_guide(struct builder *b, const bl_guide *g)
     if (push_pos(b, BL_SX_GAP))
         return -1;
     for (size_t e = 0; e < g->n_entries; e++) {
+        if (b->stop && b->stop(b->stop_arg))
+            return -1;
         const bl_entry *en = &g->entries[e];
         size_t before = b->n_fwd;
         ix->entry_str[e] = (uint32_t)b->n_strs;
@@ -547,6 +551,11 @@ const struct bl_sx_extra *bl_sx_extras_in(const bl_search_index *ix, uint32_t fr
 
 bl_search_index *bl_search_index_build(const bl_guide *g)
 {
+    return bl_search_index_build_until(g, NULL, NULL);
+}
+
+bl_search_index *bl_search_index_build_until(const bl_guide *g, int (*stop)(void *), void *arg)
+{
     if (!g || g->n_entries >= UINT32_MAX)
         return NULL;
     bl_search_index *ix = calloc(1, sizeof *ix);
@@ -559,6 +568,8 @@ bl_search_index *bl_search_index_build(const bl_guide *g)
     struct builder b;
     memset(&b, 0, sizeof b);
     b.ix = ix;
+    b.stop = stop;
+    b.stop_arg = arg;
     if (!ix->stemmer || !ix->entry_len || !ix->entry_str || walk_guide(&b, g) ||
         make_terms(&b, ix) || make_synonyms(ix, g))
         goto fail;

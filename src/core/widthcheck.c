@@ -3,20 +3,34 @@
 #include "borderless/layout.h"
 #include "borderless/loader.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 /* The first character of s with an unreliable width, or -1; *bytes gets
- * its UTF-8. */
+ * its UTF-8.  Every such character is U+0300 or above, so only lead bytes
+ * from 0xCC up are decoded: ASCII (eight bytes at a time), continuation
+ * bytes and the leads of smaller characters are stepped over. */
 static int32_t first_unreliable(const char *s, char bytes[5])
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t len = strlen(s);
+    const uint64_t highs = 0x8080808080808080u;
     for (size_t i = 0; i < len;) {
+        uint64_t w;
+        while (len - i >= 8 && (memcpy(&w, u + i, 8), (w & highs) == 0))
+            i += 8;
+        if (i == len)
+            break;
+        if (u[i] < 0xCC) {
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp = -1;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &cp);
+        utf8proc_ssize_t n =
+            utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &cp);
         if (n < 1 || cp < 0) {
             i++;
             continue;
@@ -72,9 +86,10 @@ static void locate(const char *path, const char *const anchors[], const char *ne
 }
 
 /* Warns about s, found in the file at path under the YAML key `key`
- * (after "id: <section_id>" when that is not NULL). */
+ * (after "id: <section_id>" when that is not NULL); the message names it
+ * `what`, in single quotes when quote is set. */
 static size_t warn_at(const char *path, const char *section_id, const char *key, const char *what,
-                      const char *s, bl_diags *warn)
+                      int quote, const char *s, bl_diags *warn)
 {
     char bytes[5];
     int32_t cp = s ? first_unreliable(s, bytes) : -1;
@@ -91,18 +106,18 @@ static size_t warn_at(const char *path, const char *section_id, const char *key,
     size_t line, col;
     locate(path, anchors, bytes, &line, &col);
     bl_diags_add(warn, path ? path : "?", line, col,
-                 "warning: %s has U+%04lX, whose width differs between terminals: "
+                 "warning: %s%s%s has U+%04lX, whose width differs between terminals: "
                  "its lines may look out of place on some",
-                 what, (unsigned long)cp);
+                 quote ? "'" : "", what, quote ? "'" : "", (unsigned long)cp);
     return 1;
 }
 
 /* key: the YAML key the text is under. */
-static size_t warn_text(const bl_entry *e, const char *key, const char *what, const char *s,
-                        bl_diags *warn)
+static size_t warn_text(const bl_entry *e, const char *key, const char *what, int quote,
+                        const char *s, bl_diags *warn)
 {
     /* A section is found by its id in sections.yaml, then the key. */
-    return warn_at(e->path, e->kind == BL_ENTRY_SECTION ? e->id : NULL, key, what, s, warn);
+    return warn_at(e->path, e->kind == BL_ENTRY_SECTION ? e->id : NULL, key, what, quote, s, warn);
 }
 
 size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
@@ -114,25 +129,24 @@ size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
         path = malloc(len);
         if (path)
             snprintf(path, len, "%s/sections.yaml", g->dir ? g->dir : ".");
-        n += warn_at(path, NULL, "title", "the guide's title", g->title, warn);
-        n += warn_at(path, NULL, "tagline", "the tagline", g->tagline, warn);
+        n += warn_at(path, NULL, "title", "the guide's title", 0, g->title, warn);
+        n += warn_at(path, NULL, "tagline", "the tagline", 0, g->tagline, warn);
         free(path);
     }
     for (size_t i = 0; i < g->n_entries; i++) {
         const bl_entry *e = &g->entries[i];
-        n += warn_text(e, "title", "the title", e->title, warn);
+        n += warn_text(e, "title", "the title", 0, e->title, warn);
         for (size_t f = 0; f < e->n_fields; f++) {
             const bl_field_value *v = &e->fields[f];
             const struct bl_field_info *fi = bl_field_info(v->field);
             const char *key = e->kind == BL_ENTRY_ROLE ? fi->role_key : fi->section_key;
-            char what[96];
-            snprintf(what, sizeof what, "'%s'", key ? key : fi->heading);
-            n += warn_text(e, key, what, v->text, warn);
+            const char *what = key ? key : fi->heading;
+            n += warn_text(e, key, what, 1, v->text, warn);
             for (size_t k = 0; k < v->n_items; k++)
-                n += warn_text(e, key, what, v->items[k], warn);
+                n += warn_text(e, key, what, 1, v->items[k], warn);
         }
         for (size_t k = 0; k < e->n_sources; k++)
-            n += warn_text(e, "sources", "a source", e->sources[k].title, warn);
+            n += warn_text(e, "sources", "a source", 0, e->sources[k].title, warn);
     }
     return n;
 }

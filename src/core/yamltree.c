@@ -45,26 +45,43 @@ static int is_control(unsigned long cp, int allow_cr)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
+/* 1 when each of the eight bytes in w is printable ASCII (0x20-0x7E), a
+ * tab or a newline.  Exact per byte: with the high bits clear, adding
+ * 0x60 sets a byte's high bit iff it is 0x20 or more, adding 1 iff it is
+ * DEL, and x + 0x7F iff x is not zero, all without carries between bytes. */
+static int ascii_text8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    if (w & highs)
+        return 0;
+    uint64_t ctrl = ~(w + 0x60 * ones) & highs; /* below 0x20 */
+    uint64_t del = (w + ones) & highs;
+    uint64_t nl = ~((w ^ 0x0A * ones) + 0x7F * ones) & highs;
+    uint64_t tab = ~((w ^ 0x09 * ones) + 0x7F * ones) & highs;
+    return ((ctrl & ~nl & ~tab) | del) == 0;
+}
+
 static int check_bytes(const char *text, size_t len, int allow_cr, size_t *bad_offset,
                        const char **what)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
-        /* Fast path (most content is ASCII): eight printable ASCII bytes at
-         * a time (no byte below 0x20, none with the high bit, no DEL), then
-         * printable bytes, tabs and newlines one by one. */
-        const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        /* Fast path (most content is ASCII): eight bytes at a time while
+         * they are printable ASCII, tabs and newlines, then one by one up
+         * to the next multiple of eight; anything else goes below. */
         while (len - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            uint64_t del = w ^ (0x7F * ones);
-            if (((w - 0x20 * ones) | w | (del - ones)) & highs)
+            if (!ascii_text8(w))
                 break;
             i += 8;
         }
-        while (i < len && ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n' || s[i] == '\t'))
+        for (size_t stop = len - i < 8 ? len : i + 8;
+             i < stop && ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n' || s[i] == '\t');)
             i++;
+        if (i < len && ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n' || s[i] == '\t'))
+            continue; /* eight good bytes: back to the fast path */
         if (i == len)
             break;
         unsigned long cp;

@@ -305,6 +305,10 @@ static void results_draw(struct view *v)
     const char *q = bl_lineedit_text(&app->search.query);
     werase(w);
     wmove(w, 0, 0);
+    if (bl_app_waiting(app)) {
+        draw_count(v, "Preparing search\u2026", NULL, width); /* app.h: the index */
+        return;
+    }
     if (!r || r->n_terms == 0) {
         draw_count(v, "Type a word to search the guide", NULL, width);
         return;

@@ -610,6 +610,21 @@ void screen_free(struct screen *s)
     free(s);
 }
 
+void screen_set_index_job(struct screen *s, bl_index_job *j)
+{
+    bl_app_set_index_job(&s->app, j);
+}
+
+int screen_poll(struct screen *s)
+{
+    unsigned r = bl_app_poll(&s->app);
+    if (r & (BL_APP_REDRAW | BL_APP_ENTRY))
+        s->dirty = 1;
+    if (r & BL_APP_BEEP)
+        beep();
+    return bl_app_waiting(&s->app);
+}
+
 int screen_done(const struct screen *s)
 {
     return s->quit;
@@ -665,8 +680,13 @@ int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, in
     if (!s)
         return 1;
     screen_open_state(s, state_flags, restore);
+    /* The search index is built meanwhile (without a thread: on the first
+     * search, as before). */
+    screen_set_index_job(s, bl_index_job_start(g, 0));
     /* Wake up now and then even without keys, to notice signals that
-     * arrive while curses retries an interrupted read. */
+     * arrive while curses retries an interrupted read; often while a
+     * search waits for the index. */
+    int waiting = 0;
     wtimeout(stdscr, 500);
     while (!s->quit) {
         int sig = term_pending_signal();
@@ -681,6 +701,10 @@ int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, in
         }
         if (term_handle_suspend())
             screen_resize(s);
+        int still = screen_poll(s);
+        if (still != waiting)
+            wtimeout(stdscr, still ? 20 : 500);
+        waiting = still;
         screen_draw(s);
         /* A key, or a whole bracketed paste; nothing after a timeout, a
          * signal, or when the terminal went away (then SIGHUP is pending). */

@@ -13,6 +13,7 @@
 #ifndef BORDERLESS_SCREEN_H
 #define BORDERLESS_SCREEN_H
 
+#include "borderless/index_job.h"
 #include "borderless/model.h"
 #include "term.h"
 
@@ -52,6 +53,13 @@ void screen_paste(struct screen *s, const char *text, size_t len);
 void screen_mouse(struct screen *s, int y, int x, mmask_t buttons);
 void screen_resize(struct screen *s);
 void screen_draw(struct screen *s);
+
+/* Gives the app a search index job (index_job.h; the app takes it over):
+ * screen_run() starts one as the guide opens, tests start a held one.
+ * screen_poll() lets a search that waited for it run once it is ready;
+ * it returns 1 while a search still waits (poll again soon), else 0. */
+void screen_set_index_job(struct screen *s, bl_index_job *j);
+int screen_poll(struct screen *s);
 
 /* 1 once the user asked to quit. */
 int screen_done(const struct screen *s);
