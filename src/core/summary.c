@@ -830,17 +830,11 @@ int bl_summary_default_path(const bl_entry *role, char *buf, size_t size)
     return n >= 0 && (size_t)n < size ? 0 : -1;
 }
 
-void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
-                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
-                     bl_save_result *res)
+void bl_save_rendered(const char *typed, bl_save_render_fn make, void *ctx, const char *what,
+                      unsigned flags, bl_safewrite_target *asked, bl_save_result *res)
 {
     memset(res, 0, sizeof *res);
     res->status = BL_SAVE_FAILED;
-    if (!g || !role || role->kind != BL_ENTRY_ROLE) {
-        res->err = EINVAL;
-        snprintf(res->message, sizeof res->message, "Only a role has a summary");
-        return;
-    }
     int rc = bl_path_resolve(typed, res->path, sizeof res->path);
     if (rc < 0) {
         res->path[0] = '\0';
@@ -854,14 +848,13 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
             snprintf(res->message, sizeof res->message, "%.200s: %s", typed, strerror(-rc));
         return;
     }
-    if (fmt == BL_SUMMARY_AUTO)
-        fmt = bl_summary_format_for_path(res->path);
     char *doc = NULL;
     size_t len = 0;
-    rc = bl_summary_render(g, role, fmt, &doc, &len);
+    rc = make(ctx, res->path, &doc, &len);
     if (rc < 0) {
         res->err = -rc;
-        snprintf(res->message, sizeof res->message, "Cannot make the summary: %s", strerror(-rc));
+        snprintf(res->message, sizeof res->message, "Cannot make the %s: %s", what,
+                 strerror(-rc));
         return;
     }
     bl_safewrite_target fresh;
@@ -885,4 +878,33 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
         res->err = -rc;
         res->status = rc == -EEXIST ? BL_SAVE_EXISTS : BL_SAVE_FAILED;
     }
+}
+
+struct summary_job {
+    const bl_guide *g;
+    const bl_entry *role;
+    enum bl_summary_format fmt;
+};
+
+static int summary_job_render(void *ctx, const char *path, char **out, size_t *len)
+{
+    const struct summary_job *j = ctx;
+    enum bl_summary_format fmt = j->fmt == BL_SUMMARY_AUTO ? bl_summary_format_for_path(path)
+                                                           : j->fmt;
+    return bl_summary_render(j->g, j->role, fmt, out, len);
+}
+
+void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
+                     enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
+                     bl_save_result *res)
+{
+    if (!g || !role || role->kind != BL_ENTRY_ROLE) {
+        memset(res, 0, sizeof *res);
+        res->status = BL_SAVE_FAILED;
+        res->err = EINVAL;
+        snprintf(res->message, sizeof res->message, "Only a role has a summary");
+        return;
+    }
+    struct summary_job j = {.g = g, .role = role, .fmt = fmt};
+    bl_save_rendered(typed, summary_job_render, &j, "summary", flags, asked, res);
 }
