@@ -15,6 +15,7 @@ static const struct km_binding table[] = {
     {KM_ANY, BL_ACT_MARK, {'m'}},
     {KM_ANY, BL_ACT_NOTE, {'a'}},
     {KM_ANY, BL_ACT_SHORTLIST, {'\''}},
+    {KM_ANY, BL_ACT_EXPORT, {'E'}},
     {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}},
     {KM_ANY, BL_ACT_QUIT, {'q', KM_FN(KEY_F(10)), KM_CTRL('c')}},
     {KM_ANY, BL_ACT_REDRAW, {KM_CTRL('l')}},
