@@ -8,7 +8,10 @@
  *    order, each with the reader's note and "updated since you added it"
  *    when the role was reviewed after it was added; roles the content no
  *    longer has are named in a short list at the end;
- *  - BL_BOOKLET_ROLES: the roles given, in the order given (`summary A B`);
+ *  - BL_BOOKLET_ROLES: the roles given, in the order given;
+ *  - BL_BOOKLET_COMPARE: two or three roles (given as for ROLES) compared
+ *    row by row (compare.h: its text and Markdown as they are, in HTML a
+ *    table with the rows that differ marked), then each role's profile;
  *  - BL_BOOKLET_FIT: the fit finder's report for a reader's answers (fit.h).
  * Every booklet opens with the guide's title, what the booklet holds, the
  * program's version and the content's review date (the newest `reviewed`,
@@ -50,6 +53,7 @@ enum bl_booklet_scope {
     BL_BOOKLET_SHORTLIST,
     BL_BOOKLET_ROLES,
     BL_BOOKLET_FIT,
+    BL_BOOKLET_COMPARE,
     BL_BOOKLET_SCOPE_COUNT
 };
 
@@ -65,12 +69,13 @@ enum bl_booklet_format {
 typedef struct bl_booklet_spec {
     enum bl_booklet_scope scope;
     const bl_shortlist *shortlist; /* SHORTLIST */
-    const size_t *roles; /* ROLES: indices into g->entries, each a role */
+    const size_t *roles; /* ROLES, COMPARE: indices into g->entries, each a
+                            role (COMPARE: BL_CMP_MIN_ROLES..MAX_ROLES) */
     size_t n_roles;
     const bl_fit_answers *answers; /* FIT */
 } bl_booklet_spec;
 
-/* "all", "shortlist", "roles", "fit" (what --scope takes), and the title a
+/* "all", "shortlist", "roles", "fit", "compare" (what --scope takes), and the title a
  * booklet of that scope carries ("All roles" ...). */
 const char *bl_booklet_scope_name(enum bl_booklet_scope s);
 const char *bl_booklet_scope_title(enum bl_booklet_scope s);

@@ -50,6 +50,7 @@ typedef struct bl_cli {
     const char *fit_answers; /* fit --answers FILE, or NULL */
     int fit_clear; /* fit --clear */
     int no_state; /* --no-state: a private session */
+    int compare_diff; /* compare -d: only the rows that differ */
     /* The output, decided once. */
     unsigned esc; /* BL_ESC_ASCII when the locale is not UTF-8 */
     int ascii; /* the same, for the layout and content */

@@ -2,6 +2,7 @@
 #include "cmd_export.h"
 
 #include "borderless/booklet.h"
+#include "borderless/compare.h"
 #include "borderless/shortlist.h"
 #include "borderless/userstate.h"
 #include "cmd_fit.h"
@@ -14,12 +15,15 @@
 const char bl_cmd_export_usage[] =
     "Usage: borderless export [--scope all|shortlist|fit] [--answers FILE]\n"
     "                         [-o FILE] [-f text|markdown|html] [--force]\n"
+    "       borderless export --scope compare ID ID [ID] [-o FILE] [-f FMT]\n"
     "Write a booklet of roles for reading or printing: a cover with the\n"
     "content's version and review date, a table of contents, then each role.\n"
     "\n"
     "  --scope SCOPE       all: every role, then the guide's sections (default)\n"
     "                      shortlist: the roles on your shortlist, with notes\n"
     "                      fit: the fit report for your answers\n"
+    "                      compare: two or three roles side by side, then each\n"
+    "                      role's profile\n"
     "  --answers FILE      with --scope fit: read answers from FILE (\"-\":\n"
     "                      standard input), as 'borderless fit --answers'\n"
     "  -o, --output FILE   write to FILE instead of standard output (\"-\": stdout)\n"
@@ -32,8 +36,14 @@ const char bl_cmd_export_usage[] =
 int bl_cmd_export_check(const bl_cli *c, int argc, char **argv)
 {
     char q[BL_ESC_SIZE];
-    if (argc > 0)
+    if (c->scope == BL_BOOKLET_COMPARE) {
+        if (argc < BL_CMP_MIN_ROLES)
+            return bl_cli_usage("export", "--scope compare needs two or three role IDs");
+        if (argc > BL_CMP_MAX_ROLES)
+            return bl_cli_usage("export", "--scope compare takes at most three role IDs");
+    } else if (argc > 0) {
         return bl_cli_usage("export", "unexpected argument '%s'", bl_cli_q(c, q, argv[0]));
+    }
     if (c->fit_answers && c->scope != BL_BOOKLET_FIT)
         return bl_cli_usage("export", "--answers goes with --scope fit");
     return BL_EXIT_OK;
@@ -41,8 +51,8 @@ int bl_cmd_export_check(const bl_cli *c, int argc, char **argv)
 
 int bl_cmd_export(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
-    (void)argc, (void)argv;
     bl_booklet_spec spec = {.scope = c->scope};
+    size_t roles[BL_CMP_MAX_ROLES];
     bl_shortlist *sl = NULL;
     bl_fit_answers ans;
     char why[BL_REASON_MAX];
@@ -67,6 +77,19 @@ int bl_cmd_export(const bl_guide *g, const bl_cli *c, int argc, char **argv)
             return BL_EXIT_FAIL;
         }
         spec.shortlist = sl;
+    } else if (c->scope == BL_BOOKLET_COMPARE) {
+        for (int i = 0; i < argc && i < BL_CMP_MAX_ROLES; i++) {
+            const bl_entry *e = bl_cli_find(c, g, argv[i], 1);
+            if (!e)
+                return BL_EXIT_FAIL;
+            if (e->kind != BL_ENTRY_ROLE) {
+                fprintf(stderr, "borderless: '%s' is a section; only roles can be compared\n",
+                        bl_cli_q(c, q, argv[i]));
+                return BL_EXIT_FAIL;
+            }
+            roles[spec.n_roles++] = bl_guide_index(g, e);
+        }
+        spec.roles = roles;
     } else if (c->scope == BL_BOOKLET_FIT) {
         if (g->n_fit_questions == 0) {
             fputs("borderless: this guide has no fit finder questions\n", stderr);

@@ -14,6 +14,7 @@
 #include "borderless/tui.h"
 #include "cli.h"
 #include "borderless/widthcheck.h"
+#include "cmd_compare.h"
 #include "cmd_export.h"
 #include "cmd_fit.h"
 #include "cmd_search.h"
@@ -50,11 +51,13 @@ static const char usage_text[] =
     "  summary ID... [-o FILE] [-f text|markdown] [--force]\n"
     "               write a one- or two-page summary of each role to FILE (else\n"
     "               standard output); never replaces FILE without --force\n"
-    "  export [--scope all|shortlist|fit] [-o FILE] [-f text|markdown|html]\n"
+    "  export [--scope all|shortlist|compare|fit] [-o FILE] [-f text|markdown|html]\n"
     "               a booklet of roles to read or print (see 'export --help')\n"
     "  fit          which roles suit your answers, and why (see 'fit --help')\n"
     "  shortlist [add ID [NOTE] | rm ID | note ID NOTE]\n"
     "               your shortlist of roles, with a note each\n"
+    "  compare ID ID [ID] [-d] [-f text|markdown] [-o FILE]\n"
+    "               two or three roles side by side, differences marked\n"
     "  help [COMMAND]  show this help, or a command's\n"
     "\n"
     "Options (anywhere on the line; -- ends them):\n"
@@ -308,6 +311,14 @@ static int cmd_summary_check(const bl_cli *c, int argc, char **argv)
     return BL_EXIT_OK;
 }
 
+static int cmd_compare_check(const bl_cli *c, int argc, char **argv)
+{
+    if (c->bfmt == BL_BOOKLET_HTML)
+        return bl_cli_usage("compare", "the comparison is text or markdown here; for html use "
+                                       "'borderless export --scope compare'");
+    return bl_cmd_compare_check(c, argc, argv);
+}
+
 static int cmd_fit_check(const bl_cli *c, int argc, char **argv)
 {
     if (c->bfmt == BL_BOOKLET_HTML)
@@ -327,13 +338,19 @@ static int cmd_shortlist(const bl_guide *g, const bl_cli *c, int argc, char **ar
     return bl_cmd_shortlist_ex(g, c, argc, argv, bl_userstate_flags(c->no_state));
 }
 
+static int cmd_compare(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+{
+    return bl_cmd_compare(g, c, argc, argv);
+}
+
 /* Options a command may take beyond the global ones. */
 enum {
     TAKES_TSV = 1, /* --tsv */
     TAKES_SUMMARY = 2, /* -o, -f, --force */
     TAKES_FIT = 4, /* --questions, --clear */
-    TAKES_ANSWERS = 8, /* --answers */
-    TAKES_SCOPE = 16, /* --scope */
+    TAKES_COMPARE = 8, /* -d, --differences */
+    TAKES_ANSWERS = 16, /* --answers */
+    TAKES_SCOPE = 32, /* --scope */
 };
 
 static const struct command {
@@ -386,6 +403,14 @@ static const struct command {
      .max_args = -1,
      .check = bl_cmd_shortlist_check,
      .run = cmd_shortlist},
+    {.name = "compare",
+     .usage = bl_cmd_compare_usage,
+     .min_args = 2,
+     .max_args = 3,
+     .missing = "compare needs two or three role IDs (see 'borderless list')",
+     .takes = TAKES_SUMMARY | TAKES_COMPARE,
+     .check = cmd_compare_check,
+     .run = cmd_compare},
     {.name = "help", .usage = help_usage, .max_args = 1},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -489,6 +514,7 @@ static const struct option long_options[] = {
     {.name = "answers", .has_arg = required_argument, .val = OPT_ANSWERS},
     {.name = "clear", .has_arg = no_argument, .val = OPT_CLEAR},
     {.name = "no-state", .has_arg = no_argument, .val = OPT_NO_STATE},
+    {.name = "differences", .has_arg = no_argument, .val = 'd'},
     {.name = "scope", .has_arg = required_argument, .val = OPT_SCOPE},
     {0},
 };
@@ -496,7 +522,7 @@ static const struct option long_options[] = {
 /* "-" first: non-options come back in order as option 1 (so options may
  * follow the command and its arguments whatever POSIXLY_CORRECT says);
  * ":": a missing value is reported as ':'. */
-static const char short_options[] = "-:C:ho:f:";
+static const char short_options[] = "-:C:ho:f:d";
 
 static int parse_theme(const char *s, enum bl_tui_theme *out)
 {
@@ -560,7 +586,7 @@ static int missing_value(int opt)
     case OPT_THEME:
         return bl_cli_usage(NULL, "option --theme needs light, dark or mono");
     case OPT_SCOPE:
-        return bl_cli_usage("export", "option --scope needs all, shortlist or fit");
+        return bl_cli_usage("export", "option --scope needs all, shortlist, compare or fit");
     case OPT_ANSWERS:
         return bl_cli_usage("fit",
                             "option --answers needs a file name (\"-\": standard "
@@ -573,7 +599,7 @@ static int missing_value(int opt)
 struct parsed {
     int help, version;
     const char *given_tsv, *given_summary, *given_fit; /* a command option seen */
-    const char *given_answers, *given_scope;
+    const char *given_compare, *given_answers, *given_scope;
     char **args; /* the non-option words: the command and its arguments */
     int n_args;
 };
@@ -658,9 +684,15 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
         case OPT_NO_STATE:
             c->no_state = 1;
             break;
+        case 'd':
+            c->compare_diff = 1;
+            p->given_compare =
+                at < argc && strncmp(argv[at], "--", 2) == 0 ? "--differences" : "-d";
+            break;
         case OPT_SCOPE:
             if (bl_booklet_parse_scope(optarg, &c->scope) != 0 || c->scope == BL_BOOKLET_ROLES)
-                return bl_cli_usage("export", "unknown scope '%s' (use all, shortlist or fit)",
+                return bl_cli_usage("export",
+                                    "unknown scope '%s' (use all, shortlist, compare or fit)",
                                     bl_cli_q(c, buf, optarg));
             p->given_scope = "--scope";
             break;
@@ -748,6 +780,11 @@ int main(int argc, char **argv)
     if (p.given_scope && !is_help && !(cmd && (cmd->takes & TAKES_SCOPE))) {
         status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for export",
                               p.given_scope);
+        goto done;
+    }
+    if (p.given_compare && !is_help && !(cmd && (cmd->takes & TAKES_COMPARE))) {
+        status =
+            bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for compare", p.given_compare);
         goto done;
     }
     if (p.given_fit && !is_help && !(cmd && (cmd->takes & TAKES_FIT))) {

@@ -5,6 +5,7 @@
  * (model.h) the layout reads. */
 #include "borderless/booklet.h"
 
+#include "borderless/compare.h"
 #include "borderless/config.h"
 #include "borderless/layout.h"
 
@@ -28,6 +29,7 @@ static const struct {
     [BL_BOOKLET_SHORTLIST] = {"shortlist", "Your shortlist"},
     [BL_BOOKLET_ROLES] = {"roles", "Role summaries"},
     [BL_BOOKLET_FIT] = {"fit", "Fit report"},
+    [BL_BOOKLET_COMPARE] = {"compare", "Comparison"},
 };
 
 const char *bl_booklet_scope_name(enum bl_booklet_scope s)
@@ -394,6 +396,10 @@ static int collect(struct bk *b)
             }
         }
         return rc;
+    case BL_BOOKLET_COMPARE:
+        if (s->n_roles < BL_CMP_MIN_ROLES || s->n_roles > BL_CMP_MAX_ROLES)
+            return -EINVAL;
+        /* fall through */
     case BL_BOOKLET_ROLES:
         if (!s->roles && s->n_roles)
             return -EINVAL;
@@ -444,6 +450,18 @@ static char *title_of(const struct bk *b)
     if (t)
         snprintf(t, n, "%s: %s", gt, st);
     return t;
+}
+
+/* The comparison of the booklet's roles, or NULL (b failed). */
+static bl_compare *build_compare(struct bk *b)
+{
+    const bl_entry *roles[BL_CMP_MAX_ROLES];
+    for (size_t i = 0; i < b->n_parts && i < BL_CMP_MAX_ROLES; i++)
+        roles[i] = &b->g->entries[b->parts[i].entry];
+    bl_compare *c = bl_compare_build(b->g, roles, b->n_parts);
+    if (!c)
+        fail(b, -ENOMEM);
+    return c;
 }
 
 /* ---- text and Markdown ------------------------------------------------- */
@@ -608,6 +626,30 @@ static void render_plain(struct bk *b)
         free(doc);
         return;
     }
+    if (b->s->scope == BL_BOOKLET_COMPARE) {
+        bl_compare *c = build_compare(b);
+        if (!c)
+            return;
+        out(b, md ? "\n---\n\n" : "\n\n");
+        if (md) {
+            char *doc = NULL;
+            size_t len = 0;
+            int rc = bl_compare_markdown(c, 0, &doc, &len);
+            if (rc < 0)
+                fail(b, rc);
+            else
+                out_n(b, doc, len);
+            free(doc);
+        } else {
+            bl_cmp_text *t = bl_compare_text(c, BL_SUMMARY_WIDTH, b->ascii ? BL_CMP_ASCII : 0);
+            if (!t)
+                fail(b, -ENOMEM);
+            else if (!b->err && bl_compare_text_write(t, b->f) < 0)
+                fail(b, -ENOMEM);
+            bl_compare_text_free(t);
+        }
+        bl_compare_free(c);
+    }
     for (size_t i = 0; i < b->n_parts && !b->err; i++) {
         const struct part *p = &b->parts[i];
         const bl_entry *e = &b->g->entries[p->entry];
@@ -660,12 +702,18 @@ static const char css[] =
     "table{border-collapse:collapse;width:100%}\n"
     "th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}\n"
     "article{margin-top:2.5em}\n"
+    ".comparison th[scope=row]{width:11em}\n"
+    ".comparison ul{margin:0;padding-left:1.1em}\n"
+    "tr.differs th[scope=row]{background:#fdf7e6}\n"
+    ".mark{font-weight:bold}\n"
+    ".none,.why{color:#555}\n"
     "@page{margin:18mm 16mm}\n"
     "@media print{\n"
     "html{font-size:10.5pt;background:none}\n"
     "body{max-width:none;margin:0;padding:0}\n"
     "a{color:inherit;text-decoration:none}\n"
-    "nav{break-after:page;page-break-after:always}\n"
+    "nav,.comparison{break-after:page;page-break-after:always}\n"
+    "thead{display:table-header-group}\n"
     "article{margin-top:0;break-before:page;page-break-before:always}\n"
     "h1,h2,h3,h4{break-after:avoid;page-break-after:avoid;break-inside:avoid}\n"
     "p,li,dd{orphans:3;widows:3}\n"
@@ -723,6 +771,9 @@ static void html_head(struct bk *b)
 static void html_toc(struct bk *b)
 {
     out(b, "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n");
+    if (b->s->scope == BL_BOOKLET_COMPARE)
+        out(b, "<p><a href=\"#comparison\">Comparison</a></p>\n<p class=\"group\">The "
+               "roles</p>\n");
     const char *group = NULL;
     int open = 0;
     for (size_t i = 0; i < b->n_parts; i++) {
@@ -1104,6 +1155,106 @@ static void html_fit(struct bk *b)
     bl_fit_ranking_free(&r);
 }
 
+/* ---- the comparison in HTML -------------------------------------------- */
+
+static void html_cell_items(struct bk *b, const bl_cmp_cell *cell, int list)
+{
+    if (!cell->given || cell->n_items == 0) {
+        out(b, "<span class=\"none\">\xe2\x80\x94</span>");
+        return;
+    }
+    if (list) {
+        out(b, "<ul>");
+        for (size_t k = 0; k < cell->n_items; k++) {
+            out(b, "<li>");
+            h(b, cell->items[k]);
+            out(b, "</li>");
+        }
+        out(b, "</ul>");
+        return;
+    }
+    for (size_t k = 0; k < cell->n_items; k++) {
+        out(b, k ? "<br>" : "");
+        h(b, cell->items[k]);
+    }
+}
+
+static void html_compare_row(struct bk *b, const bl_compare *c, const bl_cmp_row *row)
+{
+    int shared = row->kind == BL_CMP_SET && row->shared.n_items > 0;
+    out(b, row->differs ? "<tr class=\"differs\">" : "<tr>");
+    out(b, shared ? "<th scope=\"row\" rowspan=\"2\">" : "<th scope=\"row\">");
+    if (row->differs)
+        out(b, "<span class=\"mark\" title=\"differs\">\xe2\x89\xa0</span> ");
+    h(b, row->label);
+    out(b, "</th>");
+    if (shared) {
+        char td[48];
+        snprintf(td, sizeof td, "<td colspan=\"%zu\"><strong>", c->n_roles);
+        out(b, td);
+        out(b, c->n_roles == 2 ? "Both:" : "All three:");
+        out(b, "</strong> ");
+        for (size_t k = 0; k < row->shared.n_items; k++) {
+            out(b, k ? ", " : "");
+            h(b, row->shared.items[k]);
+        }
+        out(b, "</td></tr>\n");
+        out(b, row->differs ? "<tr class=\"differs\">" : "<tr>");
+    }
+    for (size_t r = 0; r < c->n_roles; r++) {
+        const bl_cmp_cell *cell = &row->cells[r];
+        out(b, "<td>");
+        if (row->kind == BL_CMP_LEVEL && cell->level >= 0) {
+            const struct bl_fit_info *fi = bl_fit_info((enum bl_fit_dim)row->sub);
+            char lv[96];
+            snprintf(lv, sizeof lv, "%d of %d (%s \xe2\x80\x93 %s)", cell->level,
+                     BL_FIT_MAX_LEVEL, fi ? fi->low : "", fi ? fi->high : "");
+            h(b, lv);
+            if (cell->n_items > 0) {
+                out(b, "<br><span class=\"why\">");
+                h(b, cell->items[0]);
+                out(b, "</span>");
+            }
+        } else if (row->kind == BL_CMP_SET && shared && cell->n_items == 0) {
+            out(b, "<span class=\"none\">nothing else</span>");
+        } else {
+            html_cell_items(b, cell, row->kind == BL_CMP_SET);
+        }
+        out(b, "</td>");
+    }
+    out(b, "</tr>\n");
+}
+
+static void html_compare(struct bk *b)
+{
+    bl_compare *c = build_compare(b);
+    if (!c)
+        return;
+    out(b, "<section id=\"comparison\" class=\"comparison\">\n<h2>Comparison</h2>\n"
+           "<p>Rows marked \xe2\x89\xa0 differ between the roles; \xe2\x80\x94 means the "
+           "profile does not say.</p>\n<table>\n<thead><tr><td></td>");
+    for (size_t r = 0; r < c->n_roles; r++) {
+        out(b, "<th scope=\"col\">");
+        entry_ref(b, bl_guide_index(b->g, c->roles[r]));
+        out(b, "</th>");
+    }
+    out(b, "</tr></thead>\n");
+    for (size_t gi = 0; gi < c->n_groups && !b->err; gi++) {
+        const bl_cmp_group *grp = &c->groups[gi];
+        char th[64];
+        snprintf(th, sizeof th, "<tbody>\n<tr><th scope=\"colgroup\" colspan=\"%zu\">",
+                 c->n_roles + 1);
+        out(b, th);
+        h(b, grp->heading);
+        out(b, "</th></tr>\n");
+        for (size_t ri = grp->first; ri < grp->first + grp->n_rows && ri < c->n_rows; ri++)
+            html_compare_row(b, c, &c->rows[ri]);
+        out(b, "</tbody>\n");
+    }
+    out(b, "</table>\n</section>\n");
+    bl_compare_free(c);
+}
+
 static void render_html(struct bk *b)
 {
     html_head(b);
@@ -1112,6 +1263,8 @@ static void render_html(struct bk *b)
     } else {
         html_toc(b);
         out(b, "<main>\n");
+        if (b->s->scope == BL_BOOKLET_COMPARE)
+            html_compare(b);
         for (size_t i = 0; i < b->n_parts && !b->err; i++)
             html_entry(b, &b->parts[i]);
         out(b, "</main>\n");
