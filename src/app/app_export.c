@@ -133,10 +133,11 @@ static unsigned scope_edit(bl_app *a)
         return choose(a, BL_BOOKLET_SHORTLIST);
     if ((strcmp(t, "f") == 0 || strcmp(t, "F") == 0) && a->exp.have_answers)
         return choose(a, BL_BOOKLET_FIT);
+    char first = t[0];
     bl_lineedit_set(&a->exp.choice, "", 0);
-    if (t[0] == 's' || t[0] == 'S')
+    if (first == 's' || first == 'S')
         bl_app_say(a, BL_STATUS_INFO, "The shortlist is empty: mark roles with m", NULL);
-    else if (t[0] == 'f' || t[0] == 'F')
+    else if (first == 'f' || first == 'F')
         bl_app_say(a, BL_STATUS_INFO, "No fit answers yet: answer the fit finder first", NULL);
     else
         bl_app_say(a, BL_STATUS_INFO, "Type one of the letters shown", NULL);
