@@ -292,6 +292,18 @@ static void test_compare(void **state)
         free(md);
         bl_compare_free(c);
     }
+    /* The same role twice: compared, but its profile and contents line
+     * once (an id must be unique). */
+    size_t twice[] = {roles[0], roles[0]};
+    bl_booklet_spec same = {.scope = BL_BOOKLET_COMPARE, .roles = twice, .n_roles = 2};
+    char *html = render(guide, &same, BL_BOOKLET_HTML, 0, NULL);
+    const char *first = strstr(html, "<article id=\"role-interpol-agent\"");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "<article id=\"role-interpol-agent\""));
+    const char *link = strstr(html, "<li><a href=\"#role-interpol-agent\">");
+    assert_non_null(link);
+    assert_null(strstr(link + 1, "<li><a href=\"#role-interpol-agent\">"));
+    free(html);
     /* One role, or four, is no comparison. */
     bl_booklet_spec bad = {.scope = BL_BOOKLET_COMPARE, .roles = roles, .n_roles = 1};
     char *doc = NULL;

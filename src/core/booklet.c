@@ -96,6 +96,7 @@ const char *bl_booklet_content_date(const bl_guide *g)
 struct part {
     size_t entry;
     const bl_shortlist_entry *sl;
+    int repeat; /* the entry came earlier (compare A A): written once */
 };
 
 struct bk {
@@ -346,7 +347,7 @@ static int add_part(struct bk *b, size_t entry, const bl_shortlist_entry *sl)
     if (!p)
         return -ENOMEM;
     b->parts = p;
-    b->parts[b->n_parts++] = (struct part){.entry = entry, .sl = sl};
+    b->parts[b->n_parts++] = (struct part){.entry = entry, .sl = sl, .repeat = b->in[entry]};
     b->in[entry] = 1;
     return 0;
 }
@@ -587,6 +588,8 @@ static void plain_cover(struct bk *b)
     int md = b->fmt == BL_BOOKLET_MARKDOWN;
     for (size_t i = 0; i < b->n_parts; i++) {
         const bl_entry *e = &b->g->entries[b->parts[i].entry];
+        if (b->parts[i].repeat)
+            continue;
         if (b->s->scope == BL_BOOKLET_ALL) {
             const char *gr = group_of(b->g, e);
             if (!group || strcmp(gr, group) != 0) {
@@ -653,6 +656,8 @@ static void render_plain(struct bk *b)
     for (size_t i = 0; i < b->n_parts && !b->err; i++) {
         const struct part *p = &b->parts[i];
         const bl_entry *e = &b->g->entries[p->entry];
+        if (p->repeat)
+            continue;
         /* A rule between the parts: a page's worth of separation in text,
          * a thematic break in Markdown. */
         out(b, md ? "\n---\n\n" : "\n\n");
@@ -778,6 +783,8 @@ static void html_toc(struct bk *b)
     int open = 0;
     for (size_t i = 0; i < b->n_parts; i++) {
         const bl_entry *e = &b->g->entries[b->parts[i].entry];
+        if (b->parts[i].repeat)
+            continue;
         if (b->s->scope == BL_BOOKLET_ALL || b->s->scope == BL_BOOKLET_FIT) {
             const char *gr = b->s->scope == BL_BOOKLET_FIT ? "Roles" : group_of(b->g, e);
             if (!group || strcmp(gr, group) != 0) {
@@ -1266,7 +1273,8 @@ static void render_html(struct bk *b)
         if (b->s->scope == BL_BOOKLET_COMPARE)
             html_compare(b);
         for (size_t i = 0; i < b->n_parts && !b->err; i++)
-            html_entry(b, &b->parts[i]);
+            if (!b->parts[i].repeat)
+                html_entry(b, &b->parts[i]);
         out(b, "</main>\n");
     }
     out(b, "<footer>\n<p class=\"meta\">Made with borderless ");
