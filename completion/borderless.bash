@@ -1,8 +1,9 @@
 # bash completion for borderless(1)                        -*- shell-script -*-
 #
 # Completes the options (anywhere on the line, as the program takes them),
-# the commands, the ids after `show` and `summary`, shortlist's subcommands and the ids
-# after them, export's scopes (and the ids after --scope compare), each command's options,
+# the commands, the ids after `show`, `summary` and `compare`, shortlist's
+# subcommands and the ids after them, export's scopes (and the ids after
+# --scope compare), each command's options,
 # summary's formats after -f, themes after --theme, a file name after -o and
 # a folder after -C.  Ids come from `borderless list` at completion time, run as the
 # command word itself (so ./build/borderless completes from that binary) with
@@ -109,7 +110,7 @@ _borderless()
         if [[ $cur == -* && -z $ended ]]; then
             mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version --width --theme --no-state' -- "$cur")
         else
-            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary export shortlist help' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary export shortlist compare help' -- "$cur")
         fi
         return 0
     fi
@@ -132,7 +133,7 @@ _borderless()
         ;;
     help)
         ((${#args[@]} == 0)) &&
-            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary export help' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary export shortlist compare help' -- "$cur")
         ;;
     shortlist)
         if ((${#args[@]} == 0)); then
@@ -144,6 +145,25 @@ _borderless()
             # content no longer has.
             mapfile -t COMPREPLY < <(compgen -W "$(_borderless_shortlisted "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
         fi
+        ;;
+    compare)
+        case $prev in
+        -o | --output)
+            _borderless_files
+            return 0
+            ;;
+        -f | --format)
+            mapfile -t COMPREPLY < <(compgen -W 'text markdown' -- "$cur")
+            return 0
+            ;;
+        esac
+        if [[ $cur == -* && -z $ended ]]; then
+            mapfile -t COMPREPLY < <(compgen -W '-d --differences -f --format --width -o --output --force -h --help' -- "$cur")
+            return 0
+        fi
+        # Up to three role ids.
+        ((${#args[@]} < 3)) &&
+            mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
         ;;
     summary)
         case $prev in

@@ -1,9 +1,9 @@
-# fish completion for borderless(1): commands, options, the ids after show and
-# summary (from `borderless list`, run as the command word itself with any
+# fish completion for borderless(1): commands, options, the ids after show,
+# summary and compare (from `borderless list`, run as the command word itself with any
 # -C DIR already typed), formats, themes, files and folders.  Installed as
 # share/fish/vendor_completions.d/borderless.fish.
 
-set -l commands check list show search summary export shortlist help
+set -l commands check list show search summary export shortlist compare help
 
 # The ids of the guide read by the program on the command line.
 function __borderless_ids
@@ -38,6 +38,7 @@ complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a search 
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a summary -d 'Write a summary of a role'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write a booklet of roles'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a shortlist -d 'Your shortlist of roles'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a compare -d 'Compare two or three roles'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
 
 complete -c borderless -n '__fish_seen_subcommand_from show summary' -a '(__borderless_ids)' -d 'Entry'
@@ -54,4 +55,10 @@ complete -c borderless -n '__fish_seen_subcommand_from export' -s o -l output -r
 complete -c borderless -n '__fish_seen_subcommand_from export' -s f -l format -x -a 'text markdown html' -d 'Format'
 complete -c borderless -n '__fish_seen_subcommand_from export' -l force -d 'Replace an existing file'
 complete -c borderless -n '__fish_seen_subcommand_from export; and __fish_contains_opt scope' -a '(__borderless_ids)' -d 'Role'
-complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary export shortlist" -d 'Command'
+complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary export shortlist compare" -d 'Command'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -a '(__borderless_ids)' -d 'Role'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -s d -l differences -d 'Only the rows that differ'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -s o -l output -r -F -d 'Write to FILE'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -s f -l format -x -a 'text markdown' -d 'Format'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -l width -x -d 'Lay out for N columns'
+complete -c borderless -n '__fish_seen_subcommand_from compare' -l force -d 'Replace an existing file'

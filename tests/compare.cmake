@@ -1,3 +1,19 @@
 # The comparison of two or three roles (issue 16): its rows and layouts,
 # the `compare` command, and the guide's comparison view.
 bl_unit_test(test_compare test_compare.c)
+
+add_executable(test_screen_compare test_screen_compare.c screen/harness.c
+                                   tui_fixtures/fixture_guide.c)
+target_link_libraries(test_screen_compare PRIVATE borderless_tui PkgConfig::CMOCKA)
+target_include_directories(test_screen_compare PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+add_test(NAME test_screen_compare COMMAND test_screen_compare)
+set_tests_properties(test_screen_compare PROPERTIES
+                     ENVIRONMENT "${BL_TEST_ENV};TERM=xterm-256color" LABELS screen)
+
+add_executable(test_app_compare test_app_compare.c)
+target_link_libraries(test_app_compare PRIVATE borderless_app PkgConfig::CMOCKA)
+target_include_directories(test_app_compare PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+add_test(NAME test_app_compare COMMAND test_app_compare)
+set_tests_properties(test_app_compare PROPERTIES ENVIRONMENT "${BL_TEST_ENV}")
+
+bl_script_test(compare_cli compare_cli/test_compare_cli.sh)

@@ -23,8 +23,10 @@ static const char *const skills_a[] = {"Writing"};
 static const char *const skills_b[] = {"Writing"};
 static const char *const skills_c[] = {"Writing"};
 static const char *const alias_b[] = {"Analyst"};
+#define LONG_URL "https://example.org/careers/a-very-long-path/that-is-wider-than-a-column"
+static const char *const prog_c[] = {"See " LONG_URL " for the scheme"};
 
-static bl_field_value fields[3][4];
+static bl_field_value fields[3][5];
 static bl_role_facts facts[3];
 static bl_entry entries[4];
 static size_t by_id[4] = {0, 1, 2, 3};
@@ -50,6 +52,9 @@ static void build(void)
             (bl_field_value){.field = BL_FIELD_SKILLS, .items = skills[r], .n_items = 1};
         fields[r][n++] =
             (bl_field_value){.field = BL_FIELD_LANGUAGES, .items = langs[r], .n_items = n_langs[r]};
+        if (r == 2)
+            fields[r][n++] =
+                (bl_field_value){.field = BL_FIELD_PROGRESSION, .items = prog_c, .n_items = 1};
         facts[r] = (bl_role_facts){0};
         for (int f = 0; f < BL_FACT_COUNT; f++)
             facts[r].facts[f] = f == BL_FACT_EMPLOYER && r == 2 ? "Someone else" : "Same";
@@ -330,10 +335,49 @@ static void test_text_stacked_and_ascii(void **state)
     assert_non_null(t);
     int found = 0;
     for (size_t i = 0; i < t->n_lines; i++) {
-        assert_true(t->lines[i].cols <= 20);
+        assert_true(t->lines[i].cols <= 20 || strstr(t->lines[i].text, "://"));
         found |= strstr(t->lines[i].text, "paragraph.") != NULL;
     }
     assert_true(found);
+    bl_compare_text_free(t);
+    bl_compare_free(c);
+}
+
+/* Side by side, a URL wider than its column is cut into pieces so that
+ * the columns stay aligned; every piece is there, in order. */
+static void test_long_url_side_by_side(void **state)
+{
+    (void)state;
+    bl_compare *c = cmp2(0, 2);
+    bl_cmp_text *t = bl_compare_text(c, 80, 0);
+    assert_true(t->side_by_side);
+    char joined[512] = "";
+    for (size_t i = 0; i < t->n_lines; i++) {
+        assert_true(t->lines[i].cols <= 80);
+        const bl_cmp_line *ln = &t->lines[i];
+        if (ln->row < 0 || c->rows[ln->row].part != BL_FIELD_PROGRESSION)
+            continue;
+        /* the second column's text: after the second bar */
+        const char *p = strstr(ln->text, "\u2502");
+        p = p ? strstr(p + 3, "\u2502") : NULL;
+        if (!p)
+            continue;
+        p += 3;
+        while (*p == ' ' || strncmp(p, "\u2022", 3) == 0)
+            p += *p == ' ' ? 1 : 3;
+        for (; *p && strlen(joined) + 2 < sizeof joined; p++)
+            if (*p != ' ')
+                strncat(joined, p, 1);
+    }
+    assert_non_null(strstr(joined, LONG_URL "forthescheme"));
+    bl_compare_text_free(t);
+    /* stacked, the URL keeps a line of its own, whole */
+    t = bl_compare_text(c, 40, 0);
+    assert_false(t->side_by_side);
+    int whole = 0;
+    for (size_t i = 0; i < t->n_lines; i++)
+        whole |= strstr(t->lines[i].text, LONG_URL) != NULL;
+    assert_true(whole);
     bl_compare_text_free(t);
     bl_compare_free(c);
 }
@@ -382,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_side_by_side_thresholds),
         cmocka_unit_test(test_text_side_by_side),
         cmocka_unit_test(test_text_stacked_and_ascii),
+        cmocka_unit_test(test_long_url_side_by_side),
         cmocka_unit_test(test_no_differences_note),
         cmocka_unit_test(test_markdown),
     };

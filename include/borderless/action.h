@@ -63,6 +63,11 @@
     X(EDIT_KILL_END)                                                                               \
     X(EDIT_KILL_WORD)                                                                              \
     X(YES)                                                                                         \
+    /* Compare (issue 16): */                                                                      \
+    X(COMPARE_TOGGLE)                                                                              \
+    X(COMPARE)                                                                                     \
+    X(COMPARE_DIFF)                                                                                \
+    X(COMPARE_CLOSE)                                                                               \
     /* Internal (no key; arguments in struct bl_app_arg): */                                       \
     X(INSERT) /* a typed character: arg.cp */                                                      \
     X(PASTE) /* a bracketed paste: arg.text, arg.len (text, never keys) */                         \

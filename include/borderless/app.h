@@ -41,6 +41,7 @@
 
 #include "borderless/action.h"
 #include "borderless/booklet.h"
+#include "borderless/compare.h"
 #include "borderless/layout.h"
 #include "borderless/lineedit.h"
 #include "borderless/model.h"
@@ -76,6 +77,8 @@ struct bl_app_arg {
     int width; /* BL_ACT_RESIZE: the entry's text width */
     int rows; /*   and the rows it shows, */
     int list; /*   and the hits the results list shows */
+    int cmp_width; /*   and the comparison's width and rows (0: */
+    int cmp_rows; /*     the entry's), titles included */
 };
 
 typedef struct bl_app_visit {
@@ -161,6 +164,25 @@ typedef struct bl_app_export {
     int have_answers;
 } bl_app_export;
 
+/* The comparison (app_compare.c): c adds or removes the selected role (at
+ * most BL_CMP_MAX_ROLES), C opens the comparison of the set in place of
+ * both panes (at least BL_CMP_MIN_ROLES); there the moving keys scroll it,
+ * d toggles differences only, and Esc, q, Left or h close it.  The text is
+ * laid out for `width` columns; `top` is the first line shown below the
+ * pinned titles (text->header_lines), in a viewport `rows` high (titles
+ * included); a resize or d keeps the row at the top. */
+typedef struct bl_app_compare {
+    size_t set[BL_CMP_MAX_ROLES]; /* entry indices, in the order added */
+    size_t n;
+    int open;
+    int diff_only;
+    bl_compare *cmp; /* of the set, while open (owned) */
+    bl_cmp_text *text; /* cmp laid out at width (owned) */
+    int width, rows;
+    size_t top;
+    char label[24]; /* the hint bar's "Compare 2" */
+} bl_app_compare;
+
 typedef struct bl_app {
     const bl_guide *g;
     /* The menu (bl_menu_row): the arrows move in its order, skipping
@@ -204,6 +226,8 @@ typedef struct bl_app {
     size_t note_entry;
 
     bl_app_export exp; /* the export prompt (E) */
+
+    bl_app_compare cmp;
 } bl_app;
 
 /* Selects the first entry, focus on the menu, a 1x1 viewport, and a
@@ -236,7 +260,8 @@ int bl_app_open_state(bl_app *a, unsigned flags);
 long bl_app_shelf_entry(const bl_app *a, size_t i);
 
 /* Export (E, BL_ACT_EXPORT): a prompt asks for the scope, one letter:
- * a all roles, s the shortlist (when it has roles), f the fit report (when
+ * a all roles, s the shortlist (when it has roles), c the comparison of
+ * the compare set (when it has two or three roles), f the fit report (when
  * the fit finder's answers are kept); Enter takes the shortlist when it
  * has roles, else all.  Then a file name, starting as
  * "./" BL_BOOKLET_DEFAULT_PATH (the format from its extension; a folder
@@ -250,6 +275,24 @@ void bl_app_session(const bl_app *a, bl_session *s);
  * the focus.  0, or -1 when s names no entry of the guide (nothing
  * changes).  Call after the first BL_ACT_RESIZE. */
 int bl_app_restore(bl_app *a, const bl_session *s);
+
+/* The comparison's part of bl_app_apply (app_compare.c): the actions of
+ * the compare set and, while the comparison is open, every action but
+ * help, redraw, quit and resize.  Returns BL_APP_* flags; *handled says
+ * whether it took the action. */
+unsigned bl_app_compare_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg,
+                              int *handled);
+/* A new viewport for the comparison (re-laid out when open). */
+void bl_app_compare_resize(bl_app *a, int width, int rows);
+/* Frees what the comparison holds. */
+void bl_app_compare_done(bl_app *a);
+/* 1 when entry e is in the compare set. */
+int bl_app_compare_has(const bl_app *a, size_t e);
+/* The hint bar's label for act while the comparison is open or for the
+ * compare actions (NULL: not shown). */
+const char *bl_app_compare_bar_label(const bl_app *a, enum bl_action act);
+/* The comparison's largest top (0 when closed). */
+size_t bl_app_compare_max_top(const bl_app *a);
 
 /* Lines in the laid-out entry (0 without a layout) and the largest top. */
 size_t bl_app_lines(const bl_app *a);

@@ -136,7 +136,7 @@ typedef struct bl_cmp_line {
     enum bl_cmp_line_style style;
     const char *text; /* display-safe UTF-8 (ASCII with BL_CMP_ASCII), NUL-terminated */
     size_t len;
-    int cols; /* display width: <= the width, except a URL longer than a column */
+    int cols; /* display width: <= the width, except a long URL when stacked */
     long row; /* index into bl_compare.rows, or -1 */
     long group; /* index into bl_compare.groups, or -1 */
     int differs; /* a line of a row that differs (its gutter shows the mark) */
@@ -158,7 +158,10 @@ typedef struct bl_cmp_text {
  * separated by "│" ("|"); a SET row's shared items span all the role
  * columns under "Both:" / "All three:".  Stacked: the gutter and label on a
  * line, then each role's value under its letter ("A", "B", "C") with a
- * hanging indent.  Text wraps (layout.h's bl_wrap), never truncates.
+ * hanging indent.  Text wraps (layout.h's bl_wrap), never truncates; side
+ * by side, a URL longer than its column is cut into column-wide pieces so
+ * that the columns stay aligned (stacked, it keeps a line of its own, whole,
+ * as in bl_wrap).
  * flags: BL_CMP_ASCII, BL_CMP_DIFF_ONLY.  NULL when memory runs out. */
 bl_cmp_text *bl_compare_text(const bl_compare *c, int width, unsigned flags);
 
@@ -175,8 +178,10 @@ int bl_compare_text_write(const bl_cmp_text *t, FILE *out);
  * *out_len without the NUL; freed by the caller): a title naming the
  * roles, then for each group a "## Heading" and for each row a "### Label"
  * (with " (differs)" when it differs) and a list: TEXT and LEVEL rows an
- * item a role ("**Title:** value"; a level as "2 of 4 (low–high)"), SET
- * rows the shared items under "All:", then each role's own.  Text is
+ * item a role ("**Title:** value"; a level as "2 of 4 (desk to field):
+ * reason"), SET rows the shared items under "Both:" / "All three:", then
+ * each role's own under "**Title only:**" (or "**Title:**" when nothing is
+ * shared).  Text is
  * display-safe and escaped by bl_summary_md_escape().  flags:
  * BL_CMP_DIFF_ONLY.  0, -EINVAL, or -ENOMEM (nothing allocated then). */
 int bl_compare_markdown(const bl_compare *c, unsigned flags, char **out, size_t *out_len);

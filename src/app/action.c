@@ -44,6 +44,11 @@ static const struct bl_action_info table[BL_ACT_COUNT] = {
     [BL_ACT_EDIT_KILL_START] = {.help = "Cut to start, end", .pair = BL_ACT_EDIT_KILL_END},
     [BL_ACT_EDIT_KILL_WORD] = {.help = "Cut a word back"},
     [BL_ACT_YES] = {.help = "Yes (else no)"},
+    /* Compare (issue 16) */
+    [BL_ACT_COMPARE_TOGGLE] = {.help = "Add/drop compare"},
+    [BL_ACT_COMPARE] = {.help = "Compare roles", .bar = "Compare", .bar_prio = 6},
+    [BL_ACT_COMPARE_DIFF] = {.help = "Differences only", .bar = "Diffs", .bar_prio = 2},
+    [BL_ACT_COMPARE_CLOSE] = {.help = "Close comparison", .bar = "Back", .bar_prio = 1},
 };
 
 const struct bl_action_info *bl_action_info(enum bl_action a)

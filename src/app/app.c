@@ -275,6 +275,7 @@ void bl_app_done(bl_app *a)
     bl_lineedit_done(&a->note);
     bl_app_export_done(a);
     bl_shortlist_close(a->sl);
+    bl_app_compare_done(a);
     memset(a, 0, sizeof *a);
 }
 
@@ -1359,6 +1360,12 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
             return BL_APP_REPAINT;
         return prompt_apply(a, act, arg);
     }
+    if (act != BL_ACT_HELP && act != BL_ACT_QUIT && act != BL_ACT_REDRAW) {
+        int handled = 0;
+        unsigned r = bl_app_compare_apply(a, act, arg, &handled);
+        if (handled)
+            return r;
+    }
     switch (act) {
     case BL_ACT_HELP:
         return BL_APP_HELP;
@@ -1425,6 +1432,8 @@ unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
 {
     if (act == BL_ACT_RESIZE) {
         resize(a, arg ? arg->width : 1, arg ? arg->rows : 1, arg ? arg->list : 1);
+        bl_app_compare_resize(a, arg && arg->cmp_width > 0 ? arg->cmp_width : a->width,
+                              arg && arg->cmp_rows > 0 ? arg->cmp_rows : a->rows);
         return BL_APP_REDRAW;
     }
     /* A message lasts until the next action. */
@@ -1438,6 +1447,9 @@ unsigned bl_app_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
 const char *bl_app_bar_label(const bl_app *a, enum bl_action act)
 {
     const char *label = bl_action_info(act)->bar;
+    if (a->cmp.open || act == BL_ACT_COMPARE || act == BL_ACT_COMPARE_DIFF ||
+        act == BL_ACT_COMPARE_CLOSE)
+        return bl_app_compare_bar_label(a, act);
     switch (act) {
     case BL_ACT_BACK:
         return a->n_hist ? label : NULL;

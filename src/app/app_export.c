@@ -33,6 +33,12 @@ static int have_shortlist(const bl_app *a)
     return a->sl && bl_shortlist_count(a->sl) > 0;
 }
 
+/* The compare set (c) holds enough roles for a comparison. */
+static int have_comparison(const bl_app *a)
+{
+    return a->cmp.n >= BL_CMP_MIN_ROLES;
+}
+
 /* Reads the fit finder's kept answers (none in a private session). */
 static void load_answers(bl_app *a)
 {
@@ -59,27 +65,30 @@ static unsigned path_accept(bl_app *a);
 static unsigned overwrite_yes(bl_app *a);
 static unsigned overwrite_no(bl_app *a);
 
-/* The scope question, by what is offered: [shortlist][fit]. */
-static const struct bl_prompt_kind scope_prompts[2][2] = {
+/* The scope question, by what is offered: [shortlist][comparison][fit]. */
+#define SCOPE_PROMPT(text)                                                                         \
+    {.label = text, .on_edit = scope_edit, .on_accept = scope_accept, .on_cancel = export_cancel}
+
+static const struct bl_prompt_kind scope_prompts[2][2][2] = {
     {
-        {.label = "Export a) all roles: ",
-         .on_edit = scope_edit,
-         .on_accept = scope_accept,
-         .on_cancel = export_cancel},
-        {.label = "Export a) all roles  f) fit report: ",
-         .on_edit = scope_edit,
-         .on_accept = scope_accept,
-         .on_cancel = export_cancel},
+        {
+            SCOPE_PROMPT("Export a) all roles: "),
+            SCOPE_PROMPT("Export a) all roles  f) fit report: "),
+        },
+        {
+            SCOPE_PROMPT("Export a) all roles  c) comparison: "),
+            SCOPE_PROMPT("Export a) all roles  c) comparison  f) fit report: "),
+        },
     },
     {
-        {.label = "Export a) all roles  s) shortlist: ",
-         .on_edit = scope_edit,
-         .on_accept = scope_accept,
-         .on_cancel = export_cancel},
-        {.label = "Export a) all roles  s) shortlist  f) fit report: ",
-         .on_edit = scope_edit,
-         .on_accept = scope_accept,
-         .on_cancel = export_cancel},
+        {
+            SCOPE_PROMPT("Export a) all roles  s) shortlist: "),
+            SCOPE_PROMPT("Export a) all roles  s) shortlist  f) fit report: "),
+        },
+        {
+            SCOPE_PROMPT("Export a) all roles  s) shortlist  c) comparison: "),
+            SCOPE_PROMPT("Export a) all roles  s) shortlist  c) comparison  f) fit report: "),
+        },
     },
 };
 
@@ -96,6 +105,9 @@ static const struct bl_prompt_kind path_prompts[BL_BOOKLET_SCOPE_COUNT] = {
     [BL_BOOKLET_FIT] = {.label = "Export the fit report (.html .md .txt) to: ",
                         .on_accept = path_accept,
                         .on_cancel = export_cancel},
+    [BL_BOOKLET_COMPARE] = {.label = "Export the comparison (.html .md .txt) to: ",
+                            .on_accept = path_accept,
+                            .on_cancel = export_cancel},
 };
 
 static const struct bl_prompt_kind overwrite_prompt = {
@@ -109,7 +121,8 @@ unsigned bl_app_export_open(bl_app *a)
 {
     load_answers(a);
     bl_lineedit_set(&a->exp.choice, "", 0);
-    bl_app_prompt_open(a, &scope_prompts[have_shortlist(a)][a->exp.have_answers], &a->exp.choice);
+    bl_app_prompt_open(a, &scope_prompts[have_shortlist(a)][have_comparison(a)][a->exp.have_answers],
+                       &a->exp.choice);
     return BL_APP_REDRAW;
 }
 
@@ -133,10 +146,14 @@ static unsigned scope_edit(bl_app *a)
         return choose(a, BL_BOOKLET_SHORTLIST);
     if ((strcmp(t, "f") == 0 || strcmp(t, "F") == 0) && a->exp.have_answers)
         return choose(a, BL_BOOKLET_FIT);
+    if ((strcmp(t, "c") == 0 || strcmp(t, "C") == 0) && have_comparison(a))
+        return choose(a, BL_BOOKLET_COMPARE);
     char first = t[0];
     bl_lineedit_set(&a->exp.choice, "", 0);
     if (first == 's' || first == 'S')
         bl_app_say(a, BL_STATUS_INFO, "The shortlist is empty: mark roles with m", NULL);
+    else if (first == 'c' || first == 'C')
+        bl_app_say(a, BL_STATUS_INFO, "Compare needs two or three roles: add them with c", NULL);
     else if (first == 'f' || first == 'F')
         bl_app_say(a, BL_STATUS_INFO, "No fit answers yet: answer the fit finder first", NULL);
     else
@@ -176,7 +193,11 @@ static unsigned write_booklet(bl_app *a, int overwrite)
     bl_app_export *x = &a->exp;
     char target[BL_LINEEDIT_MAX + BL_PATH_MAX];
     target_of(bl_lineedit_text(&x->path), target, sizeof target);
-    bl_booklet_spec spec = {.scope = x->scope, .shortlist = a->sl, .answers = &x->answers};
+    bl_booklet_spec spec = {.scope = x->scope,
+                            .shortlist = a->sl,
+                            .answers = &x->answers,
+                            .roles = a->cmp.set,
+                            .n_roles = a->cmp.n};
     bl_save_result res;
     /* Never the guide's own terminal; "yes" replaces only the file asked
      * about. */

@@ -101,9 +101,8 @@ typedef struct values {
     int level;
 } values;
 
-static int push(bl_arena *a, values *vs, size_t cap, const char *s)
+static int push(values *vs, size_t cap, const char *s)
 {
-    (void)a;
     if (vs->n >= cap)
         return -1;
     vs->v[vs->n++] = s;
@@ -128,7 +127,7 @@ static int paragraphs(bl_arena *a, const char *text, values *out)
             i++;
         if (i < len) {
             char *s = bl_arena_strndup(a, p + i, len - i);
-            if (!s || push(a, out, cap, s))
+            if (!s || push(out, cap, s))
                 return -1;
         }
         if (!end)
@@ -178,7 +177,7 @@ static int gather(bl_arena *a, const bl_guide *g, const bl_entry *e, const struc
         if (alloc_values(a, out, v->n_items))
             return -1;
         for (size_t k = 0; k < v->n_items; k++)
-            push(a, out, v->n_items, v->items[k]);
+            push(out, v->n_items, v->items[k]);
         return 0;
     case SRC_FACT:
         if (!rf || !rf->facts[s->sub] || !*rf->facts[s->sub])
@@ -203,7 +202,7 @@ static int gather(bl_arena *a, const bl_guide *g, const bl_entry *e, const struc
                     return -1;
                 continue;
             }
-            push(a, out, rf->n_routes, item);
+            push(out, rf->n_routes, item);
         }
         return 0;
     case SRC_PAY:
@@ -218,7 +217,7 @@ static int gather(bl_arena *a, const bl_guide *g, const bl_entry *e, const struc
             if (!buf)
                 return -1;
             bl_pay_format(&rf->pay[k], buf, (size_t)n + 1);
-            push(a, out, rf->n_pay, buf);
+            push(out, rf->n_pay, buf);
         }
         return 0;
     case SRC_FIT:
@@ -233,7 +232,7 @@ static int gather(bl_arena *a, const bl_guide *g, const bl_entry *e, const struc
         if (alloc_values(a, out, 1))
             return -1;
         if (rf->fit[s->sub].reason && *rf->fit[s->sub].reason)
-            push(a, out, 1, rf->fit[s->sub].reason);
+            push(out, 1, rf->fit[s->sub].reason);
         return 0;
     case SRC_RELATED:
     case SRC_SECTIONS: {
@@ -246,7 +245,7 @@ static int gather(bl_arena *a, const bl_guide *g, const bl_entry *e, const struc
             return -1;
         for (size_t k = 0; k < n; k++)
             if (links[k] < g->n_entries)
-                push(a, out, n, g->entries[links[k]].title);
+                push(out, n, g->entries[links[k]].title);
         return 0;
     }
     case SRC_REVIEWED:
@@ -255,7 +254,7 @@ static int gather(bl_arena *a, const bl_guide *g, const bl_entry *e, const struc
         out->given = 1;
         if (alloc_values(a, out, 1))
             return -1;
-        push(a, out, 1, e->reviewed);
+        push(out, 1, e->reviewed);
         return 0;
     }
     return 0;
@@ -490,6 +489,8 @@ typedef struct tbuild {
     const char *src;
     const char *first, *next;
     int n_emitted;
+    int avail; /* columns after the prefix */
+    int split; /* cut a line wider than avail (a URL) into pieces */
 } tbuild;
 
 static int pieces_add(tbuild *b, pieces *p, const char *s, int cols)
@@ -528,13 +529,24 @@ static const char *join_safe(tbuild *b, const char *prefix, const char *src, siz
 static int wrap_emit(void *ctx, size_t start, size_t end, int cols)
 {
     tbuild *b = ctx;
-    (void)cols;
-    int w = 0;
-    const char *s =
-        join_safe(b, b->n_emitted == 0 ? b->first : b->next, b->src + start, end - start, &w);
-    b->n_emitted++;
-    if (!s || pieces_add(b, b->out, s, w))
-        return -1;
+    while (start < end) {
+        size_t n = end - start;
+        if (b->split && cols > b->avail) {
+            /* A URL wider than a column: cut into column-wide pieces, so
+             * that the columns beside it stay in place. */
+            n = bl_text_fit(b->src + start, end - start, b->avail, NULL);
+            if (n == 0) {
+                bl_glyph g;
+                n = bl_glyph_next(b->src + start, end - start, &g);
+            }
+        }
+        int w = 0;
+        const char *s = join_safe(b, b->n_emitted == 0 ? b->first : b->next, b->src + start, n, &w);
+        b->n_emitted++;
+        if (!s || pieces_add(b, b->out, s, w))
+            return -1;
+        start += n;
+    }
     return 0;
 }
 
@@ -554,6 +566,7 @@ static void wrap_into(tbuild *b, pieces *out, const char *s, int width, const ch
     b->first = first;
     b->next = next;
     b->n_emitted = 0;
+    b->avail = width - pcols;
     if (bl_wrap(s, strlen(s), width - pcols, wrap_emit, b) != 0)
         b->failed = 1;
     if (b->n_emitted == 0 && first && !b->failed) {
@@ -965,6 +978,7 @@ bl_cmp_text *bl_compare_text(const bl_compare *c, int width, unsigned flags)
     const deco *d = b.ascii ? &deco_ascii : &deco_utf8;
     geom gm = {.n = c->n_roles};
     gm.side = bl_compare_side_by_side(c->n_roles, width, &gm.label, &gm.col);
+    b.split = gm.side;
     t->width = width;
     t->side_by_side = gm.side;
 

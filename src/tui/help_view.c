@@ -126,14 +126,15 @@ static int build(struct help_view *h)
         if (!h->col[c].lines)
             return -1;
     }
-    static const enum km_context single[] = {KM_ANY,    KM_MOVE,   KM_MENU,
-                                             KM_DETAIL, KM_PROMPT, KM_QUESTION};
+    static const enum km_context single[] = {KM_ANY,     KM_MOVE,   KM_MENU,    KM_DETAIL,
+                                             KM_COMPARE, KM_PROMPT, KM_QUESTION};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         add_context(&h->col[COL_SINGLE], single[i]);
     add_context(&h->col[COL_LEFT], KM_ANY);
     add_context(&h->col[COL_LEFT], KM_MOVE);
     add_context(&h->col[COL_LEFT], KM_MENU);
     add_context(&h->col[COL_RIGHT], KM_DETAIL);
+    add_context(&h->col[COL_RIGHT], KM_COMPARE);
     add_context(&h->col[COL_RIGHT], KM_PROMPT);
     add_context(&h->col[COL_RIGHT], KM_QUESTION);
     return 0;

@@ -16,6 +16,8 @@ static const struct km_binding table[] = {
     {KM_ANY, BL_ACT_NOTE, {'a'}},
     {KM_ANY, BL_ACT_SHORTLIST, {'\''}},
     {KM_ANY, BL_ACT_EXPORT, {'E'}},
+    {KM_ANY, BL_ACT_COMPARE_TOGGLE, {'c'}},
+    {KM_ANY, BL_ACT_COMPARE, {'C'}},
     {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}},
     {KM_ANY, BL_ACT_QUIT, {'q', KM_FN(KEY_F(10)), KM_CTRL('c')}},
     {KM_ANY, BL_ACT_REDRAW, {KM_CTRL('l')}},
@@ -38,6 +40,10 @@ static const struct km_binding table[] = {
     {KM_DETAIL, BL_ACT_PREV_LINK, {KM_FN(KEY_BTAB)}},
     {KM_DETAIL, BL_ACT_FOLLOW, {ENTER}},
     {KM_DETAIL, BL_ACT_CLOSE, {27, KM_FN(KEY_LEFT), 'h'}},
+
+    /* The comparison of two or three roles (issue 16). */
+    {KM_COMPARE, BL_ACT_COMPARE_DIFF, {'d'}},
+    {KM_COMPARE, BL_ACT_COMPARE_CLOSE, {27, 'q', KM_FN(KEY_LEFT), 'h'}},
 
     /* The bottom-line prompt (search, file name): typed text is inserted. */
     {KM_PROMPT, BL_ACT_ACCEPT, {ENTER}},
@@ -94,6 +100,7 @@ static enum km_context parent(enum km_context ctx)
     switch (ctx) {
     case KM_MENU:
     case KM_DETAIL:
+    case KM_COMPARE:
         return KM_MOVE;
     default:
         return KM_ANY;
@@ -170,6 +177,8 @@ const char *keymap_context_name(enum km_context ctx)
         return "In the menu or results";
     case KM_DETAIL:
         return "In an entry";
+    case KM_COMPARE:
+        return "In the comparison";
     case KM_PROMPT:
         return "In a prompt";
     case KM_QUESTION:

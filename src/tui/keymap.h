@@ -30,6 +30,7 @@ enum km_context {
     KM_MOVE, /* moving in the menu, the results or an entry */
     KM_MENU, /* the menu, or the search results in its place */
     KM_DETAIL, /* an entry */
+    KM_COMPARE, /* the comparison of roles */
     KM_PROMPT, /* a line being edited on the bottom line */
     KM_QUESTION,
     KM_CONTEXT_COUNT

@@ -10,6 +10,8 @@
 struct view *menu_view_new(const struct term *t, const bl_app *app);
 struct view *detail_view_new(const struct term *t, const bl_app *app, int one_pane);
 struct view *help_view_new(const struct term *t);
+/* The comparison (app.h, bl_app_compare), in place of both panes. */
+struct view *compare_view_new(const struct term *t, const bl_app *app);
 
 /* The entry pane in one-pane mode (no border) or beside the menu. */
 void detail_view_set_one_pane(struct view *v, int one_pane);

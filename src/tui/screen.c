@@ -22,6 +22,7 @@ struct screen {
     bl_app app;
 
     struct view *menu, *detail; /* the panes */
+    struct view *compare; /* the comparison, in place of the panes when open */
     struct view *stack[STACK_MAX]; /* overlays, top last */
     size_t depth;
 
@@ -68,6 +69,8 @@ static void place_overlay(struct screen *s, struct view *v)
 
 static struct view *focused_pane(const struct screen *s)
 {
+    if (s->app.cmp.open)
+        return s->compare;
     return s->app.focus == BL_FOCUS_DETAIL ? s->detail : s->menu;
 }
 
@@ -86,6 +89,7 @@ void screen_resize(struct screen *s)
     free_win(&s->note);
     free_win(&s->menu->win);
     free_win(&s->detail->win);
+    free_win(&s->compare->win);
     s->dirty = 1;
     if (s->too_small) {
         for (size_t i = 0; i < s->depth; i++)
@@ -106,7 +110,8 @@ void screen_resize(struct screen *s)
     }
     s->menu->win = make_win(mr);
     s->detail->win = make_win(dr);
-    if (!s->title || !s->bar || !s->note || !s->menu->win || !s->detail->win) {
+    s->compare->win = make_win(body);
+    if (!s->title || !s->bar || !s->note || !s->menu->win || !s->detail->win || !s->compare->win) {
         s->quit = 1;
         s->status = 1;
         return;
@@ -115,7 +120,9 @@ void screen_resize(struct screen *s)
     bl_app_apply(&s->app, BL_ACT_RESIZE,
                  &(struct bl_app_arg){.width = detail_text_width(dr.w, s->one_pane),
                                       .rows = dr.h,
-                                      .list = list < 1 ? 1 : list});
+                                      .list = list < 1 ? 1 : list,
+                                      .cmp_width = body.w,
+                                      .cmp_rows = body.h});
     for (size_t i = 0; i < s->depth; i++)
         place_overlay(s, s->stack[i]);
 }
@@ -139,7 +146,7 @@ static void draw_title(struct screen *s)
     wattrset(w, at[TH_TITLE_BAR]);
     char right[64] = "";
     const bl_guide *g = s->g;
-    int shown = bl_app_entry_shown(a);
+    int shown = bl_app_entry_shown(a) && !a->cmp.open;
     if (shown) {
         const bl_entry *e = &g->entries[a->sel];
         int role = e->kind == BL_ENTRY_ROLE;
@@ -161,6 +168,11 @@ static void draw_title(struct screen *s)
             used += draw_str(w, sep, room - used, ascii);
             draw_text(w, h->text, h->len, room - used, ascii);
         }
+    }
+    if (a->cmp.open && used < room) {
+        used += draw_str(w, sep, room - used, ascii);
+        used += draw_str(w, a->cmp.diff_only ? "Comparison (differences only)" : "Comparison",
+                         room - used, ascii);
     }
     if (rw) {
         wmove(w, 0, s->w - rw);
@@ -275,7 +287,7 @@ static int draw_bar(struct screen *s)
     wmove(w, 0, 0);
     char mark[8] = "";
     int show_mark = s->app.focus == BL_FOCUS_DETAIL || !s->one_pane;
-    if (show_mark && s->depth == 0)
+    if (show_mark && s->depth == 0 && !s->app.cmp.open)
         scroll_mark(s, mark);
     int mw = mark[0] ? (int)strlen(mark) + 2 : 0;
     if (mw > s->w / 4)
@@ -336,10 +348,12 @@ void screen_draw(struct screen *s)
     wnoutrefresh(s->title);
     int prompt_x = draw_bar(s);
     wnoutrefresh(s->bar);
-    struct view *panes[2] = {s->menu, s->detail};
-    for (int i = 0; i < 2; i++) {
+    struct view *panes[3] = {s->menu, s->detail, s->compare};
+    for (int i = 0; i < 3; i++) {
         struct view *v = panes[i];
-        if (s->one_pane && v != focused_pane(s))
+        if ((s->one_pane || s->app.cmp.open) && v != focused_pane(s))
+            continue;
+        if (v == s->compare && !s->app.cmp.open)
             continue;
         v->ops->draw(v);
         wnoutrefresh(v->win);
@@ -451,7 +465,7 @@ void screen_mouse(struct screen *s, int sy, int sx, mmask_t buttons)
     if (s->app.prompt.kind)
         return;
     struct view *cands[2] = {focused_pane(s), NULL};
-    if (!s->one_pane)
+    if (!s->one_pane && !s->app.cmp.open)
         cands[1] = focused_pane(s) == s->menu ? s->detail : s->menu;
     for (int i = 0; i < 2; i++) {
         WINDOW *w = cands[i] ? cands[i]->win : NULL;
@@ -530,7 +544,8 @@ struct screen *screen_new(const bl_guide *g, const struct term *t)
     int ok = bl_app_init(&s->app, g, t->ascii ? BL_LAYOUT_ASCII : 0) == 0;
     s->menu = menu_view_new(t, &s->app);
     s->detail = detail_view_new(t, &s->app, 0);
-    if (!ok || !s->menu || !s->detail) {
+    s->compare = compare_view_new(t, &s->app);
+    if (!ok || !s->menu || !s->detail || !s->compare) {
         screen_free(s);
         return NULL;
     }
@@ -551,8 +566,11 @@ void screen_free(struct screen *s)
         free_win(&s->menu->win);
     if (s->detail)
         free_win(&s->detail->win);
+    if (s->compare)
+        free_win(&s->compare->win);
     free(s->menu);
     free(s->detail);
+    free(s->compare);
     bl_app_done(&s->app);
     free(s);
 }

@@ -68,6 +68,7 @@ search
 summary
 export
 shortlist
+compare
 help"
 complete_in / borderless s
 expect_candidates "search
@@ -89,7 +90,8 @@ expect_candidates "--version"
 
 begin "commands after -C DIR"
 complete_in / borderless -C "$FIX" c
-expect_candidates "check"
+expect_candidates "check
+compare"
 complete_in / borderless --width 60 --theme dark s
 expect_candidates "search
 show
@@ -122,7 +124,8 @@ begin "help COMMAND"
 complete_in / borderless help s
 expect_candidates "search
 show
-summary"
+summary
+shortlist"
 
 begin "a folder after -C"
 mkdir -p "$T/work/content-a" "$T/work/content-b"
@@ -226,6 +229,22 @@ expect_candidates ""
 complete_in "$T/files" "$BIN" -C "$FIX" export -o al
 expect_candidates "alpha.md
 alpha.txt"
+
+begin "compare: up to three ids, options, formats, files"
+complete_in / "$BIN" -C "$FIX" compare ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" -C "$FIX" compare alpha b
+expect_candidates "beta"
+complete_in / "$BIN" -C "$FIX" compare alpha beta -o out.md ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" -C "$FIX" compare alpha beta gamma ""
+expect_candidates ""
+complete_in / "$BIN" -C "$FIX" compare alpha --d
+expect_candidates "--differences"
+complete_in / "$BIN" -C "$FIX" compare alpha beta -f m
+expect_candidates "markdown"
+complete_in / borderless help co
+expect_candidates "compare"
 
 begin "no candidates where none make sense"
 complete_in / "$BIN" -C "$FIX" search ""

@@ -80,6 +80,12 @@ begin "fish: summary options"
 fish_complete "borderless summary alpha --"
 expect_has --output --format --force
 
+begin "fish: compare's ids and options"
+fish_complete "borderless -C $FIX compare alpha "
+expect_has alpha beta
+fish_complete "borderless compare alpha --"
+expect_has --differences --format --output --width
+
 begin "fish: themes"
 fish_complete "borderless --theme "
 expect_has light dark mono
@@ -165,6 +171,11 @@ zsh_expect
 begin "zsh: formats after summary -f"
 want="text markdown"
 zsh_complete "borderless -C $FIX summary alpha -f "
+zsh_expect
+
+begin "zsh: ids after compare"
+want="alpha beta"
+zsh_complete "borderless -C $FIX compare alpha "
 zsh_expect
 
 begin "zsh: themes"
