@@ -138,7 +138,8 @@ static void assert_toc(const bl_guide *g, const char *doc, const size_t *roles, 
 static void assert_html_basics(const char *doc, size_t len)
 {
     assert_no_controls(doc, len);
-    assert_true(strncmp(doc, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">",
+    assert_true(strncmp(doc,
+                        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">",
                         strlen("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
                                "charset=\"utf-8\">")) == 0);
     assert_false(contains_ci(doc, "<script"));
@@ -247,8 +248,9 @@ static void test_shortlist(void **state)
     every_format(&s, roles, 2);
     char *doc = render(guide, &s, BL_BOOKLET_HTML, 0, NULL);
     /* The note, escaped; "updated since"; the role that is gone. */
-    assert_non_null(strstr(doc, "Ask about &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; "
-                                "&amp; &#39;pay&#39;"));
+    assert_non_null(strstr(doc,
+                           "Ask about &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; "
+                           "&amp; &#39;pay&#39;"));
     assert_non_null(strstr(doc, "Updated since you added it"));
     assert_non_null(strstr(doc, "no-longer-here"));
     /* In the shortlist's order. */
@@ -280,8 +282,8 @@ static void test_compare(void **state)
         /* Text and Markdown: compare.h's own renderings inside. */
         bl_compare *c = bl_compare_build_ids(
             guide,
-            (const char *const[]){"interpol-agent", "europol-analyst", "customs-border-officer"},
-            n, NULL);
+            (const char *const[]){"interpol-agent", "europol-analyst", "customs-border-officer"}, n,
+            NULL);
         assert_non_null(c);
         char *md = NULL;
         size_t md_len = 0;
@@ -394,8 +396,9 @@ static void test_hostile(void **state)
         assert_false(contains_ci(doc, "<b>"));
         assert_false(contains_ci(doc, "javascript:alert(1)\""));
         assert_false(contains_ci(doc, "href=\"javascript"));
-        assert_non_null(strstr(doc, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; "
-                                    "&quot;quoted&quot; &amp; &#39;single&#39;"));
+        assert_non_null(strstr(doc,
+                               "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; "
+                               "&quot;quoted&quot; &amp; &#39;single&#39;"));
         assert_non_null(strstr(doc, "&lt;img src=x onerror=alert(1)&gt;"));
         assert_non_null(strstr(doc, "<title>Guide &lt;/title&gt;&lt;script&gt;"));
         /* Addresses: only http(s) become links, percent-encoded where a
@@ -458,8 +461,7 @@ static void test_names(void **state)
                      -EINVAL);
     size_t section = guide->n_roles; /* not a role */
     bl_booklet_spec not_role = {.scope = BL_BOOKLET_ROLES, .roles = &section, .n_roles = 1};
-    assert_int_equal(bl_booklet_render(guide, &not_role, BL_BOOKLET_TEXT, 0, &doc, &len),
-                     -EINVAL);
+    assert_int_equal(bl_booklet_render(guide, &not_role, BL_BOOKLET_TEXT, 0, &doc, &len), -EINVAL);
     bl_booklet_spec all = {.scope = BL_BOOKLET_ALL};
     assert_int_equal(bl_booklet_render(guide, &all, BL_BOOKLET_AUTO, 0, &doc, &len), -EINVAL);
     assert_null(doc);

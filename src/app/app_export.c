@@ -67,7 +67,10 @@ static unsigned overwrite_no(bl_app *a);
 
 /* The scope question, by what is offered: [shortlist][comparison][fit]. */
 #define SCOPE_PROMPT(text)                                                                         \
-    {.label = text, .on_edit = scope_edit, .on_accept = scope_accept, .on_cancel = export_cancel}
+    {                                                                                              \
+        .label = text, .on_edit = scope_edit, .on_accept = scope_accept,                           \
+        .on_cancel = export_cancel                                                                 \
+    }
 
 static const struct bl_prompt_kind scope_prompts[2][2][2] = {
     {
@@ -121,7 +124,8 @@ unsigned bl_app_export_open(bl_app *a)
 {
     load_answers(a);
     bl_lineedit_set(&a->exp.choice, "", 0);
-    bl_app_prompt_open(a, &scope_prompts[have_shortlist(a)][have_comparison(a)][a->exp.have_answers],
+    bl_app_prompt_open(a,
+                       &scope_prompts[have_shortlist(a)][have_comparison(a)][a->exp.have_answers],
                        &a->exp.choice);
     return BL_APP_REDRAW;
 }

@@ -315,16 +315,18 @@ static int cmd_summary_check(const bl_cli *c, int argc, char **argv)
 static int cmd_compare_check(const bl_cli *c, int argc, char **argv)
 {
     if (c->bfmt == BL_BOOKLET_HTML)
-        return bl_cli_usage("compare", "the comparison is text or markdown here; for html use "
-                                       "'borderless export --scope compare'");
+        return bl_cli_usage("compare",
+                            "the comparison is text or markdown here; for html use "
+                            "'borderless export --scope compare'");
     return bl_cmd_compare_check(c, argc, argv);
 }
 
 static int cmd_fit_check(const bl_cli *c, int argc, char **argv)
 {
     if (c->bfmt == BL_BOOKLET_HTML)
-        return bl_cli_usage("fit", "the report is text or markdown; for html use 'borderless "
-                                   "export --scope fit'");
+        return bl_cli_usage("fit",
+                            "the report is text or markdown; for html use 'borderless "
+                            "export --scope fit'");
     return bl_cmd_fit_check(c, argc, argv);
 }
 
@@ -779,8 +781,8 @@ int main(int argc, char **argv)
         goto done;
     }
     if (p.given_scope && !is_help && !(cmd && (cmd->takes & TAKES_SCOPE))) {
-        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for export",
-                              p.given_scope);
+        status =
+            bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for export", p.given_scope);
         goto done;
     }
     if (p.given_compare && !is_help && !(cmd && (cmd->takes & TAKES_COMPARE))) {

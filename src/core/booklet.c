@@ -16,8 +16,8 @@
 #include <strings.h>
 
 #define GUIDANCE                                                                                   \
-    "Guidance, not a verdict: this booklet describes roles as the guide's sources do. "           \
-    "Requirements differ between services and change, so read the current vacancy notice "       \
+    "Guidance, not a verdict: this booklet describes roles as the guide's sources do. "            \
+    "Requirements differ between services and change, so read the current vacancy notice "         \
     "and talk to a careers adviser."
 
 /* ---- scopes and formats ------------------------------------------------ */
@@ -473,8 +473,8 @@ static void notes(struct bk *b, const struct part *p)
     const bl_entry *e = &b->g->entries[p->entry];
     if (p->sl->note && p->sl->note[0]) {
         out(b, "\n");
-        para(b, p->sl->note, b->fmt == BL_BOOKLET_MARKDOWN ? "**Your note:** " : "Your note: ",
-             "  ");
+        para(b, p->sl->note,
+             b->fmt == BL_BOOKLET_MARKDOWN ? "**Your note:** " : "Your note: ", "  ");
     }
     if (bl_shortlist_updated(p->sl, e->reviewed)) {
         char line[128];
@@ -553,8 +553,7 @@ static void md_section(struct bk *b, const bl_entry *e)
 /* A section in text: as `borderless show` lays it out. */
 static void text_section(struct bk *b, const bl_entry *e)
 {
-    bl_layout *l =
-        bl_layout_entry_ex(b->g, e, BL_SUMMARY_WIDTH, b->ascii ? BL_LAYOUT_ASCII : 0);
+    bl_layout *l = bl_layout_entry_ex(b->g, e, BL_SUMMARY_WIDTH, b->ascii ? BL_LAYOUT_ASCII : 0);
     if (!l) {
         fail(b, -ENOMEM);
         return;
@@ -733,9 +732,10 @@ static void html_head(struct bk *b)
         fail(b, -ENOMEM);
         return;
     }
-    out(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<title>");
+    out(b,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>");
     h(b, t);
     out(b, "</title>\n<style>\n");
     out(b, css);
@@ -777,8 +777,9 @@ static void html_toc(struct bk *b)
 {
     out(b, "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n");
     if (b->s->scope == BL_BOOKLET_COMPARE)
-        out(b, "<p><a href=\"#comparison\">Comparison</a></p>\n<p class=\"group\">The "
-               "roles</p>\n");
+        out(b,
+            "<p><a href=\"#comparison\">Comparison</a></p>\n<p class=\"group\">The "
+            "roles</p>\n");
     const char *group = NULL;
     int open = 0;
     for (size_t i = 0; i < b->n_parts; i++) {
@@ -1031,9 +1032,10 @@ static void html_fit_answers(struct bk *b)
 {
     const bl_guide *g = b->g;
     const bl_fit_answers *a = b->s->answers;
-    out(b, "<section>\n<h2 id=\"answers\">Your answers</h2>\n<table>\n"
-           "<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Your answer</th>"
-           "</tr></thead>\n<tbody>\n");
+    out(b,
+        "<section>\n<h2 id=\"answers\">Your answers</h2>\n<table>\n"
+        "<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Your answer</th>"
+        "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < g->n_fit_questions; i++) {
         const bl_fit_question *q = &g->fit_questions[i];
         out(b, "<tr><td>");
@@ -1087,10 +1089,11 @@ static void html_fit_role(struct bk *b, const bl_fit_score *sc)
     out(b, "</p>\n");
     const bl_role_facts *rf = e->role;
     if (rf) {
-        out(b, "<section>\n<h3>How it fits</h3>\n<table>\n<thead><tr>"
-               "<th scope=\"col\">Question</th><th scope=\"col\">You</th>"
-               "<th scope=\"col\">This role</th><th scope=\"col\">Why</th></tr></thead>\n"
-               "<tbody>\n");
+        out(b,
+            "<section>\n<h3>How it fits</h3>\n<table>\n<thead><tr>"
+            "<th scope=\"col\">Question</th><th scope=\"col\">You</th>"
+            "<th scope=\"col\">This role</th><th scope=\"col\">Why</th></tr></thead>\n"
+            "<tbody>\n");
         for (int d = 0; d < BL_FIT_COUNT; d++) {
             out(b, "<tr><td>");
             h(b, bl_fit_info((enum bl_fit_dim)d)->label);
@@ -1142,10 +1145,12 @@ static void html_fit(struct bk *b)
     html_fit_answers(b);
     out(b, "<section>\n<h2 id=\"ranking\">The roles, best fit first</h2>\n");
     if (r.all_tied)
-        out(b, "<p>Every role has the same score: answer more questions to tell them "
-               "apart.</p>\n");
-    out(b, "<table>\n<thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Role</th>"
-           "<th scope=\"col\">Score</th><th scope=\"col\">Fits</th></tr></thead>\n<tbody>\n");
+        out(b,
+            "<p>Every role has the same score: answer more questions to tell them "
+            "apart.</p>\n");
+    out(b,
+        "<table>\n<thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Role</th>"
+        "<th scope=\"col\">Score</th><th scope=\"col\">Fits</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < r.n; i++) {
         char cell[64];
         snprintf(cell, sizeof cell, "<tr><td>%d</td><td>", r.v[i].rank);
@@ -1214,8 +1219,8 @@ static void html_compare_row(struct bk *b, const bl_compare *c, const bl_cmp_row
         if (row->kind == BL_CMP_LEVEL && cell->level >= 0) {
             const struct bl_fit_info *fi = bl_fit_info((enum bl_fit_dim)row->sub);
             char lv[96];
-            snprintf(lv, sizeof lv, "%d of %d (%s \xe2\x80\x93 %s)", cell->level,
-                     BL_FIT_MAX_LEVEL, fi ? fi->low : "", fi ? fi->high : "");
+            snprintf(lv, sizeof lv, "%d of %d (%s \xe2\x80\x93 %s)", cell->level, BL_FIT_MAX_LEVEL,
+                     fi ? fi->low : "", fi ? fi->high : "");
             h(b, lv);
             if (cell->n_items > 0) {
                 out(b, "<br><span class=\"why\">");
@@ -1237,9 +1242,10 @@ static void html_compare(struct bk *b)
     bl_compare *c = build_compare(b);
     if (!c)
         return;
-    out(b, "<section id=\"comparison\" class=\"comparison\">\n<h2>Comparison</h2>\n"
-           "<p>Rows marked \xe2\x89\xa0 differ between the roles; \xe2\x80\x94 means the "
-           "profile does not say.</p>\n<table>\n<thead><tr><td></td>");
+    out(b,
+        "<section id=\"comparison\" class=\"comparison\">\n<h2>Comparison</h2>\n"
+        "<p>Rows marked \xe2\x89\xa0 differ between the roles; \xe2\x80\x94 means the "
+        "profile does not say.</p>\n<table>\n<thead><tr><td></td>");
     for (size_t r = 0; r < c->n_roles; r++) {
         out(b, "<th scope=\"col\">");
         entry_ref(b, bl_guide_index(b->g, c->roles[r]));
@@ -1279,8 +1285,9 @@ static void render_html(struct bk *b)
     }
     out(b, "<footer>\n<p class=\"meta\">Made with borderless ");
     h(b, BORDERLESS_VERSION);
-    out(b, ". Check every detail against the sources before you apply.</p>\n</footer>\n"
-           "</body>\n</html>\n");
+    out(b,
+        ". Check every detail against the sources before you apply.</p>\n</footer>\n"
+        "</body>\n</html>\n");
 }
 
 /* ---- the entry points -------------------------------------------------- */
@@ -1334,8 +1341,8 @@ struct booklet_job {
 static int booklet_job_render(void *ctx, const char *path, char **doc, size_t *len)
 {
     const struct booklet_job *j = ctx;
-    enum bl_booklet_format fmt = j->fmt == BL_BOOKLET_AUTO ? bl_booklet_format_for_path(path)
-                                                           : j->fmt;
+    enum bl_booklet_format fmt =
+        j->fmt == BL_BOOKLET_AUTO ? bl_booklet_format_for_path(path) : j->fmt;
     return bl_booklet_render(j->g, j->s, fmt, 0, doc, len);
 }
 

@@ -853,8 +853,7 @@ void bl_save_rendered(const char *typed, bl_save_render_fn make, void *ctx, cons
     rc = make(ctx, res->path, &doc, &len);
     if (rc < 0) {
         res->err = -rc;
-        snprintf(res->message, sizeof res->message, "Cannot make the %s: %s", what,
-                 strerror(-rc));
+        snprintf(res->message, sizeof res->message, "Cannot make the %s: %s", what, strerror(-rc));
         return;
     }
     bl_safewrite_target fresh;
@@ -889,8 +888,8 @@ struct summary_job {
 static int summary_job_render(void *ctx, const char *path, char **out, size_t *len)
 {
     const struct summary_job *j = ctx;
-    enum bl_summary_format fmt = j->fmt == BL_SUMMARY_AUTO ? bl_summary_format_for_path(path)
-                                                           : j->fmt;
+    enum bl_summary_format fmt =
+        j->fmt == BL_SUMMARY_AUTO ? bl_summary_format_for_path(path) : j->fmt;
     return bl_summary_render(j->g, j->role, fmt, out, len);
 }
 
