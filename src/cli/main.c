@@ -771,8 +771,9 @@ int main(int argc, char **argv)
         goto done;
     }
     if (p.given_summary && !is_help && !(cmd && (cmd->takes & TAKES_SUMMARY))) {
-        status = bl_cli_usage(cmd ? cmd->name : NULL,
-                              "option %s is only for summary, fit and export", p.given_summary);
+        status =
+            bl_cli_usage(cmd ? cmd->name : NULL,
+                         "option %s is only for summary, fit, compare and export", p.given_summary);
         goto done;
     }
     if (p.given_answers && !is_help && !(cmd && (cmd->takes & TAKES_ANSWERS))) {

@@ -581,9 +581,9 @@ begin "options of another command are usage errors"
 run -C "$SRC/content" list --tsv
 expect_usage_error "option --tsv is only for search"
 run -C "$SRC/content" show interpol-agent -o x.txt
-expect_usage_error "option -o is only for summary, fit and export"
+expect_usage_error "option -o is only for summary, fit, compare and export"
 run -C "$SRC/content" check --force
-expect_usage_error "option --force is only for summary, fit and export"
+expect_usage_error "option --force is only for summary, fit, compare and export"
 
 begin "bad option values"
 run --width 5 -C "$SRC/content" show interpol-agent
