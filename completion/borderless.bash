@@ -2,7 +2,8 @@
 #
 # Completes the options (anywhere on the line, as the program takes them),
 # the commands, the ids after `show`, `summary` and `compare`, shortlist's
-# subcommands and the ids after them, each command's options,
+# subcommands and the ids after them, export's scopes (and the ids after
+# --scope compare), each command's options,
 # summary's formats after -f, themes after --theme, a file name after -o and
 # a folder after -C.  Ids come from `borderless list` at completion time, run as the
 # command word itself (so ./build/borderless completes from that binary) with
@@ -52,7 +53,7 @@ _borderless()
     # Options may come anywhere: find -C DIR and the command, skipping the
     # values of options that take one; after "--" every word is an argument.
     local -a copt=() args=()
-    local i=1 w cmd='' ended=''
+    local i=1 w cmd='' ended='' scope=''
     while ((i < COMP_CWORD)); do
         w=${COMP_WORDS[i]}
         if [[ -z $ended ]]; then
@@ -63,10 +64,16 @@ _borderless()
                 continue
                 ;;
             -C?*) copt=("$w") ;;
-            --width | --theme | -o | --output | -f | --format)
+            --width | --theme | -o | --output | -f | --format | --answers)
                 ((i += 2))
                 continue
                 ;;
+            --scope)
+                ((i + 1 < COMP_CWORD)) && scope=${COMP_WORDS[i + 1]}
+                ((i += 2))
+                continue
+                ;;
+            --scope=*) scope=${w#--scope=} ;;
             --) ended=1 ;;
             -*) ;;
             *)
@@ -103,7 +110,7 @@ _borderless()
         if [[ $cur == -* && -z $ended ]]; then
             mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version --width --theme --no-state' -- "$cur")
         else
-            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary shortlist compare help' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary export shortlist compare help' -- "$cur")
         fi
         return 0
     fi
@@ -126,7 +133,7 @@ _borderless()
         ;;
     help)
         ((${#args[@]} == 0)) &&
-            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary shortlist compare help' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W 'check list show search summary export shortlist compare help' -- "$cur")
         ;;
     shortlist)
         if ((${#args[@]} == 0)); then
@@ -173,9 +180,29 @@ _borderless()
             mapfile -t COMPREPLY < <(compgen -W '-o --output -f --format --force -h --help' -- "$cur")
             return 0
         fi
-        # The id, unless one is already given (option values are skipped).
-        ((${#args[@]} == 0)) &&
+        # Role ids: several may be given (option values are skipped).
+        mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        ;;
+    export)
+        case $prev in
+        -o | --output | --answers)
+            _borderless_files
+            return 0
+            ;;
+        -f | --format)
+            mapfile -t COMPREPLY < <(compgen -W 'text markdown html' -- "$cur")
+            return 0
+            ;;
+        --scope)
+            mapfile -t COMPREPLY < <(compgen -W 'all shortlist compare fit' -- "$cur")
+            return 0
+            ;;
+        esac
+        if [[ $cur == -* && -z $ended ]]; then
+            mapfile -t COMPREPLY < <(compgen -W '--scope --answers -o --output -f --format --force -h --help' -- "$cur")
+        elif [[ $scope == compare ]] && ((${#args[@]} < 3)); then
             mapfile -t COMPREPLY < <(compgen -W "$(_borderless_ids "${COMP_WORDS[0]}" "${copt[@]}")" -- "$cur")
+        fi
         ;;
     esac
     return 0

@@ -3,7 +3,7 @@
 # -C DIR already typed), formats, themes, files and folders.  Installed as
 # share/fish/vendor_completions.d/borderless.fish.
 
-set -l commands check list show search summary shortlist compare help
+set -l commands check list show search summary export shortlist compare help
 
 # The ids of the guide read by the program on the command line.
 function __borderless_ids
@@ -36,6 +36,7 @@ complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a list -d
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a show -d 'Print a role or section'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a search -d 'Print the entries that match'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a summary -d 'Write a summary of a role'
+complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write a booklet of roles'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a shortlist -d 'Your shortlist of roles'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a compare -d 'Compare two or three roles'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
@@ -48,7 +49,13 @@ complete -c borderless -n '__fish_seen_subcommand_from summary' -s o -l output -
 complete -c borderless -n '__fish_seen_subcommand_from summary' -s f -l format -x -a 'text markdown' -d 'Format'
 complete -c borderless -n '__fish_seen_subcommand_from summary' -l force -d 'Replace an existing file'
 complete -c borderless -n '__fish_seen_subcommand_from search' -l tsv -d 'Tab-separated values'
-complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary shortlist compare" -d 'Command'
+complete -c borderless -n '__fish_seen_subcommand_from export' -l scope -x -a 'all shortlist compare fit' -d 'What goes in'
+complete -c borderless -n '__fish_seen_subcommand_from export' -l answers -r -F -d 'Fit answers from FILE'
+complete -c borderless -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to FILE'
+complete -c borderless -n '__fish_seen_subcommand_from export' -s f -l format -x -a 'text markdown html' -d 'Format'
+complete -c borderless -n '__fish_seen_subcommand_from export' -l force -d 'Replace an existing file'
+complete -c borderless -n '__fish_seen_subcommand_from export; and __fish_contains_opt scope' -a '(__borderless_ids)' -d 'Role'
+complete -c borderless -n '__fish_seen_subcommand_from help' -a "check list show search summary export shortlist compare" -d 'Command'
 complete -c borderless -n '__fish_seen_subcommand_from compare' -a '(__borderless_ids)' -d 'Role'
 complete -c borderless -n '__fish_seen_subcommand_from compare' -s d -l differences -d 'Only the rows that differ'
 complete -c borderless -n '__fish_seen_subcommand_from compare' -s o -l output -r -F -d 'Write to FILE'

@@ -27,6 +27,8 @@
     X(MARK)                                                                                        \
     X(NOTE)                                                                                        \
     X(SHORTLIST)                                                                                   \
+    /* Export a booklet (issue 16): */                                                             \
+    X(EXPORT)                                                                                      \
     X(BACK)                                                                                        \
     X(QUIT)                                                                                        \
     X(REDRAW)                                                                                      \

@@ -41,6 +41,7 @@
 #define BORDERLESS_APP_H
 
 #include "borderless/action.h"
+#include "borderless/booklet.h"
 #include "borderless/compare.h"
 #include "borderless/fit.h"
 #include "borderless/index_job.h"
@@ -170,6 +171,18 @@ typedef struct bl_menu_row {
     const char *title; /* BL_MENU_HEADING: a group's title, "Roles", "Sections" */
 } bl_menu_row;
 
+/* The export prompt's state (E; app_export.c): the scope letter typed, the
+ * file name typed, the scope chosen, the file the overwrite question is
+ * about, and the fit answers kept from the fit finder (when there are). */
+typedef struct bl_app_export {
+    bl_lineedit choice;
+    bl_lineedit path;
+    enum bl_booklet_scope scope;
+    bl_safewrite_target asked;
+    bl_fit_answers answers;
+    int have_answers;
+} bl_app_export;
+
 /* The comparison (app_compare.c): c adds or removes the selected role (at
  * most BL_CMP_MAX_ROLES), C opens the comparison of the set in place of
  * both panes (at least BL_CMP_MIN_ROLES); there the moving keys scroll it,
@@ -265,6 +278,8 @@ typedef struct bl_app {
     bl_lineedit note; /* the note typed at the note prompt */
     size_t note_entry;
 
+    bl_app_export exp; /* the export prompt (E) */
+
     bl_app_compare cmp;
     bl_app_fit fit; /* the fit finder (app_fit.c) */
     int save_fit; /* the save prompt saves the fit report, not a summary */
@@ -298,6 +313,15 @@ int bl_app_open_state(bl_app *a, unsigned flags);
 /* The shortlist row i shows: its entry in the guide (or -1 when the
  * content no longer has that role). */
 long bl_app_shelf_entry(const bl_app *a, size_t i);
+
+/* Export (E, BL_ACT_EXPORT): a prompt asks for the scope, one letter:
+ * a all roles, s the shortlist (when it has roles), c the comparison of
+ * the compare set (when it has two or three roles), f the fit report (when
+ * the fit finder's answers are kept); Enter takes the shortlist when it
+ * has roles, else all.  Then a file name, starting as
+ * "./" BL_BOOKLET_DEFAULT_PATH (the format from its extension; a folder
+ * means that name in it), written with the safe writer like p's summary:
+ * an existing file asks "Overwrite?", a failure keeps the prompt open. */
 
 /* Where the reader is, for bl_session_save(). */
 void bl_app_session(const bl_app *a, bl_session *s);

@@ -115,14 +115,14 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
                      enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
                      bl_save_result *res);
 
-/* What bl_summary_save does, for any document: render(ctx, fmt, ...) makes
- * it (fmt already chosen from the path when AUTO; 0 or -errno) and the safe
- * writer writes it, with the same rules, flags, question and messages
- * ("Cannot make the <what>: ..." when render fails). */
-typedef int (*bl_save_render_fn)(void *ctx, enum bl_summary_format fmt, char **out,
-                                 size_t *out_len);
-void bl_save_rendered(const char *typed, const char *what, bl_save_render_fn render, void *ctx,
-                      enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
-                      bl_save_result *res);
+/* The writer behind bl_summary_save() and bl_booklet_save(): resolves
+ * `typed` (bl_path_resolve), asks make(ctx, the absolute path, &doc,
+ * &len) for a new malloc'd document (0 or -errno; the path lets it choose
+ * a format by the extension), and writes it by the rules and with the
+ * flags, question and *res of bl_summary_save().  `what` names the document
+ * in a failure ("Cannot make the summary: ..."). */
+typedef int (*bl_save_render_fn)(void *ctx, const char *path, char **out, size_t *len);
+void bl_save_rendered(const char *typed, bl_save_render_fn make, void *ctx, const char *what,
+                      unsigned flags, bl_safewrite_target *asked, bl_save_result *res);
 
 #endif

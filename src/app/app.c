@@ -1,8 +1,4 @@
 #include "app_int.h"
-
-#include "app_int.h"
-
-#include "app_int.h"
 #include "borderless/marks.h"
 #include "borderless/summary.h"
 
@@ -264,6 +260,7 @@ int bl_app_init(bl_app *a, const bl_guide *g, unsigned layout_flags)
     int ok = bl_lineedit_init(&a->search.query, NULL) == 0;
     ok &= bl_lineedit_init(&a->save_path, NULL) == 0;
     ok &= bl_lineedit_init(&a->note, NULL) == 0;
+    ok &= bl_app_export_init(a) == 0;
     a->cache = calloc(g->n_entries ? g->n_entries : 1, sizeof *a->cache);
     if (!a->cache || !ok || menu_build(a) != 0 || app_fit_init(a) != 0)
         return -1;
@@ -296,6 +293,7 @@ void bl_app_done(bl_app *a)
         free(a->search.recent[i]);
     bl_lineedit_done(&a->save_path);
     bl_lineedit_done(&a->note);
+    bl_app_export_done(a);
     bl_shortlist_close(a->sl);
     bl_app_compare_done(a);
     app_fit_done(a);
@@ -592,6 +590,18 @@ static void prompt_close(bl_app *a)
 void app_open_prompt(bl_app *a, const struct bl_prompt_kind *k, bl_lineedit *edit)
 {
     open_prompt(a, k, edit);
+}
+
+void app_prompt_ask(bl_app *a, const struct bl_prompt_kind *k, const char *subject,
+                    const char *tail)
+{
+    open_prompt(a, k, NULL);
+    size_t n = strlen(subject);
+    if (n >= sizeof a->prompt.subject)
+        n = sizeof a->prompt.subject - 1;
+    memcpy(a->prompt.subject, subject, n);
+    a->prompt.subject[n] = '\0';
+    a->prompt.tail = tail;
 }
 
 void app_prompt_close(bl_app *a)
@@ -1436,6 +1446,8 @@ static unsigned apply(bl_app *a, enum bl_action act, const struct bl_app_arg *ar
         return search_open(a);
     case BL_ACT_SAVE:
         return save_open(a);
+    case BL_ACT_EXPORT:
+        return bl_app_export_open(a);
     default:
         break;
     }

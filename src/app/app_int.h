@@ -1,6 +1,7 @@
 /* app_int.h — what app.c and the feature files of the application state
- * (app_suggest.c, app_fit.c, app_index.c) share, and nobody else (not the
- * views): app.c's small helpers, and the features' hooks into bl_app_apply. */
+ * (app_suggest.c, app_fit.c, app_index.c, app_export.c) share, and nobody
+ * else (not the views): app.c's small helpers, and the features' hooks
+ * into bl_app_apply. */
 #ifndef BORDERLESS_APP_INT_H
 #define BORDERLESS_APP_INT_H
 
@@ -51,5 +52,16 @@ unsigned app_search_resume(bl_app *a);
 int app_index_get(bl_app *a);
 /* app_index.c: while a query waits, says so on an empty status line. */
 void app_index_say_waiting(bl_app *a);
+
+/* app.c: asks question kind k about `subject` (cut to fit) followed by
+ * `tail`. */
+void app_prompt_ask(bl_app *a, const struct bl_prompt_kind *k, const char *subject,
+                    const char *tail);
+
+/* app_export.c: the export prompt's state, made and freed with the app's,
+ * and BL_ACT_EXPORT. */
+int bl_app_export_init(bl_app *a);
+void bl_app_export_done(bl_app *a);
+unsigned bl_app_export_open(bl_app *a);
 
 #endif

@@ -10,6 +10,7 @@
 #ifndef BORDERLESS_CLI_H
 #define BORDERLESS_CLI_H
 
+#include "borderless/booklet.h"
 #include "borderless/diag.h"
 #include "borderless/esc.h"
 #include "borderless/model.h"
@@ -41,7 +42,9 @@ typedef struct bl_cli {
     enum bl_tui_theme theme; /* --theme / $BORDERLESS_THEME */
     int theme_given; /* --theme was on the command line */
     const char *out; /* summary -o FILE, or NULL */
-    enum bl_summary_format fmt; /* summary -f */
+    enum bl_summary_format fmt; /* summary -f (AUTO for html) */
+    enum bl_booklet_format bfmt; /* export -f (the same, and html) */
+    enum bl_booklet_scope scope; /* export --scope */
     int force; /* summary --force */
     int fit_questions; /* fit --questions */
     const char *fit_answers; /* fit --answers FILE, or NULL */

@@ -132,16 +132,10 @@ static int clear_state(const bl_cli *c)
     return bl_cli_finish_stdout(FIT_OK);
 }
 
-int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
+int bl_cmd_fit_answers(const bl_guide *g, const bl_cli *c, bl_fit_answers *ans)
 {
-    if (c->fit_questions)
-        return print_questions(g, c->ascii);
-    if (c->fit_clear)
-        return clear_state(c);
     char q[BL_ESC_SIZE];
-
-    bl_fit_answers ans;
-    bl_fit_answers_init(&ans);
+    bl_fit_answers_init(ans);
     char state[BL_PATH_MAX];
     int have_state = !(bl_userstate_flags(c->no_state) & BL_USERSTATE_PRIVATE) &&
         bl_fit_state_path(state, sizeof state) == 0;
@@ -153,7 +147,7 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
         bl_diags d;
         bl_diags_init(&d, BL_DIAGS_DEFAULT_MAX);
         const char *name = strcmp(c->fit_answers, "-") == 0 ? "(standard input)" : c->fit_answers;
-        int rc = bl_fit_answers_parse(g, name, buf, len, &ans, &d);
+        int rc = bl_fit_answers_parse(g, name, buf, len, ans, &d);
         free(buf);
         if (rc < 0) {
             bl_diags_print_ex(&d, stderr, c->esc);
@@ -163,13 +157,13 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
         bl_diags_free(&d);
         if (have_state) {
             char reason[BL_REASON_MAX];
-            if (bl_fit_state_save(g, state, &ans, reason, sizeof reason) < 0)
+            if (bl_fit_state_save(g, state, ans, reason, sizeof reason) < 0)
                 fprintf(stderr, "borderless: could not keep your answers for next time: %s\n",
                         bl_cli_q(c, q, reason));
         }
     } else {
         char notice[BL_REASON_MAX];
-        int rc = have_state ? bl_fit_state_load(g, state, &ans, notice, sizeof notice) : 1;
+        int rc = have_state ? bl_fit_state_load(g, state, ans, notice, sizeof notice) : 1;
         if (rc == 2)
             fprintf(stderr, "borderless: %s\n", bl_cli_q(c, q, notice));
         if (rc != 0) {
@@ -182,6 +176,19 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
             return FIT_FAIL;
         }
     }
+    return FIT_OK;
+}
+
+int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
+{
+    if (c->fit_questions)
+        return print_questions(g, c->ascii);
+    if (c->fit_clear)
+        return clear_state(c);
+    bl_fit_answers ans;
+    int st = bl_cmd_fit_answers(g, c, &ans);
+    if (st != FIT_OK)
+        return st;
 
     int to_stdout = !c->out || strcmp(c->out, "-") == 0;
     enum bl_summary_format fmt = c->fmt;

@@ -17,12 +17,19 @@
 #ifndef BORDERLESS_CMD_FIT_H
 #define BORDERLESS_CMD_FIT_H
 
+#include "borderless/fit.h"
 #include "borderless/model.h"
 #include "cli.h"
 
 /* Options that do not go together; BL_EXIT_USAGE after a message, else
  * BL_EXIT_OK.  Runs before the content is loaded. */
 int bl_cmd_fit_check(const bl_cli *c, int argc, char **argv);
+
+/* The reader's answers, as the report uses them: from --answers (FILE or
+ * "-"; kept in the state file unless --no-state), else the kept ones.
+ * BL_EXIT_OK, or BL_EXIT_FAIL after the message (a bad answer as
+ * FILE:LINE:COLUMN: message, no answers kept).  Also used by `export`. */
+int bl_cmd_fit_answers(const bl_guide *g, const bl_cli *c, bl_fit_answers *ans);
 
 /* Runs the command on guide g as c says; returns the exit status. */
 int bl_cmd_fit(const bl_guide *g, const bl_cli *c);

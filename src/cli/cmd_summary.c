@@ -19,36 +19,48 @@ static int write_stdout(const char *doc, size_t len)
     return BL_EXIT_OK;
 }
 
-int bl_cmd_summary(const bl_guide *g, const bl_cli *c, const char *id)
+int bl_cmd_summary(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
-    struct {
-        const char *out;
-        enum bl_summary_format fmt;
-        int force;
-    } s = {.out = c->out, .fmt = c->fmt, .force = c->force};
-    int rc;
     char qbuf[BL_ESC_SIZE];
-
-    const bl_entry *e = bl_cli_find(c, g, id, 1);
-    if (!e)
-        return BL_EXIT_FAIL;
-    if (e->kind != BL_ENTRY_ROLE) {
-        fprintf(stderr,
-                "borderless: '%s' is a section; only roles have summaries "
-                "(see 'borderless list')\n",
-                bl_cli_q(c, qbuf, id));
-        return BL_EXIT_FAIL;
+    /* Every id is checked before anything is made or written. */
+    for (int i = 0; i < argc; i++) {
+        const bl_entry *e = bl_cli_find(c, g, argv[i], 1);
+        if (!e)
+            return BL_EXIT_FAIL;
+        if (e->kind != BL_ENTRY_ROLE) {
+            fprintf(stderr,
+                    "borderless: '%s' is a section; only roles have summaries "
+                    "(see 'borderless list')\n",
+                    bl_cli_q(c, qbuf, argv[i]));
+            return BL_EXIT_FAIL;
+        }
     }
 
-    int to_stdout = !s.out || strcmp(s.out, "-") == 0;
-    enum bl_summary_format fmt = s.fmt;
+    int to_stdout = !c->out || strcmp(c->out, "-") == 0;
+    enum bl_summary_format fmt = c->fmt;
     if (fmt == BL_SUMMARY_AUTO)
-        fmt = to_stdout ? BL_SUMMARY_TEXT : bl_summary_format_for_path(s.out);
+        fmt = to_stdout ? BL_SUMMARY_TEXT : bl_summary_format_for_path(c->out);
 
+    /* Several roles: their summaries in the order given, a blank line (text)
+     * or a thematic break (Markdown) between them. */
     char *doc = NULL;
     size_t len = 0;
-    rc = bl_summary_render(g, e, fmt, &doc, &len);
+    FILE *f = open_memstream(&doc, &len);
+    int rc = f ? 0 : -ENOMEM;
+    for (int i = 0; i < argc && rc == 0; i++) {
+        char *one = NULL;
+        size_t n = 0;
+        rc = bl_summary_render(g, bl_cli_find(c, g, argv[i], 1), fmt, &one, &n);
+        if (rc == 0 && i > 0 && fputs(fmt == BL_SUMMARY_MARKDOWN ? "\n---\n\n" : "\n\n", f) < 0)
+            rc = -ENOMEM;
+        if (rc == 0 && fwrite(one, 1, n, f) != n)
+            rc = -ENOMEM;
+        free(one);
+    }
+    if (f && fclose(f) != 0 && rc == 0)
+        rc = -ENOMEM;
     if (rc < 0) {
+        free(doc);
         fprintf(stderr, "borderless: cannot make the summary: %s\n", strerror(-rc));
         return BL_EXIT_FAIL;
     }
@@ -56,7 +68,7 @@ int bl_cmd_summary(const bl_guide *g, const bl_cli *c, const char *id)
     if (to_stdout) {
         status = write_stdout(doc, len);
     } else {
-        status = bl_cli_save(c, s.out, s.force, "summary", doc, len);
+        status = bl_cli_save(c, c->out, c->force, "summary", doc, len);
     }
     free(doc);
     return status;

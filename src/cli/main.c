@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "borderless/widthcheck.h"
 #include "cmd_compare.h"
+#include "cmd_export.h"
 #include "cmd_fit.h"
 #include "cmd_search.h"
 #include "cmd_shortlist.h"
@@ -47,9 +48,11 @@ static const char usage_text[] =
     "  show ID      print a role or section, wrapped to the terminal's width\n"
     "  search QUERY...\n"
     "               print the matching entries, best first (exit 1 if none)\n"
-    "  summary ID [-o FILE] [-f text|markdown] [--force]\n"
-    "               write a one- or two-page summary of a role to FILE (else\n"
+    "  summary ID... [-o FILE] [-f text|markdown] [--force]\n"
+    "               write a one- or two-page summary of each role to FILE (else\n"
     "               standard output); never replaces FILE without --force\n"
+    "  export [--scope all|shortlist|compare|fit] [-o FILE] [-f text|markdown|html]\n"
+    "               a booklet of roles to read or print (see 'export --help')\n"
     "  fit          which roles suit your answers, and why (see 'fit --help')\n"
     "  shortlist [add ID [NOTE] | rm ID | note ID NOTE]\n"
     "               your shortlist of roles, with a note each\n"
@@ -106,8 +109,9 @@ static const char search_usage[] =
     "  --width N    cut lines at N columns (10 to 1000)\n";
 
 static const char summary_usage[] =
-    "Usage: borderless summary ID [-o FILE] [-f text|markdown] [--force]\n"
-    "Write a one- or two-page summary of role ID.\n"
+    "Usage: borderless summary ID... [-o FILE] [-f text|markdown] [--force]\n"
+    "Write a one- or two-page summary of role ID; of several roles, their\n"
+    "summaries one after another in the order given, in one file.\n"
     "\n"
     "  -o, --output FILE   write to FILE instead of standard output (\"-\": stdout)\n"
     "  -f, --format FMT    text (wrapped at 72 columns) or markdown; by default\n"
@@ -297,8 +301,33 @@ static int cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 
 static int cmd_summary(const bl_guide *g, const bl_cli *c, int argc, char **argv)
 {
-    (void)argc;
-    return bl_cmd_summary(g, c, argv[0]);
+    return bl_cmd_summary(g, c, argc, argv);
+}
+
+static int cmd_summary_check(const bl_cli *c, int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    if (c->bfmt == BL_BOOKLET_HTML)
+        return bl_cli_usage("summary", "a summary is text or markdown; html is for export");
+    return BL_EXIT_OK;
+}
+
+static int cmd_compare_check(const bl_cli *c, int argc, char **argv)
+{
+    if (c->bfmt == BL_BOOKLET_HTML)
+        return bl_cli_usage("compare",
+                            "the comparison is text or markdown here; for html use "
+                            "'borderless export --scope compare'");
+    return bl_cmd_compare_check(c, argc, argv);
+}
+
+static int cmd_fit_check(const bl_cli *c, int argc, char **argv)
+{
+    if (c->bfmt == BL_BOOKLET_HTML)
+        return bl_cli_usage("fit",
+                            "the report is text or markdown; for html use 'borderless "
+                            "export --scope fit'");
+    return bl_cmd_fit_check(c, argc, argv);
 }
 
 static int cmd_fit(const bl_guide *g, const bl_cli *c, int argc, char **argv)
@@ -321,8 +350,10 @@ static int cmd_compare(const bl_guide *g, const bl_cli *c, int argc, char **argv
 enum {
     TAKES_TSV = 1, /* --tsv */
     TAKES_SUMMARY = 2, /* -o, -f, --force */
-    TAKES_FIT = 4, /* --questions, --answers, --clear */
+    TAKES_FIT = 4, /* --questions, --clear */
     TAKES_COMPARE = 8, /* -d, --differences */
+    TAKES_ANSWERS = 16, /* --answers */
+    TAKES_SCOPE = 32, /* --scope */
 };
 
 static const struct command {
@@ -354,15 +385,22 @@ static const struct command {
     {.name = "summary",
      .usage = summary_usage,
      .min_args = 1,
-     .max_args = 1,
+     .max_args = -1,
      .missing = "summary needs a role ID (see 'borderless list')",
      .takes = TAKES_SUMMARY,
+     .check = cmd_summary_check,
      .run = cmd_summary},
     {.name = "fit",
      .usage = fit_usage,
-     .takes = TAKES_SUMMARY | TAKES_FIT,
+     .takes = TAKES_SUMMARY | TAKES_FIT | TAKES_ANSWERS,
      .run = cmd_fit,
-     .check = bl_cmd_fit_check},
+     .check = cmd_fit_check},
+    {.name = "export",
+     .usage = bl_cmd_export_usage,
+     .max_args = -1,
+     .takes = TAKES_SUMMARY | TAKES_ANSWERS | TAKES_SCOPE,
+     .check = bl_cmd_export_check,
+     .run = bl_cmd_export},
     {.name = "shortlist",
      .usage = bl_cmd_shortlist_usage,
      .max_args = -1,
@@ -374,7 +412,7 @@ static const struct command {
      .max_args = 3,
      .missing = "compare needs two or three role IDs (see 'borderless list')",
      .takes = TAKES_SUMMARY | TAKES_COMPARE,
-     .check = bl_cmd_compare_check,
+     .check = cmd_compare_check,
      .run = cmd_compare},
     {.name = "help", .usage = help_usage, .max_args = 1},
 };
@@ -436,18 +474,6 @@ static int cmd_browse(const bl_guide *g, const bl_cli *c)
     return bl_tui_run(g, &opts);
 }
 
-/* The newest `reviewed` date among the roles, or NULL. */
-static const char *newest_review(const bl_guide *g)
-{
-    const char *best = NULL;
-    for (size_t i = 0; i < g->n_roles; i++) {
-        const char *r = g->entries[i].reviewed;
-        if (r && (!best || strcmp(r, best) > 0))
-            best = r;
-    }
-    return best;
-}
-
 /* Prints the version, and the content's when content is found and loads;
  * never fails for want of content. */
 static int print_version(const bl_cli *c)
@@ -456,7 +482,7 @@ static int print_version(const bl_cli *c)
     char buf[PATH_MAX];
     const char *dir = find_content(c, buf, sizeof buf, 1);
     bl_guide *g = dir ? load(c, dir, 1) : NULL;
-    const char *date = g ? newest_review(g) : NULL;
+    const char *date = g ? bl_booklet_content_date(g) : NULL;
     if (date)
         printf("content reviewed %s\n", date);
     bl_guide_free(g);
@@ -475,6 +501,7 @@ enum {
     OPT_ANSWERS,
     OPT_CLEAR,
     OPT_NO_STATE,
+    OPT_SCOPE,
 };
 
 static const struct option long_options[] = {
@@ -491,6 +518,7 @@ static const struct option long_options[] = {
     {.name = "clear", .has_arg = no_argument, .val = OPT_CLEAR},
     {.name = "no-state", .has_arg = no_argument, .val = OPT_NO_STATE},
     {.name = "differences", .has_arg = no_argument, .val = 'd'},
+    {.name = "scope", .has_arg = required_argument, .val = OPT_SCOPE},
     {0},
 };
 
@@ -555,11 +583,13 @@ static int missing_value(int opt)
     case 'o':
         return bl_cli_usage("summary", "option -o needs a file name");
     case 'f':
-        return bl_cli_usage("summary", "option -f needs a format: text or markdown");
+        return bl_cli_usage("summary", "option -f needs a format: text, markdown or html");
     case OPT_WIDTH:
         return bl_cli_usage(NULL, "option --width needs a number of columns");
     case OPT_THEME:
         return bl_cli_usage(NULL, "option --theme needs light, dark or mono");
+    case OPT_SCOPE:
+        return bl_cli_usage("export", "option --scope needs all, shortlist, compare or fit");
     case OPT_ANSWERS:
         return bl_cli_usage("fit",
                             "option --answers needs a file name (\"-\": standard "
@@ -572,7 +602,7 @@ static int missing_value(int opt)
 struct parsed {
     int help, version;
     const char *given_tsv, *given_summary, *given_fit; /* a command option seen */
-    const char *given_compare;
+    const char *given_compare, *given_answers, *given_scope;
     char **args; /* the non-option words: the command and its arguments */
     int n_args;
 };
@@ -628,9 +658,12 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
             p->given_summary = at < argc && strncmp(argv[at], "--", 2) == 0 ? "--output" : "-o";
             break;
         case 'f':
-            if (bl_summary_parse_format(optarg, &c->fmt) != 0)
-                return bl_cli_usage("summary", "unknown format '%s' (use text or markdown)",
+            if (bl_booklet_parse_format(optarg, &c->bfmt) != 0)
+                return bl_cli_usage(NULL, "unknown format '%s' (use text, markdown or html)",
                                     bl_cli_q(c, buf, optarg));
+            c->fmt = c->bfmt == BL_BOOKLET_MARKDOWN ? BL_SUMMARY_MARKDOWN
+                : c->bfmt == BL_BOOKLET_TEXT        ? BL_SUMMARY_TEXT
+                                                    : BL_SUMMARY_AUTO;
             p->given_summary = at < argc && strncmp(argv[at], "--", 2) == 0 ? "--format" : "-f";
             break;
         case OPT_FORCE:
@@ -645,7 +678,7 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
             if (!*optarg)
                 return missing_value(OPT_ANSWERS);
             c->fit_answers = optarg;
-            p->given_fit = "--answers";
+            p->given_answers = "--answers";
             break;
         case OPT_CLEAR:
             c->fit_clear = 1;
@@ -658,6 +691,13 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
             c->compare_diff = 1;
             p->given_compare =
                 at < argc && strncmp(argv[at], "--", 2) == 0 ? "--differences" : "-d";
+            break;
+        case OPT_SCOPE:
+            if (bl_booklet_parse_scope(optarg, &c->scope) != 0 || c->scope == BL_BOOKLET_ROLES)
+                return bl_cli_usage("export",
+                                    "unknown scope '%s' (use all, shortlist, compare or fit)",
+                                    bl_cli_q(c, buf, optarg));
+            p->given_scope = "--scope";
             break;
         case ':':
             return missing_value(optopt);
@@ -691,7 +731,7 @@ static void decide_output(bl_cli *c)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
-    bl_cli c = {.fmt = BL_SUMMARY_AUTO};
+    bl_cli c = {.fmt = BL_SUMMARY_AUTO, .bfmt = BL_BOOKLET_AUTO, .scope = BL_BOOKLET_ALL};
     decide_output(&c);
 
     char **args = calloc((size_t)argc + 1, sizeof *args);
@@ -731,8 +771,19 @@ int main(int argc, char **argv)
         goto done;
     }
     if (p.given_summary && !is_help && !(cmd && (cmd->takes & TAKES_SUMMARY))) {
-        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for summary and fit",
-                              p.given_summary);
+        status =
+            bl_cli_usage(cmd ? cmd->name : NULL,
+                         "option %s is only for summary, fit, compare and export", p.given_summary);
+        goto done;
+    }
+    if (p.given_answers && !is_help && !(cmd && (cmd->takes & TAKES_ANSWERS))) {
+        status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for fit and export",
+                              p.given_answers);
+        goto done;
+    }
+    if (p.given_scope && !is_help && !(cmd && (cmd->takes & TAKES_SCOPE))) {
+        status =
+            bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for export", p.given_scope);
         goto done;
     }
     if (p.given_compare && !is_help && !(cmd && (cmd->takes & TAKES_COMPARE))) {

@@ -684,11 +684,14 @@ struct report_ctx {
     const bl_guide *g;
     const bl_fit_answers *a;
     int ascii;
+    enum bl_summary_format fmt;
 };
 
-static int report_render(void *ctx, enum bl_summary_format fmt, char **out, size_t *out_len)
+static int report_render(void *ctx, const char *path, char **out, size_t *out_len)
 {
     const struct report_ctx *c = ctx;
+    enum bl_summary_format fmt =
+        c->fmt == BL_SUMMARY_AUTO ? bl_summary_format_for_path(path) : c->fmt;
     return bl_fit_report_render(c->g, c->a, fmt, c->ascii, out, out_len);
 }
 
@@ -696,6 +699,6 @@ void bl_fit_report_save(const bl_guide *g, const bl_fit_answers *a, int ascii, c
                         enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
                         bl_save_result *res)
 {
-    struct report_ctx c = {.g = g, .a = a, .ascii = ascii};
-    bl_save_rendered(typed, "report", report_render, &c, fmt, flags, asked, res);
+    struct report_ctx c = {.g = g, .a = a, .ascii = ascii, .fmt = fmt};
+    bl_save_rendered(typed, report_render, &c, "report", flags, asked, res);
 }

@@ -830,9 +830,8 @@ int bl_summary_default_path(const bl_entry *role, char *buf, size_t size)
     return n >= 0 && (size_t)n < size ? 0 : -1;
 }
 
-void bl_save_rendered(const char *typed, const char *what, bl_save_render_fn make, void *ctx,
-                      enum bl_summary_format fmt, unsigned flags, bl_safewrite_target *asked,
-                      bl_save_result *res)
+void bl_save_rendered(const char *typed, bl_save_render_fn make, void *ctx, const char *what,
+                      unsigned flags, bl_safewrite_target *asked, bl_save_result *res)
 {
     memset(res, 0, sizeof *res);
     res->status = BL_SAVE_FAILED;
@@ -849,11 +848,9 @@ void bl_save_rendered(const char *typed, const char *what, bl_save_render_fn mak
             snprintf(res->message, sizeof res->message, "%.200s: %s", typed, strerror(-rc));
         return;
     }
-    if (fmt == BL_SUMMARY_AUTO)
-        fmt = bl_summary_format_for_path(res->path);
     char *doc = NULL;
     size_t len = 0;
-    rc = make(ctx, fmt, &doc, &len);
+    rc = make(ctx, res->path, &doc, &len);
     if (rc < 0) {
         res->err = -rc;
         snprintf(res->message, sizeof res->message, "Cannot make the %s: %s", what, strerror(-rc));
@@ -882,15 +879,18 @@ void bl_save_rendered(const char *typed, const char *what, bl_save_render_fn mak
     }
 }
 
-struct summary_ctx {
+struct summary_job {
     const bl_guide *g;
     const bl_entry *role;
+    enum bl_summary_format fmt;
 };
 
-static int summary_render(void *ctx, enum bl_summary_format fmt, char **out, size_t *out_len)
+static int summary_job_render(void *ctx, const char *path, char **out, size_t *len)
 {
-    const struct summary_ctx *c = ctx;
-    return bl_summary_render(c->g, c->role, fmt, out, out_len);
+    const struct summary_job *j = ctx;
+    enum bl_summary_format fmt =
+        j->fmt == BL_SUMMARY_AUTO ? bl_summary_format_for_path(path) : j->fmt;
+    return bl_summary_render(j->g, j->role, fmt, out, len);
 }
 
 void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
@@ -904,6 +904,6 @@ void bl_summary_save(const bl_guide *g, const bl_entry *role, const char *typed,
         snprintf(res->message, sizeof res->message, "Only a role has a summary");
         return;
     }
-    struct summary_ctx c = {.g = g, .role = role};
-    bl_save_rendered(typed, "summary", summary_render, &c, fmt, flags, asked, res);
+    struct summary_job j = {.g = g, .role = role, .fmt = fmt};
+    bl_save_rendered(typed, summary_job_render, &j, "summary", flags, asked, res);
 }

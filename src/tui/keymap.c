@@ -15,6 +15,7 @@ static const struct km_binding table[] = {
     {KM_ANY, BL_ACT_MARK, {'m'}},
     {KM_ANY, BL_ACT_NOTE, {'a'}},
     {KM_ANY, BL_ACT_SHORTLIST, {'\''}},
+    {KM_ANY, BL_ACT_EXPORT, {'E'}},
     {KM_ANY, BL_ACT_COMPARE_TOGGLE, {'c'}},
     {KM_ANY, BL_ACT_COMPARE, {'C'}},
     {KM_ANY, BL_ACT_BACK, {KM_FN(KEY_BACKSPACE), 127, 8}},

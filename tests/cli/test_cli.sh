@@ -570,7 +570,7 @@ expect_rc 1
 expect_err_has "no matches for '-zzqqx'"
 
 begin "extra arguments are usage errors everywhere"
-for c in "check extra" "list extra" "show interpol-agent extra" "summary interpol-agent extra" \
+for c in "check extra" "list extra" "show interpol-agent extra" "export extra" \
     "help show extra"; do
     # shellcheck disable=SC2086
     run -C "$SRC/content" $c
@@ -581,9 +581,9 @@ begin "options of another command are usage errors"
 run -C "$SRC/content" list --tsv
 expect_usage_error "option --tsv is only for search"
 run -C "$SRC/content" show interpol-agent -o x.txt
-expect_usage_error "option -o is only for summary and fit"
+expect_usage_error "option -o is only for summary, fit, compare and export"
 run -C "$SRC/content" check --force
-expect_usage_error "option --force is only for summary and fit"
+expect_usage_error "option --force is only for summary, fit, compare and export"
 
 begin "bad option values"
 run --width 5 -C "$SRC/content" show interpol-agent

@@ -66,6 +66,7 @@ list
 show
 search
 summary
+export
 shortlist
 compare
 help"
@@ -195,7 +196,7 @@ expect_candidates "-o
 -h
 --help"
 complete_in / "$BIN" -C "$FIX" summary alpha ""
-expect_candidates ""
+expect_candidates "$fixture_ids"
 complete_in / "$BIN" -C "$FIX" summary -f ""
 expect_candidates "text
 markdown"
@@ -208,6 +209,24 @@ expect_candidates "beta"
 mkdir -p "$T/files"
 touch "$T/files/alpha.md" "$T/files/alpha.txt" "$T/files/other"
 complete_in "$T/files" "$BIN" -C "$FIX" summary alpha -o al
+expect_candidates "alpha.md
+alpha.txt"
+
+begin "export: scopes, formats, options, ids after --scope compare"
+complete_in / "$BIN" -C "$FIX" export --scope ""
+expect_candidates "all
+shortlist
+compare
+fit"
+complete_in / "$BIN" -C "$FIX" export -f h
+expect_candidates "html"
+complete_in / "$BIN" -C "$FIX" export --s
+expect_candidates "--scope"
+complete_in / "$BIN" -C "$FIX" export --scope compare ""
+expect_candidates "$fixture_ids"
+complete_in / "$BIN" -C "$FIX" export --scope all ""
+expect_candidates ""
+complete_in "$T/files" "$BIN" -C "$FIX" export -o al
 expect_candidates "alpha.md
 alpha.txt"
 

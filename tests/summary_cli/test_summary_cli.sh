@@ -146,10 +146,30 @@ run 1 summary no-such-role && has err "no-such-role" "unknown id"
 run 1 summary training && has err "only roles have summaries" "section id"
 
 # Usage errors: exit 2 with a hint.
-run 2 summary interpol-agent -f html && has err "unknown format 'html'" "bad format"
+run 2 summary interpol-agent -f rtf && has err "unknown format 'rtf'" "bad format"
 has err "--help" "usage hint"
+run 2 summary interpol-agent -f html && has err "html is for export" "html summary"
 run 2 summary && has err "needs a role ID" "no id"
-run 2 summary interpol-agent extra && has err "unexpected argument 'extra'" "extra argument"
+
+# Several ids: their summaries in the order given, in one file; any unknown
+# id writes nothing.
+run 0 summary interpol-agent europol-analyst -o two.md || true
+{
+    cat "$golden/interpol-agent.md"
+    printf '\n---\n\n'
+    "$bin" -C "$content" summary europol-analyst -f md
+} >want.md
+same two.md want.md "two ids to Markdown"
+run 0 summary europol-analyst interpol-agent || true
+{
+    "$bin" -C "$content" summary europol-analyst
+    printf '\n\n'
+    cat "$golden/interpol-agent.txt"
+} >want.txt
+same out want.txt "two ids to text, in the order given"
+run 1 summary interpol-agent no-such-role -o three.md && has err "no-such-role" "unknown id among several"
+[ -e three.md ] && fail "an unknown id among several still wrote the file"
+run 1 summary interpol-agent training && has err "only roles have summaries" "a section among several"
 run 2 summary interpol-agent -o && has err "needs a file name" "-o without a file"
 run 2 summary interpol-agent --frobnicate && has err "unknown option '--frobnicate'" "bad option"
 run 0 summary --help && has out "Usage: borderless summary" "summary --help"
