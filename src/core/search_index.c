@@ -592,6 +592,12 @@ void bl_search_index_free(bl_search_index *ix)
 {
     if (!ix)
         return;
+    if (ix->block) {
+        free(ix->block);
+        sb_stemmer_delete(ix->stemmer);
+        free(ix);
+        return;
+    }
     free(ix->pool);
     free(ix->terms);
     free(ix->by_stem);
