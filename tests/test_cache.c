@@ -11,7 +11,6 @@
 #include "core_util.h"
 
 #include <setjmp.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +21,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 struct fx {
     char *tmp, *content;
@@ -252,6 +254,7 @@ static void test_file_round_trip(void **state)
     struct fx *f = *state;
     char *path = store(f, 1);
     assert_non_null(strstr(path, "/cache/borderless/content-"));
+    assert_non_null(strstr(path, ".cache"));
     bl_search_index *ix = NULL;
     bl_guide *g = cached_guide(f->content, 0, &ix);
     assert_non_null(g);
@@ -320,48 +323,73 @@ static void test_file_key(void **state)
     free(path);
 }
 
-static void sql(const char *path, const char *stmt)
+/* The header's fields (cache.c): offsets of each. */
+enum { H_MAGIC = 0, H_FORMAT = 8, H_SIZE = 12, H_VERSION = 16, H_KEY = 48, H_OFF = 64, H_LEN = 80,
+       H_SUM = 96, H_HEAD_SUM = 112 };
+
+/* Stores a cache, applies edit to its first bytes (re-checksumming the
+ * header when `resum`), and says whether the guide and index load. */
+static void edited(struct fx *f, size_t at, uint64_t value, size_t width, int resum, int *guide,
+                   int *index)
 {
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, stmt, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
+    char *path = store(f, 1);
+    size_t n = 0;
+    unsigned char *b = fs_read(path, &n);
+    memcpy(b + at, &value, width);
+    if (resum) {
+        uint64_t h = XXH3_64bits(b, H_HEAD_SUM);
+        memcpy(b + H_HEAD_SUM, &h, sizeof h);
+    }
+    fs_write(path, b, n);
+    bl_search_index *ix = NULL;
+    bl_guide *g = cached_guide(f->content, 0, &ix);
+    *guide = g != NULL;
+    *index = ix != NULL;
+    bl_search_index_free(ix);
+    bl_guide_free(g);
+    unlink(path);
+    free(path);
+    free(b);
 }
 
-/* Another format, program version or key; a missing table or blob. */
+/* Another format, program version, key or layout — even with a header
+ * checksum that matches: a miss. */
 static void test_file_versions(void **state)
 {
     struct fx *f = *state;
-    static const char *const edits[] = {
-        "UPDATE meta SET format = format + 1",
-        "UPDATE meta SET version = '999.0.0'",
-        "UPDATE meta SET key = zeroblob(16)",
-        "INSERT INTO meta SELECT * FROM meta",
-        "DROP TABLE meta",
-        "DELETE FROM blobs WHERE name = 'model'",
-        "UPDATE blobs SET xxh3 = xxh3 + 1 WHERE name = 'model'",
-        "UPDATE blobs SET size = size - 1 WHERE name = 'model'",
-        "UPDATE blobs SET data = substr(data, 1, 100) WHERE name = 'model'",
-        "UPDATE blobs SET data = 'text' WHERE name = 'model'",
+    int g, ix;
+    edited(f, H_FORMAT, 0, 0, 0, &g, &ix); /* unchanged: a hit */
+    assert_true(g && ix);
+    static const struct {
+        size_t at;
+        uint64_t value;
+        size_t width;
+    } edits[] = {
+        {H_MAGIC, 0x4548434143424c43ull, 8}, /* a foreign magic */
+        {H_FORMAT, BL_CACHE_FORMAT + 1, 4}, /* a newer format */
+        {H_FORMAT, 0, 4},
+        {H_SIZE, 64, 4},
+        {H_VERSION, 0x392e39, 8}, /* "9.9" */
+        {H_VERSION, 0x4141414141414141ull, 8}, /* "AAAAAAAA" */
+        {H_KEY, 12345, 8},
+        {H_OFF, 4097, 8}, /* not page aligned */
+        {H_OFF, 0, 8},
+        {H_OFF, UINT64_MAX - 4095, 8},
+        {H_LEN, UINT64_MAX, 8},
+        {H_LEN, 64, 8}, /* a short model */
+        {H_SUM, 1, 8},
     };
-    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
-        char *path = store(f, 1);
-        sql(path, edits[i]);
-        bl_guide *g = cached_guide(f->content, 0, NULL);
-        if (g)
-            fail_msg("a cache edited by \"%s\" was used", edits[i]);
-        unlink(path);
-        free(path);
-    }
-    /* the index blob's checksum is checked too */
-    char *path = store(f, 1);
-    sql(path, "UPDATE blobs SET xxh3 = xxh3 + 1 WHERE name = 'index'");
-    bl_search_index *ix = NULL;
-    bl_guide *g = cached_guide(f->content, 0, &ix);
-    assert_non_null(g);
-    assert_null(ix);
-    bl_guide_free(g);
-    free(path);
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++)
+        for (int resum = 0; resum < 2; resum++) {
+            edited(f, edits[i].at, edits[i].value, edits[i].width, resum, &g, &ix);
+            if (g)
+                fail_msg("a cache with header edit %zu (resum %d) was used", i, resum);
+        }
+    /* the index's own length and checksum: the guide still loads */
+    edited(f, H_SUM + 8, 7, 8, 1, &g, &ix);
+    assert_true(g && !ix);
+    edited(f, H_LEN + 8, 100, 8, 1, &g, &ix);
+    assert_true(g && !ix);
 }
 
 /* The file cut at every size class, damaged in every region, or foreign:

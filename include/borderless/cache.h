@@ -56,6 +56,7 @@ typedef struct bl_cache {
     uint64_t key[2]; /* XXH3-128 of the content's identity and versions */
     int keyed; /* key computed */
     int had_guide, had_index; /* what the last loads found */
+    int stored; /* bl_cache_store() wrote the file */
 } bl_cache;
 
 /* Computes where the cache of content folder dir lives and its key.  Never

@@ -47,6 +47,8 @@ typedef struct bl_cli {
     const char *fit_answers; /* fit --answers FILE, or NULL */
     int fit_clear; /* fit --clear */
     int no_state; /* --no-state: a private session */
+    int no_cache; /* --no-cache */
+    struct bl_cache *cache; /* the content's cache, or NULL (cache.h) */
     /* The output, decided once. */
     unsigned esc; /* BL_ESC_ASCII when the locale is not UTF-8 */
     int ascii; /* the same, for the layout and content */

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Chunks grow geometrically from 16 KiB up to 1 MiB; an allocation larger
  * than a quarter of the chunk size gets a chunk of its own, so big strings
@@ -22,6 +23,8 @@ struct bl_arena {
     struct chunk *head;
     size_t next_size;
     size_t footprint;
+    void *map; /* bl_arena_own_map() */
+    size_t map_len;
 };
 
 bl_arena *bl_arena_new(void)
@@ -36,6 +39,8 @@ void bl_arena_free(bl_arena *a)
 {
     if (!a)
         return;
+    if (a->map)
+        munmap(a->map, a->map_len);
     struct chunk *c = a->head;
     while (c) {
         struct chunk *next = c->next;
@@ -154,4 +159,13 @@ void bl_arena_reset(bl_arena *a)
     }
     c->next = NULL;
     c->used = 0;
+}
+
+int bl_arena_own_map(bl_arena *a, void *map, size_t len)
+{
+    if (a->map)
+        return -1;
+    a->map = map;
+    a->map_len = len;
+    return 0;
 }

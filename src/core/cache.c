@@ -13,7 +13,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
-#include <sqlite3.h>
+#include <sys/mman.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,6 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#define CACHE_MAX_BLOB ((sqlite3_int64)1 << 34) /* 16 GiB: anything above is foreign */
 
 /* What must match besides the content: the format, the program, the ABI. */
 static void put_versions(XXH3_state_t *st)
@@ -157,7 +157,7 @@ static char *cache_path(const char *dir)
     unsigned long long h = XXH3_64bits(real, strlen(real));
     size_t n = strlen(base) + strlen(sub) + 64;
     char *p = malloc(n);
-    if (p && snprintf(p, n, "%s%s/borderless/content-%016llx.db", base, sub, h) >= (int)n) {
+    if (p && snprintf(p, n, "%s%s/borderless/content-%016llx.cache", base, sub, h) >= (int)n) {
         free(p);
         p = NULL;
     }
@@ -190,109 +190,104 @@ void bl_cache_done(bl_cache *c)
     memset(c, 0, sizeof *c);
 }
 
-/* ---- reading ---------------------------------------------------------- */
+/* ---- the file ----------------------------------------------------------
+ *
+ * A header page, then the model block and the index block, each at a page
+ * boundary (so each can be mapped on its own, aligned for any object):
+ *
+ *   struct head (checksummed itself) | pad | model | pad | index
+ *
+ * Every field of the header is checked before anything else is read.
+ */
 
-/* Opens the cache read-only (no locks: a cache file is never changed in
- * place) and checks its meta rows against c's key.  NULL on any mismatch. */
-static sqlite3 *open_checked(const bl_cache *c)
+#define CACHE_MAGIC "BLCACHE"
+#define CACHE_PAGE ((size_t)4096)
+#define CACHE_VERSION_LEN 32
+
+struct head {
+    char magic[8];
+    uint32_t format, head_size;
+    char version[CACHE_VERSION_LEN];
+    uint64_t key[2];
+    uint64_t off[2], len[2], sum[2]; /* [0] the model, [1] the index (len 0: none) */
+    uint64_t head_sum; /* XXH3-64 of everything above */
+};
+
+static uint64_t head_sum(const struct head *h)
+{
+    return XXH3_64bits(h, offsetof(struct head, head_sum));
+}
+
+/* Opens the cache and checks its header against c's key; the descriptor
+ * (>= 0) with the header and the file's size, or -1. */
+static int open_checked(const bl_cache *c, struct head *h, size_t *file_size)
 {
     if (!c->path || (c->flags & BL_CACHE_NO_READ))
-        return NULL;
-    struct stat s;
-    if (stat(c->path, &s) != 0 || !S_ISREG(s.st_mode))
-        return NULL;
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READONLY, "unix-none") != SQLITE_OK) {
-        sqlite3_close(db);
-        return NULL;
-    }
-    sqlite3_stmt *q = NULL;
-    int ok = 0;
-    if (sqlite3_prepare_v2(db, "SELECT format, version, key FROM meta", -1, &q, NULL) ==
-            SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW) {
-        const void *k = sqlite3_column_blob(q, 2);
-        const unsigned char *v = sqlite3_column_text(q, 1);
-        ok = sqlite3_column_int64(q, 0) == BL_CACHE_FORMAT && v &&
-             strcmp((const char *)v, BORDERLESS_VERSION) == 0 && k &&
-             sqlite3_column_bytes(q, 2) == (int)sizeof c->key &&
-             memcmp(k, c->key, sizeof c->key) == 0 && sqlite3_step(q) == SQLITE_DONE;
-    }
-    sqlite3_finalize(q);
-    if (!ok) {
-        sqlite3_close(db);
-        return NULL;
-    }
-    return db;
+        return -1;
+    int fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)sizeof *h ||
+        (uint64_t)st.st_size > SIZE_MAX / 2 ||
+        pread(fd, h, sizeof *h, 0) != (ssize_t)sizeof *h)
+        goto bad;
+    uint64_t size = (uint64_t)st.st_size;
+    if (memcmp(h->magic, CACHE_MAGIC, sizeof CACHE_MAGIC) != 0 || h->format != BL_CACHE_FORMAT ||
+        h->head_size != sizeof *h || head_sum(h) != h->head_sum ||
+        memchr(h->version, '\0', sizeof h->version) == NULL ||
+        strcmp(h->version, BORDERLESS_VERSION) != 0 || memcmp(h->key, c->key, sizeof c->key) != 0)
+        goto bad;
+    for (int i = 0; i < 2; i++)
+        if (h->len[i] != 0 && (h->off[i] % CACHE_PAGE || h->off[i] < CACHE_PAGE || h->off[i] > size ||
+            h->len[i] > size - h->off[i]))
+            goto bad;
+    *file_size = (size_t)size;
+    return fd;
+bad:
+    close(fd);
+    return -1;
 }
 
-/* Reads blob `name` into a buffer from get(ctx, size) and checks its
- * checksum.  The buffer, or NULL. */
-static unsigned char *read_blob(sqlite3 *db, const char *name, void *(*get)(void *, size_t),
-                                void *ctx, size_t *len)
+/* Maps block i of the file copy-on-write and checks its checksum: its
+ * address, or NULL. */
+static unsigned char *map_block(int fd, const struct head *h, int i)
 {
-    sqlite3_stmt *q = NULL;
-    unsigned char *buf = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT rowid, size, xxh3, length(data) FROM blobs WHERE name = ?",
-                           -1, &q, NULL) != SQLITE_OK ||
-        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_step(q) != SQLITE_ROW)
-        goto out;
-    sqlite3_int64 rowid = sqlite3_column_int64(q, 0);
-    sqlite3_int64 size = sqlite3_column_int64(q, 1);
-    sqlite3_uint64 sum = (sqlite3_uint64)sqlite3_column_int64(q, 2);
-    if (size <= 0 || size > CACHE_MAX_BLOB || sqlite3_column_int64(q, 3) != size ||
-        (sqlite3_uint64)size > SIZE_MAX)
-        goto out;
-    sqlite3_blob *b = NULL;
-    if (sqlite3_blob_open(db, "main", "blobs", "data", rowid, 0, &b) != SQLITE_OK) {
-        sqlite3_blob_close(b);
-        goto out;
+    if (h->len[i] == 0)
+        return NULL;
+    void *p = mmap(NULL, (size_t)h->len[i], PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE,
+                   fd, (off_t)h->off[i]);
+    if (p == MAP_FAILED)
+        return NULL;
+    if (XXH3_64bits(p, (size_t)h->len[i]) != h->sum[i]) {
+        munmap(p, (size_t)h->len[i]);
+        return NULL;
     }
-    buf = get(ctx, (size_t)size);
-    /* sqlite3_blob_read takes an int count: read in pieces. */
-    const sqlite3_int64 piece = (sqlite3_int64)1 << 30;
-    for (sqlite3_int64 at = 0; buf && at < size; at += piece) {
-        int n = (int)(size - at < piece ? size - at : piece);
-        if (sqlite3_blob_read(b, buf + at, n, (int)at) != SQLITE_OK)
-            buf = NULL;
-    }
-    sqlite3_blob_close(b);
-    if (buf && (sqlite3_uint64)XXH3_64bits(buf, (size_t)size) != sum)
-        buf = NULL;
-    if (buf)
-        *len = (size_t)size;
-out:
-    sqlite3_finalize(q);
-    return buf;
-}
-
-static void *get_arena(void *ctx, size_t n)
-{
-    return bl_arena_buffer(ctx, n);
-}
-
-/* The index's block: malloc'd, kept in *(void **)ctx for freeing. */
-static void *get_malloc(void *ctx, size_t n)
-{
-    void *p = malloc(n);
-    *(void **)ctx = p;
     return p;
 }
 
 bl_guide *bl_cache_load_guide(bl_cache *c)
 {
     c->had_guide = 0;
-    sqlite3 *db = open_checked(c);
-    if (!db)
+    struct head h;
+    size_t size;
+    int fd = open_checked(c, &h, &size);
+    if (fd < 0)
+        return NULL;
+    unsigned char *b = map_block(fd, &h, 0);
+    close(fd);
+    if (!b)
         return NULL;
     bl_arena *a = bl_arena_new();
-    size_t len = 0;
-    unsigned char *buf = a ? read_blob(db, "model", get_arena, a, &len) : NULL;
-    sqlite3_close(db);
-    bl_guide *g = buf ? bl_cache_model_relocate(a, buf, len) : NULL;
-    if (!g)
+    bl_guide *g = NULL;
+    if (a && bl_arena_own_map(a, b, (size_t)h.len[0]) == 0) {
+        g = bl_cache_model_relocate(a, b, (size_t)h.len[0]);
+        if (!g)
+            bl_arena_free(a); /* unmaps b */
+    } else {
         bl_arena_free(a);
+        munmap(b, (size_t)h.len[0]);
+    }
     c->had_guide = g != NULL;
     return g;
 }
@@ -300,74 +295,44 @@ bl_guide *bl_cache_load_guide(bl_cache *c)
 bl_search_index *bl_cache_load_index(bl_cache *c, const bl_guide *g)
 {
     c->had_index = 0;
-    sqlite3 *db = g ? open_checked(c) : NULL;
-    if (!db)
+    struct head h;
+    size_t size;
+    int fd = g ? open_checked(c, &h, &size) : -1;
+    if (fd < 0)
         return NULL;
-    void *block = NULL;
-    size_t len = 0;
-    unsigned char *buf = read_blob(db, "index", get_malloc, &block, &len);
-    sqlite3_close(db);
-    bl_search_index *ix = buf ? bl_cache_index_adopt(buf, len, g) : NULL;
-    if (!ix)
-        free(block);
+    unsigned char *b = map_block(fd, &h, 1);
+    close(fd);
+    bl_search_index *ix = b ? bl_cache_index_adopt(b, (size_t)h.len[1], g) : NULL;
+    if (ix)
+        ix->block_map_len = (size_t)h.len[1];
+    else if (b)
+        munmap(b, (size_t)h.len[1]);
     c->had_index = ix != NULL;
     return ix;
 }
 
 /* ---- writing ---------------------------------------------------------- */
 
-static int exec(sqlite3 *db, const char *sql)
+static int write_all(int fd, const void *buf, size_t len, off_t at)
 {
-    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-}
-
-static int put_blob(sqlite3 *db, const char *name, const unsigned char *buf, size_t len)
-{
-    sqlite3_stmt *q = NULL;
-    int rc = -1;
-    if (sqlite3_prepare_v2(db, "INSERT INTO blobs(name, size, xxh3, data) VALUES (?, ?, ?, ?)", -1,
-                           &q, NULL) == SQLITE_OK &&
-        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC) == SQLITE_OK &&
-        sqlite3_bind_int64(q, 2, (sqlite3_int64)len) == SQLITE_OK &&
-        sqlite3_bind_int64(q, 3, (sqlite3_int64)XXH3_64bits(buf, len)) == SQLITE_OK &&
-        sqlite3_bind_blob64(q, 4, buf, len, SQLITE_STATIC) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_DONE)
-        rc = 0;
-    sqlite3_finalize(q);
-    return rc;
-}
-
-/* Writes the database into the empty file tmp. */
-static int write_db(const char *tmp, const bl_cache *c, const unsigned char *model, size_t mlen,
-                    const unsigned char *index, size_t ilen)
-{
-    sqlite3 *db = NULL;
-    int rc = -1;
-    if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, "unix-none") != SQLITE_OK)
-        goto out;
-    sqlite3_stmt *q = NULL;
-    if (exec(db, "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; "
-                 "PRAGMA synchronous = OFF; BEGIN; "
-                 "CREATE TABLE meta(format INTEGER, version TEXT, key BLOB); "
-                 "CREATE TABLE blobs(name TEXT PRIMARY KEY, size INTEGER, xxh3 INTEGER, "
-                 "data BLOB)") ||
-        sqlite3_prepare_v2(db, "INSERT INTO meta VALUES (?, ?, ?)", -1, &q, NULL) != SQLITE_OK ||
-        sqlite3_bind_int64(q, 1, BL_CACHE_FORMAT) != SQLITE_OK ||
-        sqlite3_bind_text(q, 2, BORDERLESS_VERSION, -1, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_blob(q, 3, c->key, sizeof c->key, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_step(q) != SQLITE_DONE) {
-        sqlite3_finalize(q);
-        goto out;
+    const unsigned char *p = buf;
+    while (len > 0) {
+        ssize_t n = pwrite(fd, p, len > ((size_t)1 << 30) ? (size_t)1 << 30 : len, at);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -errno;
+        }
+        p += n;
+        len -= (size_t)n;
+        at += n;
     }
-    sqlite3_finalize(q);
-    if (put_blob(db, "model", model, mlen) || (index && put_blob(db, "index", index, ilen)) ||
-        exec(db, "COMMIT"))
-        goto out;
-    rc = 0;
-out:
-    if (sqlite3_close(db) != SQLITE_OK)
-        rc = -1;
-    return rc;
+    return 0;
+}
+
+static uint64_t page_up(uint64_t v)
+{
+    return (v + CACHE_PAGE - 1) & ~(uint64_t)(CACHE_PAGE - 1);
 }
 
 int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
@@ -377,13 +342,28 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     int rc = bl_userstate_mkdirs_for(c->path);
     if (rc < 0)
         return rc;
-    unsigned char *model = NULL, *index = NULL;
-    size_t mlen = 0, ilen = 0;
-    if (bl_cache_model_encode(g, &model, &mlen) ||
-        (ix && bl_cache_index_encode(ix, &index, &ilen))) {
-        free(model);
+    unsigned char *block[2] = {NULL, NULL};
+    size_t len[2] = {0, 0};
+    if (bl_cache_model_encode(g, &block[0], &len[0]) ||
+        (ix && bl_cache_index_encode(ix, &block[1], &len[1]))) {
+        free(block[0]);
         return -ENOMEM;
     }
+    struct head h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, CACHE_MAGIC, sizeof CACHE_MAGIC);
+    h.format = BL_CACHE_FORMAT;
+    h.head_size = sizeof h;
+    snprintf(h.version, sizeof h.version, "%s", BORDERLESS_VERSION);
+    memcpy(h.key, c->key, sizeof h.key);
+    h.off[0] = CACHE_PAGE;
+    h.len[0] = len[0];
+    h.off[1] = page_up(h.off[0] + len[0]);
+    h.len[1] = len[1];
+    for (int i = 0; i < 2; i++)
+        h.sum[i] = len[i] ? XXH3_64bits(block[i], len[i]) : 0;
+    h.head_sum = head_sum(&h);
+
     size_t n = strlen(c->path) + 8;
     char *tmp = malloc(n);
     int fd = -1;
@@ -393,19 +373,25 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
         fd = mkstemp(tmp);
         rc = fd < 0 ? -errno : 0;
     }
-    if (rc == 0 && write_db(tmp, c, model, mlen, index, ilen) != 0)
-        rc = -EIO;
-    free(model);
-    free(index);
+    if (rc == 0)
+        rc = write_all(fd, &h, sizeof h, 0);
+    for (int i = 0; i < 2 && rc == 0; i++)
+        if (len[i])
+            rc = write_all(fd, block[i], len[i], (off_t)h.off[i]);
+    free(block[0]);
+    free(block[1]);
     if (rc == 0 && fsync(fd) != 0)
         rc = -errno;
     if (fd >= 0 && close(fd) != 0 && rc == 0)
         rc = -errno;
+    /* The rename is the one moment the new cache appears: readers that
+     * opened the old file keep reading it. */
     if (rc == 0 && rename(tmp, c->path) != 0)
         rc = -errno;
     if (rc != 0 && fd >= 0)
         unlink(tmp);
     if (rc == 0) {
+        c->stored = 1;
         char *slash = strrchr(c->path, '/');
         *slash = '\0';
         int dfd = open(c->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -8,9 +8,11 @@
  *   LOAD     checks every such offset (in bounds, aligned, count fits) and
  *            turns it back into a pointer, and checks every count, index and
  *            enum against what the code that reads the guide assumes.
- * Strings are copied per reference (no sharing), each NUL-terminated; the
- * block's last byte must be NUL, so an in-bounds string ends in the block.
- * The root bl_guide is at offset 0.
+ * Objects come first, then every string: a cache file mapped copy-on-write
+ * copies only the pages that hold pointers, never the text.  Strings are
+ * copied per reference (no sharing), each NUL-terminated; the block's last
+ * byte must be NUL, so an in-bounds string ends in the block.  The root
+ * bl_guide is at offset 0.
  */
 #include "borderless/arena.h"
 #include "borderless/cache.h"
@@ -27,7 +29,8 @@ struct walk {
     enum walk_mode mode;
     unsigned char *base;
     size_t size; /* WRITE: capacity; LOAD: block size */
-    size_t used; /* MEASURE, WRITE: next free byte */
+    size_t used; /* MEASURE, WRITE: next free byte of the objects */
+    size_t strs, sused; /* MEASURE, WRITE: where the strings start; next free */
     int err;
     const bl_guide *g; /* the root (in LOAD: its checked counts) */
 };
@@ -80,7 +83,7 @@ static void *w_arr(struct walk *w, void *field, size_t n, size_t size, size_t al
     w->used = off + n * size;
     if (w->mode == MEASURE)
         return p;
-    if (w->used > w->size) {
+    if (w->used > w->strs) {
         w->err = 1;
         return NULL;
     }
@@ -114,11 +117,11 @@ static void w_str(struct walk *w, void *field, int required)
         return;
     }
     size_t n = strlen(s) + 1;
-    size_t off = w->used;
-    w->used += n;
+    size_t off = w->strs + w->sused;
+    w->sused += n;
     if (w->mode == MEASURE)
         return;
-    if (w->used > w->size) {
+    if (off + n > w->size) {
         w->err = 1;
         return;
     }
@@ -323,14 +326,15 @@ int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len)
     walk_guide(&m, &root);
     if (m.err)
         return -1;
-    size_t size = m.used + 1; /* the final NUL */
+    size_t objs = align_up(m.used, alignof(max_align_t));
+    size_t size = objs + m.sused + 1; /* the final NUL */
     unsigned char *buf = calloc(1, size);
     if (!buf)
         return -1;
     root = *g;
-    struct walk wr = {.mode = WRITE, .base = buf, .size = size, .used = sizeof root};
+    struct walk wr = {.mode = WRITE, .base = buf, .size = size, .used = sizeof root, .strs = objs};
     walk_guide(&wr, &root);
-    if (wr.err || wr.used + 1 != size) {
+    if (wr.err || wr.used > objs || objs + wr.sused + 1 != size) {
         free(buf);
         return -1;
     }
