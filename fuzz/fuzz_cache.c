@@ -25,7 +25,7 @@
 
 static bl_guide *guide;
 static unsigned char *blocks[2];
-static size_t lens[2];
+static size_t lens[2], objs;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -39,7 +39,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     guide = bl_load_dir(dir, &d);
     bl_diags_free(&d);
     bl_search_index *ix = guide ? bl_search_index_build(guide) : NULL;
-    if (!ix || bl_cache_model_encode(guide, &blocks[0], &lens[0]) ||
+    if (!ix || bl_cache_model_encode(guide, &blocks[0], &lens[0], &objs) ||
         bl_cache_index_encode(ix, &blocks[1], &lens[1])) {
         fprintf(stderr, "fuzz_cache: cannot load and encode %s\n", dir);
         abort();
@@ -92,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         b[off % len] ^= data[i + 4];
     }
     if (which == 0) {
-        bl_guide *g = bl_cache_model_decode(b, len);
+        bl_guide *g = bl_cache_model_decode(b, len, objs);
         if (g)
             use_guide(g);
         bl_guide_free(g);

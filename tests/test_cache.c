@@ -30,7 +30,7 @@ struct fx {
     bl_guide *g;
     bl_search_index *ix;
     unsigned char *model, *index; /* encoded */
-    size_t mlen, ilen;
+    size_t mlen, ilen, objs;
 };
 
 static int setup(void **state)
@@ -52,7 +52,7 @@ static int setup(void **state)
     assert_non_null(f->g);
     f->ix = bl_search_index_build(f->g);
     assert_non_null(f->ix);
-    assert_int_equal(bl_cache_model_encode(f->g, &f->model, &f->mlen), 0);
+    assert_int_equal(bl_cache_model_encode(f->g, &f->model, &f->mlen, &f->objs), 0);
     assert_int_equal(bl_cache_index_encode(f->ix, &f->index, &f->ilen), 0);
     *state = f;
     return 0;
@@ -77,7 +77,7 @@ static void assert_same_model(const struct fx *f, const bl_guide *g)
 {
     unsigned char *b = NULL;
     size_t n = 0;
-    assert_int_equal(bl_cache_model_encode(g, &b, &n), 0);
+    assert_int_equal(bl_cache_model_encode(g, &b, &n, NULL), 0);
     assert_int_equal(n, f->mlen);
     assert_memory_equal(b, f->model, n);
     free(b);
@@ -109,7 +109,7 @@ static void assert_same_results(const bl_search_index *a, const bl_search_index 
 static void test_model_round_trip(void **state)
 {
     struct fx *f = *state;
-    bl_guide *g = bl_cache_model_decode(f->model, f->mlen);
+    bl_guide *g = bl_cache_model_decode(f->model, f->mlen, f->objs);
     assert_non_null(g);
     assert_int_equal(g->n_entries, f->g->n_entries);
     assert_int_equal(g->n_roles, f->g->n_roles);
@@ -148,7 +148,7 @@ static void test_blocks_truncated(void **state)
 {
     struct fx *f = *state;
     for (size_t n = 0; n < f->mlen; n += n < 1024 ? 1 : 997) {
-        bl_guide *g = bl_cache_model_decode(f->model, n);
+        bl_guide *g = bl_cache_model_decode(f->model, n, f->objs < n ? f->objs : n / 2);
         assert_null(g);
     }
     for (size_t n = 0; n < f->ilen; n += n < 1024 ? 1 : 997)
@@ -174,7 +174,7 @@ static void test_blocks_damaged(void **state)
         for (size_t k = 0; k < sizeof flips; k++) {
             memcpy(b, f->model, f->mlen);
             b[at] ^= flips[k];
-            bl_guide *g = bl_cache_model_decode(b, f->mlen);
+            bl_guide *g = bl_cache_model_decode(b, f->mlen, f->objs);
             tried++;
             if (!g) {
                 refused++;
@@ -325,7 +325,7 @@ static void test_file_key(void **state)
 
 /* The header's fields (cache.c): offsets of each. */
 enum { H_MAGIC = 0, H_FORMAT = 8, H_SIZE = 12, H_VERSION = 16, H_KEY = 48, H_OFF = 64, H_LEN = 80,
-       H_SUM = 96, H_HEAD_SUM = 112 };
+       H_SUM = 96, H_OBJS = 112, H_HEAD_SUM = 120 };
 
 /* Stores a cache, applies edit to its first bytes (re-checksumming the
  * header when `resum`), and says whether the guide and index load. */
@@ -378,6 +378,9 @@ static void test_file_versions(void **state)
         {H_LEN, UINT64_MAX, 8},
         {H_LEN, 64, 8}, /* a short model */
         {H_SUM, 1, 8},
+        {H_OBJS, 0, 8}, /* where the strings start */
+        {H_OBJS, 16, 8},
+        {H_OBJS, UINT64_MAX, 8},
     };
     for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++)
         for (int resum = 0; resum < 2; resum++) {

@@ -79,10 +79,11 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix);
 
 /* ---- the blobs, for tests and the fuzzer ---- */
 
-/* Serializes g into one position-independent block (malloc'd). 0 or -1. */
-int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len);
+/* Serializes g into one position-independent block (malloc'd): its first
+ * *objects bytes are objects, the rest strings.  0 or -1. */
+int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len, size_t *objects);
 /* Checks and relocates a copy of buf[0..len); NULL if anything is wrong. */
-bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len);
+bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len, size_t objects);
 
 /* The same for an index; decode ties it to g (whose entries it must fit). */
 int bl_cache_index_encode(const bl_search_index *ix, unsigned char **out, size_t *len);

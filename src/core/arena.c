@@ -23,8 +23,8 @@ struct bl_arena {
     struct chunk *head;
     size_t next_size;
     size_t footprint;
-    void *map; /* bl_arena_own_map() */
-    size_t map_len;
+    void *map[2]; /* bl_arena_own_map() */
+    size_t map_len[2];
 };
 
 bl_arena *bl_arena_new(void)
@@ -39,8 +39,9 @@ void bl_arena_free(bl_arena *a)
 {
     if (!a)
         return;
-    if (a->map)
-        munmap(a->map, a->map_len);
+    for (int i = 0; i < 2; i++)
+        if (a->map[i])
+            munmap(a->map[i], a->map_len[i]);
     struct chunk *c = a->head;
     while (c) {
         struct chunk *next = c->next;
@@ -163,9 +164,11 @@ void bl_arena_reset(bl_arena *a)
 
 int bl_arena_own_map(bl_arena *a, void *map, size_t len)
 {
-    if (a->map)
-        return -1;
-    a->map = map;
-    a->map_len = len;
-    return 0;
+    for (int i = 0; i < 2; i++)
+        if (!a->map[i]) {
+            a->map[i] = map;
+            a->map_len[i] = len;
+            return 0;
+        }
+    return -1;
 }

@@ -210,6 +210,7 @@ struct head {
     char version[CACHE_VERSION_LEN];
     uint64_t key[2];
     uint64_t off[2], len[2], sum[2]; /* [0] the model, [1] the index (len 0: none) */
+    uint64_t model_objs; /* bytes of objects at the model's start (cache_model.c) */
     uint64_t head_sum; /* XXH3-64 of everything above */
 };
 
@@ -249,14 +250,15 @@ bad:
     return -1;
 }
 
-/* Maps block i of the file copy-on-write and checks its checksum: its
- * address, or NULL. */
+/* Maps block i of the file read-only and checks its checksum: its
+ * address, or NULL.  The pages are the page cache's own, mapped at once
+ * (populating a writable private mapping would copy every page). */
 static unsigned char *map_block(int fd, const struct head *h, int i)
 {
     if (h->len[i] == 0)
         return NULL;
-    void *p = mmap(NULL, (size_t)h->len[i], PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE,
-                   fd, (off_t)h->off[i]);
+    void *p = mmap(NULL, (size_t)h->len[i], PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd,
+                   (off_t)h->off[i]);
     if (p == MAP_FAILED)
         return NULL;
     if (XXH3_64bits(p, (size_t)h->len[i]) != h->sum[i]) {
@@ -274,20 +276,32 @@ bl_guide *bl_cache_load_guide(bl_cache *c)
     int fd = open_checked(c, &h, &size);
     if (fd < 0)
         return NULL;
-    unsigned char *b = map_block(fd, &h, 0);
+    unsigned char *b = h.model_objs < h.len[0] ? map_block(fd, &h, 0) : NULL;
     close(fd);
     if (!b)
         return NULL;
-    bl_arena *a = bl_arena_new();
-    bl_guide *g = NULL;
-    if (a && bl_arena_own_map(a, b, (size_t)h.len[0]) == 0) {
-        g = bl_cache_model_relocate(a, b, (size_t)h.len[0]);
-        if (!g)
-            bl_arena_free(a); /* unmaps b */
-    } else {
-        bl_arena_free(a);
+    /* The objects are copied to memory mapped at once (one fault per page
+     * costs more than the copy); the strings stay in the file's pages. */
+    size_t n_objs = (size_t)h.model_objs;
+    void *objs = mmap(NULL, n_objs ? n_objs : 1, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (objs == MAP_FAILED) {
         munmap(b, (size_t)h.len[0]);
+        return NULL;
     }
+    bl_arena *a = bl_arena_new();
+    if (!a) {
+        munmap(b, (size_t)h.len[0]);
+        munmap(objs, n_objs ? n_objs : 1);
+        return NULL;
+    }
+    /* a fresh arena has room for both */
+    (void)bl_arena_own_map(a, b, (size_t)h.len[0]);
+    (void)bl_arena_own_map(a, objs, n_objs ? n_objs : 1);
+    memcpy(objs, b, n_objs);
+    bl_guide *g = bl_cache_model_relocate(a, objs, b, (size_t)h.len[0], n_objs);
+    if (!g)
+        bl_arena_free(a); /* unmaps both */
     c->had_guide = g != NULL;
     return g;
 }
@@ -343,8 +357,8 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     if (rc < 0)
         return rc;
     unsigned char *block[2] = {NULL, NULL};
-    size_t len[2] = {0, 0};
-    if (bl_cache_model_encode(g, &block[0], &len[0]) ||
+    size_t len[2] = {0, 0}, objs = 0;
+    if (bl_cache_model_encode(g, &block[0], &len[0], &objs) ||
         (ix && bl_cache_index_encode(ix, &block[1], &len[1]))) {
         free(block[0]);
         return -ENOMEM;
@@ -360,6 +374,7 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     h.len[0] = len[0];
     h.off[1] = page_up(h.off[0] + len[0]);
     h.len[1] = len[1];
+    h.model_objs = objs;
     for (int i = 0; i < 2; i++)
         h.sum[i] = len[i] ? XXH3_64bits(block[i], len[i]) : 0;
     h.head_sum = head_sum(&h);

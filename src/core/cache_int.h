@@ -8,10 +8,14 @@
 
 #include <stddef.h>
 
-/* Checks and relocates the model block buf[0..len) in place; buf must be
- * owned by arena a (which the returned guide then owns).  NULL if anything
- * is wrong; the caller then frees a. */
-bl_guide *bl_cache_model_relocate(bl_arena *a, unsigned char *buf, size_t len);
+/* Checks the model block block[0..len), whose first n_objs bytes are
+ * objects (copied to objs, writable, max-aligned) and the rest strings, and
+ * relocates the objects in objs: their pointers go to objs or into block.
+ * Both must stay alive as long as the guide (owned by arena a, which the
+ * returned guide then owns).  NULL if anything is wrong; the caller then
+ * frees a. */
+bl_guide *bl_cache_model_relocate(bl_arena *a, unsigned char *objs, const unsigned char *block,
+                                  size_t len, size_t n_objs);
 
 /* Checks the index block b[0..len) (malloc'd, 8-byte aligned) and makes it
  * an index of g that owns b.  NULL if anything is wrong (b not freed). */

@@ -8,8 +8,8 @@
  *   LOAD     checks every such offset (in bounds, aligned, count fits) and
  *            turns it back into a pointer, and checks every count, index and
  *            enum against what the code that reads the guide assumes.
- * Objects come first, then every string: a cache file mapped copy-on-write
- * copies only the pages that hold pointers, never the text.  Strings are
+ * Objects come first, then every string: a reader copies the objects (to
+ * relocate their pointers) and reads the strings where they are mapped.  Strings are
  * copied per reference (no sharing), each NUL-terminated; the block's last
  * byte must be NUL, so an in-bounds string ends in the block.  The root
  * bl_guide is at offset 0.
@@ -27,7 +27,9 @@ enum walk_mode { MEASURE, WRITE, LOAD };
 
 struct walk {
     enum walk_mode mode;
-    unsigned char *base;
+    unsigned char *base; /* LOAD: the objects (writable) */
+    const unsigned char *text; /* LOAD: the whole block, for strings */
+    size_t objs; /* LOAD: bytes of objects; strings are at [objs, size) */
     size_t size; /* WRITE: capacity; LOAD: block size */
     size_t used; /* MEASURE, WRITE: next free byte of the objects */
     size_t strs, sused; /* MEASURE, WRITE: where the strings start; next free */
@@ -65,7 +67,7 @@ static void *w_arr(struct walk *w, void *field, size_t n, size_t size, size_t al
         if (v == 0)
             return NULL;
         size_t off = (size_t)(v - 1);
-        if (off > w->size || off % align || (size && n > (w->size - off) / size)) {
+        if (off > w->objs || off % align || (size && n > (w->objs - off) / size)) {
             w->err = 1;
             return NULL;
         }
@@ -103,12 +105,12 @@ static void w_str(struct walk *w, void *field, int required)
     const char *s = get_ptr(field);
     if (w->mode == LOAD) {
         uintptr_t v = (uintptr_t)s;
-        if (v == 0 || v - 1 >= w->size) {
+        if (v == 0 || v - 1 < w->objs || v - 1 >= w->size) {
             if (v != 0 || required)
                 w->err = 1;
             return;
         }
-        set_ptr(field, w->base + (v - 1));
+        set_ptr(field, w->text + (v - 1));
         return;
     }
     if (!s) {
@@ -317,7 +319,7 @@ static void walk_guide(struct walk *w, bl_guide *g)
     }
 }
 
-int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len)
+int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len, size_t *objects)
 {
     *out = NULL;
     *len = 0;
@@ -341,18 +343,22 @@ int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len)
     memcpy(buf, &root, sizeof root);
     *out = buf;
     *len = size;
+    if (objects)
+        *objects = objs;
     return 0;
 }
 
-bl_guide *bl_cache_model_relocate(bl_arena *a, unsigned char *buf, size_t len)
+bl_guide *bl_cache_model_relocate(bl_arena *a, unsigned char *objs, const unsigned char *block,
+                                  size_t len, size_t n_objs)
 {
-    if (len < sizeof(bl_guide) + 1 || buf[len - 1] != '\0' || ((uintptr_t)buf % alignof(max_align_t)))
+    if (n_objs < sizeof(bl_guide) || n_objs >= len || block[len - 1] != '\0' ||
+        ((uintptr_t)objs % alignof(max_align_t)))
         return NULL;
     bl_guide *g = malloc(sizeof *g);
     if (!g)
         return NULL;
-    memcpy(g, buf, sizeof *g);
-    struct walk w = {.mode = LOAD, .base = buf, .size = len};
+    memcpy(g, objs, sizeof *g);
+    struct walk w = {.mode = LOAD, .base = objs, .text = block, .size = len, .objs = n_objs};
     walk_guide(&w, g);
     if (w.err) {
         free(g);
@@ -362,7 +368,7 @@ bl_guide *bl_cache_model_relocate(bl_arena *a, unsigned char *buf, size_t len)
     return g;
 }
 
-bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len)
+bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len, size_t objects)
 {
     bl_arena *a = bl_arena_new();
     unsigned char *copy = a ? (unsigned char *)bl_arena_buffer(a, len ? len : 1) : NULL;
@@ -372,7 +378,7 @@ bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len)
     }
     if (len)
         memcpy(copy, buf, len);
-    bl_guide *g = bl_cache_model_relocate(a, copy, len);
+    bl_guide *g = bl_cache_model_relocate(a, copy, copy, len, objects);
     if (!g)
         bl_arena_free(a);
     return g;
