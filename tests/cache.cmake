@@ -7,3 +7,4 @@ target_include_directories(test_fuzz_regress_cache PRIVATE ${PROJECT_SOURCE_DIR}
 target_compile_definitions(test_fuzz_regress_cache PRIVATE
   BL_FUZZ_TARGET="cache"
   BL_FUZZ_REGRESS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fuzz_regress/cache")
+bl_script_test(test_cache_cli cli/test_cache.sh)
