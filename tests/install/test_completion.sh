@@ -82,7 +82,8 @@ expect_candidates "-C
 --version
 --width
 --theme
---no-state"
+--no-state
+--no-cache"
 complete_in / borderless --v
 expect_candidates "--version"
 
