@@ -31,7 +31,7 @@ struct walk {
     const unsigned char *text; /* LOAD: the whole block, for strings */
     size_t objs; /* LOAD: bytes of objects; strings are at [objs, size) */
     size_t size; /* WRITE: capacity; LOAD: block size */
-    size_t used; /* MEASURE, WRITE: next free byte of the objects */
+    size_t used; /* next free byte of the objects (LOAD: where the next must be) */
     size_t strs, sused; /* MEASURE, WRITE: where the strings start; next free */
     int err;
     const bl_guide *g; /* the root (in LOAD: its checked counts) */
@@ -67,10 +67,15 @@ static void *w_arr(struct walk *w, void *field, size_t n, size_t size, size_t al
         if (v == 0)
             return NULL;
         size_t off = (size_t)(v - 1);
-        if (off > w->objs || off % align || (size && n > (w->objs - off) / size)) {
+        /* Objects must lie exactly where the writer puts them, one after
+         * another in walk order: no two can overlap, so no relocation can
+         * change a count or a pointer already checked. */
+        if (off != align_up(w->used, align) || off > w->objs ||
+            (size && n > (w->objs - off) / size)) {
             w->err = 1;
             return NULL;
         }
+        w->used = off + n * size;
         void *q = w->base + off;
         set_ptr(field, q);
         return q;
@@ -358,7 +363,8 @@ bl_guide *bl_cache_model_relocate(bl_arena *a, unsigned char *objs, const unsign
     if (!g)
         return NULL;
     memcpy(g, objs, sizeof *g);
-    struct walk w = {.mode = LOAD, .base = objs, .text = block, .size = len, .objs = n_objs};
+    struct walk w = {
+        .mode = LOAD, .base = objs, .text = block, .size = len, .objs = n_objs, .used = sizeof *g};
     walk_guide(&w, g);
     if (w.err) {
         free(g);
