@@ -356,13 +356,17 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     int rc = bl_userstate_mkdirs_for(c->path);
     if (rc < 0)
         return rc;
-    unsigned char *block[2] = {NULL, NULL};
-    size_t len[2] = {0, 0}, objs = 0;
-    if (bl_cache_model_encode(g, &block[0], &len[0], &objs) ||
-        (ix && bl_cache_index_encode(ix, &block[1], &len[1]))) {
-        free(block[0]);
+    size_t n = strlen(c->path) + 8;
+    char *tmp = malloc(n);
+    int fd = -1;
+    if (!tmp)
         return -ENOMEM;
-    }
+    snprintf(tmp, n, "%s.XXXXXX", c->path);
+    fd = mkstemp(tmp);
+    rc = fd < 0 ? -errno : 0;
+    /* One block in memory at a time (the peak of a run that writes the
+     * cache is the guide, the index and the larger block); the header,
+     * which names both, last. */
     struct head h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, CACHE_MAGIC, sizeof CACHE_MAGIC);
@@ -371,30 +375,30 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     snprintf(h.version, sizeof h.version, "%s", BORDERLESS_VERSION);
     memcpy(h.key, c->key, sizeof h.key);
     h.off[0] = CACHE_PAGE;
-    h.len[0] = len[0];
-    h.off[1] = page_up(h.off[0] + len[0]);
-    h.len[1] = len[1];
-    h.model_objs = objs;
-    for (int i = 0; i < 2; i++)
-        h.sum[i] = len[i] ? XXH3_64bits(block[i], len[i]) : 0;
-    h.head_sum = head_sum(&h);
-
-    size_t n = strlen(c->path) + 8;
-    char *tmp = malloc(n);
-    int fd = -1;
-    rc = -ENOMEM;
-    if (tmp) {
-        snprintf(tmp, n, "%s.XXXXXX", c->path);
-        fd = mkstemp(tmp);
-        rc = fd < 0 ? -errno : 0;
+    for (int i = 0; i < 2 && rc == 0; i++) {
+        unsigned char *block = NULL;
+        size_t len = 0, objs = 0;
+        if (i == 1 && !ix)
+            break;
+        if (i == 0 ? bl_cache_model_encode(g, &block, &len, &objs)
+                   : bl_cache_index_encode(ix, &block, &len)) {
+            rc = -ENOMEM;
+            break;
+        }
+        if (i == 0) {
+            h.model_objs = objs;
+            h.off[1] = page_up(h.off[0] + len);
+        }
+        h.len[i] = len;
+        h.sum[i] = XXH3_64bits(block, len);
+        rc = write_all(fd, block, len, (off_t)h.off[i]);
+        free(block);
     }
+    if (!ix)
+        h.off[1] = 0;
+    h.head_sum = head_sum(&h);
     if (rc == 0)
         rc = write_all(fd, &h, sizeof h, 0);
-    for (int i = 0; i < 2 && rc == 0; i++)
-        if (len[i])
-            rc = write_all(fd, block[i], len[i], (off_t)h.off[i]);
-    free(block[0]);
-    free(block[1]);
     if (rc == 0 && fsync(fd) != 0)
         rc = -errno;
     if (fd >= 0 && close(fd) != 0 && rc == 0)
