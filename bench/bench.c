@@ -321,8 +321,8 @@ static int map_compare(const char *path, const unsigned char *const blk[2], cons
         close(fd);
         double t0 = now_ms();
         fd = open(path, O_RDONLY | O_CLOEXEC);
-        void *p = fd < 0 ? MAP_FAILED
-                         : mmap(NULL, len[i], PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        void *p =
+            fd < 0 ? MAP_FAILED : mmap(NULL, len[i], PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (fd >= 0)
             close(fd);
         if (p == MAP_FAILED)
@@ -350,12 +350,11 @@ static int sqlite_compare(const char *path, const unsigned char *const blk[2], c
     for (int i = 0; i < 2; i++) {
         sqlite3_stmt *q = NULL;
         int ok = sqlite3_prepare_v2(db, "INSERT INTO blobs VALUES (?, ?, ?)", -1, &q, NULL) ==
-                     SQLITE_OK &&
-                 sqlite3_bind_int(q, 1, i) == SQLITE_OK &&
-                 sqlite3_bind_int64(q, 2, (sqlite3_int64)XXH3_64bits(blk[i], len[i])) ==
-                     SQLITE_OK &&
-                 sqlite3_bind_blob64(q, 3, blk[i], len[i], SQLITE_STATIC) == SQLITE_OK &&
-                 sqlite3_step(q) == SQLITE_DONE;
+                SQLITE_OK &&
+            sqlite3_bind_int(q, 1, i) == SQLITE_OK &&
+            sqlite3_bind_int64(q, 2, (sqlite3_int64)XXH3_64bits(blk[i], len[i])) == SQLITE_OK &&
+            sqlite3_bind_blob64(q, 3, blk[i], len[i], SQLITE_STATIC) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_DONE;
         sqlite3_finalize(q);
         if (!ok)
             goto fail;
@@ -369,8 +368,8 @@ static int sqlite_compare(const char *path, const unsigned char *const blk[2], c
         sqlite3_blob *b = NULL;
         unsigned char *buf = malloc(len[i]);
         int ok = buf && sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-                 sqlite3_blob_open(db, "main", "blobs", "data", i, 0, &b) == SQLITE_OK &&
-                 sqlite3_blob_read(b, buf, (int)len[i], 0) == SQLITE_OK;
+            sqlite3_blob_open(db, "main", "blobs", "data", i, 0, &b) == SQLITE_OK &&
+            sqlite3_blob_read(b, buf, (int)len[i], 0) == SQLITE_OK;
         volatile unsigned long long sum = ok ? XXH3_64bits(buf, len[i]) : 0;
         (void)sum;
         sqlite3_blob_close(b);

@@ -46,8 +46,7 @@ int main(int argc, char **argv)
     }
     int fds[2];
     FILE *in = NULL, *out = fopen("/dev/null", "w");
-    if (!g || !out || pipe(fds) != 0 || write(fds[1], "q", 1) != 1 ||
-        !(in = fdopen(fds[0], "r")))
+    if (!g || !out || pipe(fds) != 0 || write(fds[1], "q", 1) != 1 || !(in = fdopen(fds[0], "r")))
         return 1;
     SCREEN *scr = newterm("xterm-256color", out, in);
     if (!scr)

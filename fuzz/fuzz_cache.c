@@ -48,8 +48,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static const char *const queries[] = {"interpol", "\"red notice\"", "analyst data", "inteligence",
-                                      "xylophone", "co-operation"};
+static const char *const queries[] = {"interpol",    "\"red notice\"", "analyst data",
+                                      "inteligence", "xylophone",      "co-operation"};
 
 static void use_index(const bl_search_index *ix)
 {
@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     int which = data[0] & 1;
     uint32_t cut = (uint32_t)data[1] | (uint32_t)data[2] << 8 | (uint32_t)data[3] << 16 |
-                   (uint32_t)data[4] << 24;
+        (uint32_t)data[4] << 24;
     size_t len = cut == UINT32_MAX ? lens[which] : cut % (lens[which] + 1);
     unsigned char *b = malloc(len ? len : 1);
     if (!b)
@@ -88,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(b, blocks[which], len);
     for (size_t i = 5; len && i + 5 <= size; i += 5) {
         uint32_t off = (uint32_t)data[i] | (uint32_t)data[i + 1] << 8 |
-                       (uint32_t)data[i + 2] << 16 | (uint32_t)data[i + 3] << 24;
+            (uint32_t)data[i + 2] << 16 | (uint32_t)data[i + 3] << 24;
         b[off % len] ^= data[i + 4];
     }
     if (which == 0) {

@@ -86,8 +86,9 @@ static void assert_same_model(const struct fx *f, const bl_guide *g)
 /* Every query gives the same hits, snippets and matches on both indexes. */
 static void assert_same_results(const bl_search_index *a, const bl_search_index *b)
 {
-    static const char *const qs[] = {"interpol", "\"red notice\"", "analyst data", "inteligence",
-                                     "co-operation", "salary", "the", "zzzzqq"};
+    static const char *const qs[] = {"interpol",    "\"red notice\"", "analyst data",
+                                     "inteligence", "co-operation",   "salary",
+                                     "the",         "zzzzqq"};
     for (size_t q = 0; q < sizeof qs / sizeof qs[0]; q++) {
         bl_search_results *x = bl_search_run(a, qs[q], strlen(qs[q]), SIZE_MAX);
         bl_search_results *y = bl_search_run(b, qs[q], strlen(qs[q]), SIZE_MAX);
@@ -334,8 +335,18 @@ static void test_file_key(void **state)
 }
 
 /* The header's fields (cache.c): offsets of each. */
-enum { H_MAGIC = 0, H_FORMAT = 8, H_SIZE = 12, H_VERSION = 16, H_KEY = 48, H_OFF = 64, H_LEN = 80,
-       H_SUM = 96, H_OBJS = 112, H_HEAD_SUM = 120 };
+enum {
+    H_MAGIC = 0,
+    H_FORMAT = 8,
+    H_SIZE = 12,
+    H_VERSION = 16,
+    H_KEY = 48,
+    H_OFF = 64,
+    H_LEN = 80,
+    H_SUM = 96,
+    H_OBJS = 112,
+    H_HEAD_SUM = 120
+};
 
 /* Stores a cache, applies edit to its first bytes (re-checksumming the
  * header when `resum`), and says whether the guide and index load. */

@@ -154,9 +154,8 @@ int bl_cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
     char *query = join_args(argc, argv, &len);
     /* The index from the cache when the guide came from it too; else
      * built, and stored with the guide after the output. */
-    bl_search_index *ix = query && c->cache && c->cache->had_guide
-                            ? bl_cache_load_index(c->cache, g)
-                            : NULL;
+    bl_search_index *ix =
+        query && c->cache && c->cache->had_guide ? bl_cache_load_index(c->cache, g) : NULL;
     int built = 0;
     if (query && !ix) {
         ix = bl_search_index_build(g);

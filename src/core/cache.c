@@ -26,25 +26,17 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-
 /* What must match besides the content: the format, the program, the ABI. */
 static void put_versions(XXH3_state_t *st)
 {
     const unsigned long long abi[] = {
-        BL_CACHE_FORMAT,
-        sizeof(void *),
-        sizeof(size_t),
-        0x0102030405060708ull, /* byte order, as stored */
-        sizeof(bl_guide),
-        sizeof(bl_entry),
-        sizeof(bl_field_value),
-        sizeof(bl_role_facts),
-        sizeof(bl_route),
-        sizeof(bl_pay),
-        sizeof(bl_fit_question),
-        sizeof(struct bl_sx_term),
-        sizeof(struct bl_sx_syn),
-        sizeof(struct bl_sx_str),
+        BL_CACHE_FORMAT,          sizeof(void *),
+        sizeof(size_t),           0x0102030405060708ull, /* byte order, as stored */
+        sizeof(bl_guide),         sizeof(bl_entry),
+        sizeof(bl_field_value),   sizeof(bl_role_facts),
+        sizeof(bl_route),         sizeof(bl_pay),
+        sizeof(bl_fit_question),  sizeof(struct bl_sx_term),
+        sizeof(struct bl_sx_syn), sizeof(struct bl_sx_str),
     };
     XXH3_128bits_update(st, abi, sizeof abi);
     XXH3_128bits_update(st, BORDERLESS_VERSION, sizeof BORDERLESS_VERSION);
@@ -230,8 +222,7 @@ static int open_checked(const bl_cache *c, struct head *h, size_t *file_size)
         return -1;
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)sizeof *h ||
-        (uint64_t)st.st_size > SIZE_MAX / 2 ||
-        pread(fd, h, sizeof *h, 0) != (ssize_t)sizeof *h)
+        (uint64_t)st.st_size > SIZE_MAX / 2 || pread(fd, h, sizeof *h, 0) != (ssize_t)sizeof *h)
         goto bad;
     uint64_t size = (uint64_t)st.st_size;
     if (memcmp(h->magic, CACHE_MAGIC, sizeof CACHE_MAGIC) != 0 || h->format != BL_CACHE_FORMAT ||
@@ -240,8 +231,9 @@ static int open_checked(const bl_cache *c, struct head *h, size_t *file_size)
         strcmp(h->version, BORDERLESS_VERSION) != 0 || memcmp(h->key, c->key, sizeof c->key) != 0)
         goto bad;
     for (int i = 0; i < 2; i++)
-        if (h->len[i] != 0 && (h->off[i] % CACHE_PAGE || h->off[i] < CACHE_PAGE || h->off[i] > size ||
-            h->len[i] > size - h->off[i]))
+        if (h->len[i] != 0 &&
+            (h->off[i] % CACHE_PAGE || h->off[i] < CACHE_PAGE || h->off[i] > size ||
+             h->len[i] > size - h->off[i]))
             goto bad;
     *file_size = (size_t)size;
     return fd;
@@ -257,8 +249,8 @@ static unsigned char *map_block(int fd, const struct head *h, int i)
 {
     if (h->len[i] == 0)
         return NULL;
-    void *p = mmap(NULL, (size_t)h->len[i], PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd,
-                   (off_t)h->off[i]);
+    void *p =
+        mmap(NULL, (size_t)h->len[i], PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, (off_t)h->off[i]);
     if (p == MAP_FAILED)
         return NULL;
     if (XXH3_64bits(p, (size_t)h->len[i]) != h->sum[i]) {

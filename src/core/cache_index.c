@@ -88,8 +88,22 @@ struct layout {
     size_t total;
 };
 
-enum { L_POOL, L_TERMS, L_STEM, L_MASK, L_LEN, L_D, L_P, L_FWD, L_CKPT, L_STRS, L_ESTR, L_ELEN,
-       L_EXTRAS, L_SYNS };
+enum {
+    L_POOL,
+    L_TERMS,
+    L_STEM,
+    L_MASK,
+    L_LEN,
+    L_D,
+    L_P,
+    L_FWD,
+    L_CKPT,
+    L_STRS,
+    L_ESTR,
+    L_ELEN,
+    L_EXTRAS,
+    L_SYNS
+};
 
 static int plan(const struct ix_head *h, struct layout *l)
 {
@@ -150,8 +164,8 @@ int bl_cache_index_encode(const bl_search_index *ix, unsigned char **out, size_t
         if (e2 > h.pool_len)
             h.pool_len = e2;
         size_t dend, pend;
-        if (check_postings(tm, ix->dstream, UINT32_MAX, ix->pstream, UINT32_MAX, SIZE_MAX,
-                           SIZE_MAX, &dend, &pend))
+        if (check_postings(tm, ix->dstream, UINT32_MAX, ix->pstream, UINT32_MAX, SIZE_MAX, SIZE_MAX,
+                           &dend, &pend))
             return -1;
         if (dend > h.dlen)
             h.dlen = dend;
@@ -200,8 +214,9 @@ static int check_index(const bl_search_index *ix, const struct ix_head *h)
         size_t dend, pend;
         if (tm->len == 0 || tm->len > BL_SX_TOKEN_MAX || tm->stem_len > BL_SX_TOKEN_MAX + 2 ||
             tm->key_len > BL_SX_TOKEN_MAX + 2 || tm->ncp > tm->len ||
-            (size_t)tm->str + tm->len > h->pool_len || (size_t)tm->stem + tm->stem_len > h->pool_len ||
-            ix->by_stem[t] >= nt || ix->by_len[t] >= nt ||
+            (size_t)tm->str + tm->len > h->pool_len ||
+            (size_t)tm->stem + tm->stem_len > h->pool_len || ix->by_stem[t] >= nt ||
+            ix->by_len[t] >= nt ||
             check_postings(tm, ix->dstream, h->dlen, ix->pstream, h->plen, h->n_entries, h->n_fwd,
                            &dend, &pend))
             return -1;
@@ -214,8 +229,8 @@ static int check_index(const bl_search_index *ix, const struct ix_head *h)
             return -1;
     for (size_t s = 0; s <= ix->n_strs; s++) {
         const struct bl_sx_str *st = &ix->strs[s];
-        if (st->pos > ix->n_fwd || (s && st->pos < ix->strs[s - 1].pos) || st->part < BL_PART_TITLE ||
-            st->part >= BL_FIELD_COUNT)
+        if (st->pos > ix->n_fwd || (s && st->pos < ix->strs[s - 1].pos) ||
+            st->part < BL_PART_TITLE || st->part >= BL_FIELD_COUNT)
             return -1;
     }
     if (ix->strs[ix->n_strs].pos != ix->n_fwd)

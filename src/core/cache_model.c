@@ -100,7 +100,8 @@ static void *w_arr(struct walk *w, void *field, size_t n, size_t size, size_t al
     return w->base + off;
 }
 
-#define ARR(w, field, n, type) ((type *)w_arr((w), (void *)&(field), (n), sizeof(type), alignof(type)))
+#define ARR(w, field, n, type)                                                                     \
+    ((type *)w_arr((w), (void *)&(field), (n), sizeof(type), alignof(type)))
 
 /* A string at *field; `required`: NULL is an error. */
 static void w_str(struct walk *w, void *field, int required)
@@ -191,8 +192,9 @@ static void walk_route(struct walk *w, bl_route *r)
 {
     STR(w, r->name);
     OPT(w, r->where);
-    check(w, (unsigned)r->kind < BL_ROUTE_KIND_COUNT && (unsigned)r->serving_officer < BL_SERVING_COUNT &&
-                 r->n_who > 0 && r->n_steps > 0);
+    check(w,
+          (unsigned)r->kind < BL_ROUTE_KIND_COUNT &&
+              (unsigned)r->serving_officer < BL_SERVING_COUNT && r->n_who > 0 && r->n_steps > 0);
     w_strs(w, (void *)&r->who, r->n_who, 1);
     bl_route_step *s = ARR(w, r->steps, r->n_steps, bl_route_step);
     check(w, s != NULL);
@@ -260,8 +262,9 @@ static void walk_question(struct walk *w, bl_fit_question *q)
 {
     STR(w, q->key);
     STR(w, q->text);
-    check(w, (unsigned)q->kind <= BL_FITQ_CITIZENSHIP && (unsigned)q->dim < BL_FIT_COUNT &&
-                 q->weight >= 0 && q->weight <= BL_FIT_MAX_WEIGHT);
+    check(w,
+          (unsigned)q->kind <= BL_FITQ_CITIZENSHIP && (unsigned)q->dim < BL_FIT_COUNT &&
+              q->weight >= 0 && q->weight <= BL_FIT_MAX_WEIGHT);
     for (int i = 0; i < BL_FIT_ANSWERS; i++)
         OPT(w, q->answers[i]);
     bl_fit_choice *c = ARR(w, q->choices, q->n_choices, bl_fit_choice);
@@ -277,8 +280,9 @@ static void walk_guide(struct walk *w, bl_guide *g)
 {
     w->g = g;
     g->arena = NULL;
-    check(w, g->n_roles <= g->n_entries && g->n_entries - g->n_roles == g->n_sections &&
-                 g->n_entries < UINT32_MAX);
+    check(w,
+          g->n_roles <= g->n_entries && g->n_entries - g->n_roles == g->n_sections &&
+              g->n_entries < UINT32_MAX);
     STR(w, g->title);
     OPT(w, g->tagline);
     OPT(w, g->dir);

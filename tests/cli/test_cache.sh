@@ -96,5 +96,24 @@ for damage in cut flip foreign empty; do
     check '[ "$(stat -c %s "$(cache_file)")" -gt 4096 ]' "a $damage cache was not replaced"
 done
 
+begin "guides and commands started together never leave a broken cache"
+rm -rf "$XDG_CACHE_HOME"
+"$BIN" -C "$C" --no-cache search interpol analyst >"$T/want" 2>&1
+pids=()
+for i in 1 2 3 4; do
+    "$BIN" -C "$C" search interpol analyst >"$T/par$i" 2>&1 &
+    pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p"; done
+for i in 1 2 3 4; do
+    check 'cmp -s "$T/want" "$T/par$i"' "run $i of 4 at once gave other output"
+done
+check '[ "$(n_cache)" = 1 ]' "$(n_cache) files in the cache folder (temporary files left?)"
+f=$(cache_file)
+stamp=$(stat -c %Y.%i "$f")
+"$BIN" -C "$C" search interpol analyst >"$T/got" 2>&1
+check 'cmp -s "$T/want" "$T/got" && [ "$(stat -c %Y.%i "$f")" = "$stamp" ]' \
+    "the cache left by runs at once was not used as it is"
+
 echo "$checks passed, $failures failed"
 [ "$failures" = 0 ]
