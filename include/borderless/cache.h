@@ -2,9 +2,13 @@
  * index, so that a second run skips the YAML and the index build.
  *
  * Where: $XDG_CACHE_HOME/borderless/content-<hash of the folder's real
- * path>.db (default ~/.cache/borderless/).  One SQLite file per content
- * folder: a `meta` table (format, program version, ABI, key) and a `blobs`
- * table (the model and the index, each with its size and XXH3-64 checksum).
+ * path>.cache (default ~/.cache/borderless/), one file per content folder:
+ * a header (format, program version, key, and each block's place, length
+ * and XXH3-64 checksum; checksummed itself), then the model block and the
+ * index block, each at a page boundary (cache.c).  Reading maps the file:
+ * the index and the model's strings are used in the page cache, the
+ * model's objects are copied and relocated.  (Why not SQLite: README,
+ * Performance.)
  *
  * The key is a digest of every file the loader reads (sections.yaml, the
  * roles folder and every roles/ *.yaml: path, size, mtime with nanoseconds,
@@ -13,21 +17,22 @@
  * is used only when every part matches; otherwise it is a miss and the
  * caller loads the YAML (and may store a new cache).
  *
- * The file is hostile input: every blob is checksummed before it is read,
- * then every pointer, count, index and enum in it is bounds-checked while
- * it is relocated (cache_int.h).  A damaged, truncated, foreign or
+ * The file is hostile input: every block is checksummed before it is
+ * read, then every pointer, count, index and enum in it is bounds-checked
+ * while it is relocated (cache_model.c, cache_index.c).  A damaged, truncated, foreign or
  * newer-version file is a miss, never a crash.
  *
  * Writes are atomic: a temporary file in the same folder, fsynced, renamed
- * over the old one; readers of the old file keep reading it (files are
- * opened immutable and never changed in place).
+ * over the old one; readers of the old file keep reading it (a cache file
+ * is never changed in place).  A file changed in place by someone else
+ * while a guide has it mapped is outside this protocol (SIGBUS).
  *
  * Protocol:
  *
  *     bl_cache c;
  *     bl_cache_init(&c, dir, flags);        stats the content (key) first
  *     bl_guide *g = bl_cache_load_guide(&c);        NULL: a miss
- *     if (!g) g = bl_load_dir(dir, diags), stored = 0;
+ *     if (!g) g = bl_load_dir(dir, diags);
  *     bl_search_index *ix = bl_cache_load_index(&c, g);   NULL: a miss
  *     ...
  *     bl_cache_store(&c, g, ix);             if something was missing
