@@ -19,8 +19,8 @@
  *
  * The file is hostile input: every block is checksummed before it is
  * read, then every pointer, count, index and enum in it is bounds-checked
- * while it is relocated (cache_model.c, cache_index.c).  A damaged, truncated, foreign or
- * newer-version file is a miss, never a crash.
+ * while it is relocated (cache_model.c, cache_index.c).  A damaged,
+ * truncated, foreign or newer-version file is a miss, never a crash.
  *
  * Writes are atomic: a temporary file in the same folder, fsynced, renamed
  * over the old one; readers of the old file keep reading it (a cache file
@@ -33,7 +33,7 @@
  *     bl_cache_init(&c, dir, flags);        stats the content (key) first
  *     bl_guide *g = bl_cache_load_guide(&c);        NULL: a miss
  *     if (!g) g = bl_load_dir(dir, diags);
- *     bl_search_index *ix = bl_cache_load_index(&c, g);   NULL: a miss
+ *     bl_search_index *ix = c.had_guide ? bl_cache_load_index(&c, g) : NULL;
  *     ...
  *     bl_cache_store(&c, g, ix);             if something was missing
  *     bl_cache_done(&c);
