@@ -11,6 +11,7 @@
  * (ru_maxrss), which includes the program, its libraries and curses.
  */
 #include "borderless/arena.h"
+#include "borderless/cache.h"
 #include "borderless/diag.h"
 #include "borderless/fit.h"
 #include "borderless/layout.h"
@@ -29,11 +30,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <yaml.h>
+#ifdef BL_BENCH_SQLITE
+#include <sqlite3.h>
+#endif
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #define MAX_RUNS 50
 #define SCREEN_W 120
@@ -274,7 +281,7 @@ static double first_screen(const bl_guide *g)
     theme_apply(&t, "mono"); /* attributes only, as on a terminal without colours */
 
     double t0 = now_ms();
-    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, 0);
+    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, 0, NULL, NULL);
     double ms = now_ms() - t0;
 
     endwin();
@@ -283,6 +290,156 @@ static double first_screen(const bl_guide *g)
     fclose(out);
     close(fds[1]);
     return status == 0 ? ms : -1;
+}
+
+/* ---- the cache ------------------------------------------------------------ */
+
+struct cache_stats {
+    double store, key, guide, index; /* ms */
+    double sql_guide, sql_index; /* ms: the same blocks read from SQLite blobs */
+    double map_guide, map_index; /* ms: ... and mapped from a plain file */
+    size_t model, objs, ix; /* bytes */
+};
+
+#ifdef BL_BENCH_SQLITE
+/* The comparison README records: the two blocks as blobs of an SQLite file
+ * (64 KiB pages, the best case for big blobs), read back whole into memory
+ * and checksummed, as a cache kept in SQLite would have to (a blob spans
+ * overflow pages, so it cannot be used where it lies).  -1 on error. */
+/* The plain file's side: each block written to a file of its own, then
+ * mapped (populated, read-only) and checksummed, as cache.c does. */
+static int map_compare(const char *path, const unsigned char *const blk[2], const size_t len[2],
+                       double ms[2])
+{
+    for (int i = 0; i < 2; i++) {
+        int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (fd < 0 || write(fd, blk[i], len[i]) != (ssize_t)len[i]) {
+            if (fd >= 0)
+                close(fd);
+            return -1;
+        }
+        close(fd);
+        double t0 = now_ms();
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        void *p =
+            fd < 0 ? MAP_FAILED : mmap(NULL, len[i], PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (fd >= 0)
+            close(fd);
+        if (p == MAP_FAILED)
+            return -1;
+        volatile unsigned long long sum = XXH3_64bits(p, len[i]);
+        (void)sum;
+        munmap(p, len[i]);
+        ms[i] = now_ms() - t0;
+    }
+    unlink(path);
+    return 0;
+}
+
+static int sqlite_compare(const char *path, const unsigned char *const blk[2], const size_t len[2],
+                          double ms[2])
+{
+    sqlite3 *db = NULL;
+    unlink(path);
+    if (sqlite3_open(path, &db) != SQLITE_OK ||
+        sqlite3_exec(db,
+                     "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; BEGIN; "
+                     "CREATE TABLE blobs(id INTEGER PRIMARY KEY, sum INTEGER, data BLOB)",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *q = NULL;
+        int ok = sqlite3_prepare_v2(db, "INSERT INTO blobs VALUES (?, ?, ?)", -1, &q, NULL) ==
+                SQLITE_OK &&
+            sqlite3_bind_int(q, 1, i) == SQLITE_OK &&
+            sqlite3_bind_int64(q, 2, (sqlite3_int64)XXH3_64bits(blk[i], len[i])) == SQLITE_OK &&
+            sqlite3_bind_blob64(q, 3, blk[i], len[i], SQLITE_STATIC) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_DONE;
+        sqlite3_finalize(q);
+        if (!ok)
+            goto fail;
+    }
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_close(db);
+    db = NULL;
+    for (int i = 0; i < 2; i++) {
+        double t0 = now_ms();
+        sqlite3_blob *b = NULL;
+        unsigned char *buf = malloc(len[i]);
+        int ok = buf && sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+            sqlite3_blob_open(db, "main", "blobs", "data", i, 0, &b) == SQLITE_OK &&
+            sqlite3_blob_read(b, buf, (int)len[i], 0) == SQLITE_OK;
+        volatile unsigned long long sum = ok ? XXH3_64bits(buf, len[i]) : 0;
+        (void)sum;
+        sqlite3_blob_close(b);
+        sqlite3_close(db);
+        db = NULL;
+        free(buf);
+        ms[i] = now_ms() - t0;
+        if (!ok)
+            goto fail;
+    }
+    unlink(path);
+    return 0;
+fail:
+    sqlite3_close(db);
+    unlink(path);
+    return -1;
+}
+#endif
+
+/* Stores the cache of g and ix (in $XDG_CACHE_HOME) and loads it back, in
+ * this process: the blocks' sizes and each step's time.  -1 on error. */
+static int cache_run(const char *dir, const bl_guide *g, const bl_search_index *ix,
+                     struct cache_stats *cs)
+{
+    memset(cs, 0, sizeof *cs);
+    unsigned char *blk[2] = {NULL, NULL};
+    size_t len[2] = {0, 0};
+    if (bl_cache_model_encode(g, &blk[0], &len[0], &cs->objs) ||
+        bl_cache_index_encode(ix, &blk[1], &len[1]))
+        return -1;
+    cs->model = len[0];
+    cs->ix = len[1];
+    bl_cache c;
+    bl_cache_init(&c, dir, 0);
+    double t0 = now_ms();
+    int rc = bl_cache_store(&c, g, ix);
+    cs->store = now_ms() - t0;
+    bl_cache_done(&c);
+    t0 = now_ms();
+    bl_cache_init(&c, dir, 0);
+    double t1 = now_ms();
+    bl_guide *cg = bl_cache_load_guide(&c);
+    double t2 = now_ms();
+    bl_search_index *cix = cg ? bl_cache_load_index(&c, cg) : NULL;
+    double t3 = now_ms();
+    cs->key = t1 - t0;
+    cs->guide = t2 - t1;
+    cs->index = t3 - t2;
+    if (rc != 0 || !cg || !cix)
+        rc = -1;
+    bl_search_index_free(cix);
+    bl_guide_free(cg);
+#ifdef BL_BENCH_SQLITE
+    char path[4096];
+    snprintf(path, sizeof path, "%s.sqlite-compare", c.path ? c.path : "/tmp/bl-bench");
+    double ms[2];
+    const unsigned char *const cb[2] = {blk[0], blk[1]};
+    if (rc == 0 && sqlite_compare(path, cb, len, ms) == 0) {
+        cs->sql_guide = ms[0];
+        cs->sql_index = ms[1];
+    }
+    if (rc == 0 && map_compare(path, cb, len, ms) == 0) {
+        cs->map_guide = ms[0];
+        cs->map_index = ms[1];
+    }
+#endif
+    bl_cache_done(&c);
+    free(blk[0]);
+    free(blk[1]);
+    return rc;
 }
 
 /* ---- main --------------------------------------------------------------- */
@@ -459,6 +616,13 @@ int main(int argc, char **argv)
 
     getrusage(RUSAGE_SELF, &ru);
     double peak = (double)ru.ru_maxrss * 1024.0;
+
+    /* After the peak is read: the cache's blocks are extra copies. */
+    struct cache_stats cs;
+    if (cache_run(dir, g, ix, &cs) != 0) {
+        fprintf(stderr, "bench: the cache cannot be stored and loaded back\n");
+        return 1;
+    }
     double budget = 3.0 * (double)fs.bytes + 8.0 * 1024 * 1024;
 
     int missed = 0;
@@ -496,6 +660,15 @@ int main(int argc, char **argv)
     printf("    resident: %.2f MiB before loading, %.2f after loading (the guide's arena "
            "%.2f), %.2f with the index\n",
            mib((double)base_kib * 1024.0), mib(rss_load), mib((double)arena), mib(rss_index));
+
+    printf("  cache: model %.2f MiB (objects %.2f), index %.2f MiB; store %.2f ms\n",
+           mib((double)cs.model), mib((double)cs.objs), mib((double)cs.ix), cs.store);
+    printf("    load in-process: key (stat every file) %.2f ms, guide %.2f ms, index %.2f ms\n",
+           cs.key, cs.guide, cs.index);
+    if (cs.sql_guide > 0)
+        printf("    read + checksum, model / index: SQLite blobs %.2f / %.2f ms, a mapped file "
+               "%.2f / %.2f ms\n",
+               cs.sql_guide, cs.sql_index, cs.map_guide, cs.map_index);
 
     bl_search_index_free(ix);
     bl_guide_free(g);

@@ -108,7 +108,7 @@ _borderless()
 
     if [[ -z $cmd ]]; then
         if [[ $cur == -* && -z $ended ]]; then
-            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version --width --theme --no-state' -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W '-C -h --help --version --width --theme --no-state --no-cache' -- "$cur")
         else
             mapfile -t COMPREPLY < <(compgen -W 'check list show search summary export shortlist compare help' -- "$cur")
         fi

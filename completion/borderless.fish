@@ -30,6 +30,7 @@ complete -c borderless -s h -l help -d 'Show the help and exit'
 complete -c borderless -l version -d 'Show the version and exit'
 complete -c borderless -l theme -x -a 'auto light dark mono' -d 'Colours of the guide'
 complete -c borderless -l no-state -d 'A private session: no saved state'
+complete -c borderless -l no-cache -d 'Load the content without the cache'
 
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a check -d 'Validate the content'
 complete -c borderless -n "not __fish_seen_subcommand_from $commands" -a list -d 'List roles and sections'

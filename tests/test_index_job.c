@@ -168,6 +168,53 @@ static void test_from_index(void **state)
     bl_guide_free(g);
 }
 
+/* A source of an existing index (the cache, in the guide): asked once in
+ * the job's thread; what it gives is the job's index, and when it gives
+ * nothing the job builds one. */
+struct source {
+    int calls;
+    bl_search_index *give;
+};
+
+static bl_search_index *from_source(void *ctx, const bl_guide *g)
+{
+    struct source *s = ctx;
+    (void)g;
+    s->calls++;
+    return s->give;
+}
+
+static void test_start_with_source(void **state)
+{
+    (void)state;
+    bl_guide *g = fixture_guide();
+    assert_non_null(g);
+    struct source src = {.give = bl_search_index_build(g)};
+    assert_non_null(src.give);
+    bl_search_index *given = src.give;
+    bl_index_job *j = bl_index_job_start_with(g, 0, from_source, &src);
+    assert_non_null(j);
+    assert_ptr_equal(bl_index_job_wait(j), given); /* taken, not rebuilt */
+    assert_int_equal(src.calls, 1);
+    bl_index_job_free(j); /* frees the given index */
+    /* The source has none: the job builds it. */
+    struct source none = {0};
+    j = bl_index_job_start_with(g, 1, from_source, &none);
+    assert_non_null(j);
+    const bl_search_index *ix = bl_index_job_wait(j);
+    assert_non_null(ix);
+    assert_int_equal(none.calls, 1);
+    same_answers(ix, g);
+    bl_index_job_free(j);
+    /* Freed while held: the source is never asked. */
+    struct source held = {0};
+    j = bl_index_job_start_with(g, 1, from_source, &held);
+    assert_non_null(j);
+    bl_index_job_free(j);
+    assert_int_equal(held.calls, 0);
+    bl_guide_free(g);
+}
+
 static int stop_now(void *arg)
 {
     int *calls = arg;
@@ -212,7 +259,8 @@ int main(void)
         cmocka_unit_test(test_start_wait_free),     cmocka_unit_test(test_ready_polled),
         cmocka_unit_test(test_held_until_released), cmocka_unit_test(test_wait_releases),
         cmocka_unit_test(test_free_without_wait),   cmocka_unit_test(test_from_index),
-        cmocka_unit_test(test_build_until),         cmocka_unit_test(test_many_jobs),
+        cmocka_unit_test(test_start_with_source),   cmocka_unit_test(test_build_until),
+        cmocka_unit_test(test_many_jobs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

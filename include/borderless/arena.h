@@ -30,6 +30,11 @@ char *bl_arena_buffer(bl_arena *a, size_t n);
  * arena reset per file costs no malloc for small files. */
 void bl_arena_reset(bl_arena *a);
 
+/* Makes a own the memory mapping [map, map + len): bl_arena_free() unmaps
+ * it (a cached guide lives in mappings, cache.h).  Two per arena at most:
+ * -1 if a already owns two. */
+int bl_arena_own_map(bl_arena *a, void *map, size_t len);
+
 /* Total bytes obtained from malloc so far (for benchmarks). */
 size_t bl_arena_footprint(const bl_arena *a);
 

@@ -42,6 +42,14 @@ typedef struct bl_index_job bl_index_job;
  * builds the index itself). */
 bl_index_job *bl_index_job_start(const bl_guide *g, int hold);
 
+/* The same, but the thread first asks first(ctx, g) for an index that
+ * already exists (one kept in a cache: cache.h) and builds only when that
+ * gives NULL.  first runs in the job's thread: it may read g and ctx only,
+ * and the caller must not touch ctx until the job is ready or freed. */
+typedef bl_search_index *(*bl_index_source)(void *ctx, const bl_guide *g);
+bl_index_job *bl_index_job_start_with(const bl_guide *g, int hold, bl_index_source first,
+                                      void *ctx);
+
 /* A job that is ready at once with ix, which it takes over (ix may be
  * NULL: then waits say "out of memory").  NULL when memory runs out (ix
  * is freed then). */

@@ -14,6 +14,7 @@
 #define BORDERLESS_TUI_H
 
 #include "borderless/model.h"
+#include "borderless/search.h"
 
 /* The colour theme (--theme, $BORDERLESS_THEME; parsed and validated by
  * the command line).  AUTO: the terminal's default colours with a couple of
@@ -32,6 +33,10 @@ typedef struct bl_tui_options {
     int no_state; /* --no-state: read and write no shortlist or session
                      (BORDERLESS_NO_STATE does the same) */
     int restore; /* go back to where the last run left off */
+    /* Where the search index may already exist (the content cache): tried
+     * in the background before building one (index_job.h); NULL: build. */
+    bl_search_index *(*index_from)(void *ctx, const bl_guide *g);
+    void *index_ctx;
 } bl_tui_options;
 
 /* opts may be NULL (the defaults). */

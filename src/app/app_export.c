@@ -124,9 +124,8 @@ unsigned bl_app_export_open(bl_app *a)
 {
     load_answers(a);
     bl_lineedit_set(&a->exp.choice, "", 0);
-    app_open_prompt(a,
-                       &scope_prompts[have_shortlist(a)][have_comparison(a)][a->exp.have_answers],
-                       &a->exp.choice);
+    app_open_prompt(a, &scope_prompts[have_shortlist(a)][have_comparison(a)][a->exp.have_answers],
+                    &a->exp.choice);
     return BL_APP_REDRAW;
 }
 

@@ -51,6 +51,8 @@ typedef struct bl_cli {
     int fit_clear; /* fit --clear */
     int no_state; /* --no-state: a private session */
     int compare_diff; /* compare -d: only the rows that differ */
+    int no_cache; /* --no-cache */
+    struct bl_cache *cache; /* the content's cache, or NULL (cache.h) */
     /* The output, decided once. */
     unsigned esc; /* BL_ESC_ASCII when the locale is not UTF-8 */
     int ascii; /* the same, for the layout and content */

@@ -1,6 +1,8 @@
 /* cmd_search.c — `borderless search QUERY...`. */
 #include "cmd_search.h"
 
+#include "borderless/cache.h"
+
 #include "borderless/layout.h"
 #include "borderless/search.h"
 
@@ -150,7 +152,15 @@ int bl_cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
         return bl_cli_usage("search", "search needs a query");
     size_t len = 0;
     char *query = join_args(argc, argv, &len);
-    bl_search_index *ix = query ? bl_search_index_build(g) : NULL;
+    /* The index from the cache when the guide came from it too; else
+     * built, and stored with the guide after the output. */
+    bl_search_index *ix =
+        query && c->cache && c->cache->had_guide ? bl_cache_load_index(c->cache, g) : NULL;
+    int built = 0;
+    if (query && !ix) {
+        ix = bl_search_index_build(g);
+        built = 1;
+    }
     bl_search_results *r = ix ? bl_search_run(ix, query, len, SIZE_MAX) : NULL;
     if (!r) {
         fputs("borderless: out of memory\n", stderr);
@@ -184,7 +194,10 @@ int bl_cmd_search(const bl_guide *g, const bl_cli *c, int argc, char **argv)
         }
     }
     bl_search_results_free(r);
+    status = bl_cli_finish_stdout(status);
+    if (built && c->cache)
+        (void)bl_cache_store(c->cache, g, ix);
     bl_search_index_free(ix);
     free(query);
-    return bl_cli_finish_stdout(status);
+    return status;
 }

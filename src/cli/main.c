@@ -6,6 +6,7 @@
  * errors are found before any content is loaded, so they are reported as
  * usage errors even when the content is broken.
  */
+#include "borderless/cache.h"
 #include "borderless/config.h"
 #include "borderless/diag.h"
 #include "borderless/editdist.h"
@@ -68,6 +69,7 @@ static const char usage_text[] =
     "  --theme THEME  the guide's colours: light, dark or mono\n"
     "  --tsv        search: tab-separated values even on a terminal\n"
     "  --no-state   a private session: no saved state (BORDERLESS_NO_STATE=1)\n"
+    "  --no-cache   load the content without the cache (BORDERLESS_NO_CACHE=1)\n"
     "  -h, --help   show this help (or a command's) and exit\n"
     "  --version    show the version and the content's review date, and exit\n"
     "\n"
@@ -461,6 +463,13 @@ static int print_help(const struct command *cmd)
     return bl_cli_finish_stdout(BL_EXIT_OK);
 }
 
+/* The guide's search index from the cache, in the guide's background
+ * thread (index_job.h): only with the guide that came from the same cache. */
+static bl_search_index *cached_index(void *ctx, const bl_guide *g)
+{
+    return bl_cache_load_index(ctx, g);
+}
+
 static int cmd_browse(const bl_guide *g, const bl_cli *c)
 {
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) || !bl_tui_usable()) {
@@ -471,6 +480,10 @@ static int cmd_browse(const bl_guide *g, const bl_cli *c)
     }
     /* --no-state reaches the guide (the shortlist, the session). */
     bl_tui_options opts = {.theme = c->theme, .no_state = c->no_state, .restore = 1};
+    if (c->cache && c->cache->had_guide) {
+        opts.index_from = cached_index;
+        opts.index_ctx = c->cache;
+    }
     return bl_tui_run(g, &opts);
 }
 
@@ -502,6 +515,7 @@ enum {
     OPT_CLEAR,
     OPT_NO_STATE,
     OPT_SCOPE,
+    OPT_NO_CACHE,
 };
 
 static const struct option long_options[] = {
@@ -519,6 +533,7 @@ static const struct option long_options[] = {
     {.name = "no-state", .has_arg = no_argument, .val = OPT_NO_STATE},
     {.name = "differences", .has_arg = no_argument, .val = 'd'},
     {.name = "scope", .has_arg = required_argument, .val = OPT_SCOPE},
+    {.name = "no-cache", .has_arg = no_argument, .val = OPT_NO_CACHE},
     {0},
 };
 
@@ -699,6 +714,9 @@ static int parse(int argc, char **argv, bl_cli *c, struct parsed *p)
                                     bl_cli_q(c, buf, optarg));
             p->given_scope = "--scope";
             break;
+        case OPT_NO_CACHE:
+            c->no_cache = 1;
+            break;
         case ':':
             return missing_value(optopt);
         default:
@@ -834,12 +852,33 @@ int main(int argc, char **argv)
 
     char dirbuf[PATH_MAX];
     const char *dir = find_content(&c, dirbuf, sizeof dirbuf, 0);
-    bl_guide *g = dir ? load(&c, dir, 0) : NULL;
+    /* The cache (cache.h): `check` always reads the YAML itself and writes
+     * no cache; --no-cache neither reads nor writes one; --no-state (a
+     * private session) reads it but writes nothing. */
+    bl_cache cache = {0};
+    if (dir && !(cmd && cmd->run == cmd_check)) {
+        unsigned cflags = c.no_cache ? BL_CACHE_NO_READ | BL_CACHE_NO_WRITE : 0;
+        if (bl_userstate_flags(c.no_state) & BL_USERSTATE_PRIVATE)
+            cflags |= BL_CACHE_NO_WRITE;
+        bl_cache_init(&cache, dir, cflags);
+        c.cache = &cache;
+    }
+    bl_guide *g = c.cache ? bl_cache_load_guide(&cache) : NULL;
+    if (!g && dir)
+        g = load(&c, dir, 0);
     if (!g) {
+        bl_cache_done(&cache);
         status = BL_EXIT_FAIL;
         goto done;
     }
     status = cmd ? cmd->run(g, &c, n, cargs) : cmd_browse(g, &c);
+    /* After the output: a command that found no cached guide leaves one
+     * (search stores its index with it itself). */
+    if (c.cache && !cache.had_guide && !cache.stored) {
+        fflush(stdout);
+        (void)bl_cache_store(&cache, g, NULL);
+    }
+    bl_cache_done(&cache);
     bl_guide_free(g);
 done:
     free(args);

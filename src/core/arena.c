@@ -27,6 +27,8 @@ struct bl_arena {
     struct chunk *head;
     size_t next_size;
     size_t footprint;
+    void *map[2]; /* bl_arena_own_map() */
+    size_t map_len[2];
 };
 
 bl_arena *bl_arena_new(void)
@@ -41,6 +43,9 @@ void bl_arena_free(bl_arena *a)
 {
     if (!a)
         return;
+    for (int i = 0; i < 2; i++)
+        if (a->map[i])
+            munmap(a->map[i], a->map_len[i]);
     struct chunk *c = a->head;
     while (c) {
         struct chunk *next = c->next;
@@ -174,4 +179,15 @@ void bl_arena_reset(bl_arena *a)
     }
     c->next = NULL;
     c->used = 0;
+}
+
+int bl_arena_own_map(bl_arena *a, void *map, size_t len)
+{
+    for (int i = 0; i < 2; i++)
+        if (!a->map[i]) {
+            a->map[i] = map;
+            a->map_len[i] = len;
+            return 0;
+        }
+    return -1;
 }

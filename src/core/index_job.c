@@ -22,6 +22,8 @@ struct bl_index_job {
     int done; /* the build is over: ix is final */
     atomic_int stop; /* the job is being freed: give up */
     bl_search_index *ix; /* owned; NULL until done (or out of memory) */
+    bl_index_source first; /* tried before building (NULL: none) */
+    void *first_ctx;
 };
 
 static int should_stop(void *arg)
@@ -37,8 +39,11 @@ static void *build(void *arg)
     while (j->held && !atomic_load(&j->stop))
         pthread_cond_wait(&j->cond, &j->lock);
     pthread_mutex_unlock(&j->lock);
-    bl_search_index *ix =
-        atomic_load(&j->stop) ? NULL : bl_search_index_build_until(j->g, should_stop, j);
+    bl_search_index *ix = NULL;
+    if (j->first && !atomic_load(&j->stop))
+        ix = j->first(j->first_ctx, j->g);
+    if (!ix && !atomic_load(&j->stop))
+        ix = bl_search_index_build_until(j->g, should_stop, j);
     pthread_mutex_lock(&j->lock);
     j->ix = ix;
     j->done = 1;
@@ -75,6 +80,11 @@ static void job_delete(bl_index_job *j)
 
 bl_index_job *bl_index_job_start(const bl_guide *g, int hold)
 {
+    return bl_index_job_start_with(g, hold, NULL, NULL);
+}
+
+bl_index_job *bl_index_job_start_with(const bl_guide *g, int hold, bl_index_source first, void *ctx)
+{
     if (!g)
         return NULL;
     bl_index_job *j = job_new();
@@ -82,6 +92,8 @@ bl_index_job *bl_index_job_start(const bl_guide *g, int hold)
         return NULL;
     j->g = g;
     j->held = hold != 0;
+    j->first = first;
+    j->first_ctx = ctx;
     /* The builder takes no signals (it inherits this mask): they must
      * reach the thread that reads keys, to wake it (SIGWINCH, SIGINT). */
     sigset_t all, old;

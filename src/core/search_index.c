@@ -14,6 +14,7 @@
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct builder {
     bl_search_index *ix;
@@ -603,6 +604,15 @@ void bl_search_index_free(bl_search_index *ix)
 {
     if (!ix)
         return;
+    if (ix->block) {
+        if (ix->block_map_len)
+            munmap(ix->block, ix->block_map_len);
+        else
+            free(ix->block);
+        sb_stemmer_delete(ix->stemmer);
+        free(ix);
+        return;
+    }
     free(ix->pool);
     free(ix->terms);
     free(ix->by_stem);

@@ -93,6 +93,9 @@ struct bl_search_index {
     size_t n_extras;
     struct bl_sx_syn *syns; /* every word or phrase of every synonym set */
     size_t n_syns;
+    void *block; /* a cached index (cache_index.c): every array above lives
+                    in this one allocation, freed instead of each ... */
+    size_t block_map_len; /* ... or, when not 0, a mapping of that length */
     struct sb_stemmer *stemmer; /* English Snowball, made once per index; it
                                    keeps a buffer, so queries on one index
                                    must not run at the same time */

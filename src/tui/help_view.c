@@ -126,9 +126,9 @@ static int build(struct help_view *h)
         if (!h->col[c].lines)
             return -1;
     }
-    static const enum km_context single[] = {KM_ANY,     KM_MOVE,   KM_MENU,     KM_DETAIL,
-                                             KM_COMPARE, KM_PROMPT, KM_QUESTION, KM_FIT_QUESTION,
-                                             KM_FIT_RESULTS};
+    static const enum km_context single[] = {KM_ANY,      KM_MOVE,         KM_MENU,
+                                             KM_DETAIL,   KM_COMPARE,      KM_PROMPT,
+                                             KM_QUESTION, KM_FIT_QUESTION, KM_FIT_RESULTS};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         add_context(&h->col[COL_SINGLE], single[i]);
     add_context(&h->col[COL_LEFT], KM_ANY);

@@ -674,15 +674,16 @@ void screen_save_state(const struct screen *s, unsigned state_flags)
         bl_session_save(NULL, state_flags, &ses, NULL, 0);
 }
 
-int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore)
+int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore,
+               bl_index_source index_from, void *index_ctx)
 {
     struct screen *s = screen_new(g, t);
     if (!s)
         return 1;
     screen_open_state(s, state_flags, restore);
-    /* The search index is built meanwhile (without a thread: on the first
-     * search, as before). */
-    screen_set_index_job(s, bl_index_job_start(g, 0));
+    /* The search index is loaded from the cache or built meanwhile
+     * (without a thread: on the first search, as before). */
+    screen_set_index_job(s, bl_index_job_start_with(g, 0, index_from, index_ctx));
     /* Wake up now and then even without keys, to notice signals that
      * arrive while curses retries an interrupted read; often while a
      * search waits for the index. */

@@ -24,7 +24,8 @@
  * (state_flags from bl_userstate_flags()), saving the session at the end
  * (screen_save_state()).  Returns the exit status: 0 after q (or Ctrl-C),
  * 128+signal after SIGTERM or SIGHUP, 1 when memory ran out. */
-int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore);
+int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore,
+               bl_index_source index_from, void *index_ctx);
 
 struct screen;
 

@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const enum km_context order[] = {KM_ANY,     KM_MOVE,   KM_MENU,     KM_DETAIL,
-                                        KM_COMPARE, KM_PROMPT, KM_QUESTION, KM_FIT_QUESTION,
-                                        KM_FIT_RESULTS};
+static const enum km_context order[] = {KM_ANY,      KM_MOVE,         KM_MENU,
+                                        KM_DETAIL,   KM_COMPARE,      KM_PROMPT,
+                                        KM_QUESTION, KM_FIT_QUESTION, KM_FIT_RESULTS};
 
 /* The names of the keys of a (and of its pair) in ctx, once each. */
 static size_t names_of(enum km_context ctx, enum bl_action a, const char *out[16],

@@ -84,7 +84,8 @@ expect_candidates "-C
 --version
 --width
 --theme
---no-state"
+--no-state
+--no-cache"
 complete_in / borderless --v
 expect_candidates "--version"
 

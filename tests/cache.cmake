@@ -1,0 +1,10 @@
+# cache.cmake — the content cache (issue 17): blocks, the file, its key,
+# and damage of every kind; the fuzz target's saved inputs replayed.
+bl_unit_test(test_cache test_cache.c)
+target_include_directories(test_cache PRIVATE ${XXHASH_INCLUDE_DIR})
+bl_unit_test(test_fuzz_regress_cache test_fuzz_regress.c ${PROJECT_SOURCE_DIR}/fuzz/fuzz_cache.c)
+target_include_directories(test_fuzz_regress_cache PRIVATE ${PROJECT_SOURCE_DIR}/fuzz)
+target_compile_definitions(test_fuzz_regress_cache PRIVATE
+  BL_FUZZ_TARGET="cache"
+  BL_FUZZ_REGRESS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fuzz_regress/cache")
+bl_script_test(test_cache_cli cli/test_cache.sh)
