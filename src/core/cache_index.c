@@ -235,6 +235,20 @@ static int check_index(const bl_search_index *ix, const struct ix_head *h)
     }
     if (ix->strs[ix->n_strs].pos != ix->n_fwd)
         return -1;
+    /* The gaps lie exactly where the builder puts them: before the first
+     * string and at the end of each, and nowhere inside one (readers take
+     * every position inside a string for a term id). */
+    for (size_t p = 0; p < ix->strs[0].pos; p++)
+        if (ix->fwd[p] != BL_SX_GAP)
+            return -1;
+    for (size_t s = 0; s < ix->n_strs; s++) {
+        uint32_t a = ix->strs[s].pos, b = ix->strs[s + 1].pos;
+        if (b <= a || ix->fwd[b - 1] != BL_SX_GAP)
+            return -1;
+        for (uint32_t p = a; p < b - 1; p++)
+            if (ix->fwd[p] == BL_SX_GAP)
+                return -1;
+    }
     for (size_t e = 0; e <= h->n_entries; e++)
         if (ix->entry_str[e] > ix->n_strs || (e && ix->entry_str[e] < ix->entry_str[e - 1]))
             return -1;

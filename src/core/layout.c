@@ -291,7 +291,9 @@ int bl_wrap(const char *s, size_t len, int width, bl_wrap_fn fn, void *ctx)
                 /* A URL: whole, on the next line if it does not fit here, on
                  * a line of its own (wider than the width) if it fits nowhere. */
                 int uw = bl_text_width(s + pos, url_end - pos);
-                if (run + uw <= width || cols == 0) {
+                /* (An empty line: not merely zero columns, which a line of
+                 * combining marks also is.) */
+                if (run + uw <= width || end == start) {
                     run += uw;
                     pos = end = url_end;
                     cols = run;
