@@ -22,6 +22,8 @@
 #include "screen.h"
 #include "term.h"
 
+#include "floor_file.h"
+
 #include <curses.h>
 #include <dirent.h>
 #include <errno.h>
@@ -156,55 +158,16 @@ struct floor_stats {
     size_t bytes;
 };
 
-/* Reads path whole and parses it into events.  -1 on a read or parse
- * error. */
-static int floor_file(const char *path, struct floor_stats *st, unsigned char **buf, size_t *cap)
+/* One file of the floor (floor_file.h), counted. */
+static int floor_count(const char *path, struct floor_stats *st, unsigned char **buf, size_t *cap)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
     size_t n = 0;
-    for (;;) {
-        if (n == *cap) {
-            size_t nc = *cap ? *cap * 2 : 65536;
-            unsigned char *nb = realloc(*buf, nc);
-            if (!nb) {
-                close(fd);
-                return -1;
-            }
-            *buf = nb;
-            *cap = nc;
-        }
-        ssize_t r = read(fd, *buf + n, *cap - n);
-        if (r < 0) {
-            close(fd);
-            return -1;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
+    int rc = floor_file(path, buf, cap, &n);
+    if (rc == 0) {
+        st->files++;
+        st->bytes += n;
     }
-    close(fd);
-    yaml_parser_t p;
-    if (!yaml_parser_initialize(&p))
-        return -1;
-    yaml_parser_set_input_string(&p, *buf, n);
-    int ok = 1;
-    for (;;) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&p, &ev)) {
-            ok = 0;
-            break;
-        }
-        int end = ev.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&ev);
-        if (end)
-            break;
-    }
-    yaml_parser_delete(&p);
-    st->files++;
-    st->bytes += n;
-    return ok ? 0 : -1;
+    return rc;
 }
 
 /* Lists DIR/roles the way the loader does (readdir, *.yaml) and parses
@@ -217,7 +180,7 @@ static double floor_run(const char *dir, struct floor_stats *st)
     memset(st, 0, sizeof *st);
     double t0 = now_ms();
     snprintf(path, sizeof path, "%s/sections.yaml", dir);
-    int bad = floor_file(path, st, &buf, &cap);
+    int bad = floor_count(path, st, &buf, &cap);
     snprintf(path, sizeof path, "%s/roles", dir);
     DIR *d = opendir(path);
     if (!d)
@@ -228,7 +191,7 @@ static double floor_run(const char *dir, struct floor_stats *st)
         if (de->d_name[0] == '.' || l <= 5 || strcmp(de->d_name + l - 5, ".yaml") != 0)
             continue;
         snprintf(path, sizeof path, "%s/roles/%s", dir, de->d_name);
-        if (floor_file(path, st, &buf, &cap) != 0)
+        if (floor_count(path, st, &buf, &cap) != 0)
             bad = -1;
     }
     if (d)
