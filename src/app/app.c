@@ -658,7 +658,6 @@ static unsigned repeat_search(bl_app *a, int forward)
 static unsigned save_accept(bl_app *a);
 static unsigned save_cancel(bl_app *a);
 static unsigned overwrite_yes(bl_app *a);
-static unsigned overwrite_no(bl_app *a);
 
 static const struct bl_prompt_kind save_prompt = {
     .label = "Save summary (.md: Markdown) to: ",
@@ -677,7 +676,7 @@ static const struct bl_prompt_kind overwrite_prompt = {
     .label = "Overwrite ",
     .question = 1,
     .on_accept = overwrite_yes,
-    .on_cancel = overwrite_no,
+    .on_cancel = app_overwrite_no,
 };
 
 static unsigned save_open(bl_app *a)
@@ -783,7 +782,7 @@ static unsigned overwrite_yes(bl_app *a)
     return save_write(a, 1);
 }
 
-static unsigned overwrite_no(bl_app *a)
+unsigned app_overwrite_no(bl_app *a)
 {
     char path[BL_PATH_MAX];
     snprintf(path, sizeof path, "%s", a->prompt.subject);

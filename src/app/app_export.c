@@ -63,7 +63,6 @@ static unsigned scope_accept(bl_app *a);
 static unsigned export_cancel(bl_app *a);
 static unsigned path_accept(bl_app *a);
 static unsigned overwrite_yes(bl_app *a);
-static unsigned overwrite_no(bl_app *a);
 
 /* The scope question, by what is offered: [shortlist][comparison][fit]. */
 #define SCOPE_PROMPT(text)                                                                         \
@@ -117,7 +116,7 @@ static const struct bl_prompt_kind overwrite_prompt = {
     .label = "Overwrite ",
     .question = 1,
     .on_accept = overwrite_yes,
-    .on_cancel = overwrite_no,
+    .on_cancel = app_overwrite_no,
 };
 
 unsigned bl_app_export_open(bl_app *a)
@@ -232,13 +231,4 @@ static unsigned path_accept(bl_app *a)
 static unsigned overwrite_yes(bl_app *a)
 {
     return write_booklet(a, 1);
-}
-
-static unsigned overwrite_no(bl_app *a)
-{
-    char path[BL_PATH_MAX];
-    snprintf(path, sizeof path, "%s", a->prompt.subject);
-    app_prompt_close(a);
-    app_say(a, BL_STATUS_INFO, "Kept ", path);
-    return BL_APP_REDRAW;
 }

@@ -25,6 +25,9 @@ void app_say(bl_app *a, enum bl_status_kind kind, const char *text, const char *
 void app_select_entry(bl_app *a, size_t e);
 void app_open_prompt(bl_app *a, const struct bl_prompt_kind *k, bl_lineedit *edit);
 void app_prompt_close(bl_app *a);
+/* app.c: "no" to "Overwrite ...?": the prompt closes, "Kept <file>" (any
+ * save prompt's question uses it). */
+unsigned app_overwrite_no(bl_app *a);
 unsigned app_save_report_open(bl_app *a);
 
 /* app_fit.c.  init: no answers (0, or -1 when memory runs out); done frees
