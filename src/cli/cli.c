@@ -186,6 +186,14 @@ int bl_cli_put(const bl_cli *c, FILE *f, const char *s, size_t len, int max_cols
     return w;
 }
 
+enum bl_summary_format bl_cli_format(const bl_cli *c, int *to_stdout)
+{
+    *to_stdout = !c->out || strcmp(c->out, "-") == 0;
+    if (c->fmt != BL_SUMMARY_AUTO)
+        return c->fmt;
+    return *to_stdout ? BL_SUMMARY_TEXT : bl_summary_format_for_path(c->out);
+}
+
 int bl_cli_save(const bl_cli *c, const char *path, int force, const char *what, const char *doc,
                 size_t len)
 {

@@ -73,6 +73,11 @@ int bl_cli_usage(const char *cmd, const char *fmt, ...) BL_PRINTF(2, 3);
  * returns BL_EXIT_FAIL, else status. */
 int bl_cli_finish_stdout(int status);
 
+/* Where a document goes and in what format: *to_stdout is 1 without -o or
+ * with "-o -"; the format is -f's, else text on standard output, else the
+ * one -o's extension names (summary.h). */
+enum bl_summary_format bl_cli_format(const bl_cli *c, int *to_stdout);
+
 /* Saves doc[0..len) to path by the safe writer's rules (an existing file only
  * when force), with the signal guard that leaves no temporary file behind;
  * a failure is reported on stderr as "cannot save the <what>: <reason>", the

@@ -190,10 +190,8 @@ int bl_cmd_fit(const bl_guide *g, const bl_cli *c)
     if (st != FIT_OK)
         return st;
 
-    int to_stdout = !c->out || strcmp(c->out, "-") == 0;
-    enum bl_summary_format fmt = c->fmt;
-    if (fmt == BL_SUMMARY_AUTO)
-        fmt = to_stdout ? BL_SUMMARY_TEXT : bl_summary_format_for_path(c->out);
+    int to_stdout;
+    enum bl_summary_format fmt = bl_cli_format(c, &to_stdout);
     char *doc = NULL;
     size_t len = 0;
     int rc = bl_fit_report_render(g, &ans, fmt, c->ascii, &doc, &len);

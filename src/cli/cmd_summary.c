@@ -36,10 +36,8 @@ int bl_cmd_summary(const bl_guide *g, const bl_cli *c, int argc, char **argv)
         }
     }
 
-    int to_stdout = !c->out || strcmp(c->out, "-") == 0;
-    enum bl_summary_format fmt = c->fmt;
-    if (fmt == BL_SUMMARY_AUTO)
-        fmt = to_stdout ? BL_SUMMARY_TEXT : bl_summary_format_for_path(c->out);
+    int to_stdout;
+    enum bl_summary_format fmt = bl_cli_format(c, &to_stdout);
 
     /* Several roles: their summaries in the order given, a blank line (text)
      * or a thematic break (Markdown) between them. */
