@@ -505,8 +505,8 @@ int bl_search_detail(const bl_search_index *ix, bl_search_results *r, size_t i)
     for (size_t k = 0; k < label_len; k++)
         if ((unsigned char)label[k] < 0x20 || label[k] == 0x7F)
             label[k] = ' ';
-    snippet(sn, label, label_len, src ? src : "", src ? strlen(src) : 0, from, focus, m.v + a,
-            b - a);
+    snippet(sn, label, label_len, src ? src : "", src ? strlen(src) : 0, from, focus,
+            m.v ? m.v + a : NULL, b - a);
     bl_arena *ar = r->q->arena;
     char *text = bl_arena_strndup(ar, sn->buf, sn->len);
     bl_search_mark *marks = bl_arena_array(ar, sn->n_marks ? sn->n_marks : 1, sizeof *marks);
