@@ -27,16 +27,6 @@ static void info(bl_app *a, const char *text)
     say(a, BL_STATUS_INFO, text, NULL);
 }
 
-void app_info(bl_app *a, const char *text)
-{
-    info(a, text);
-}
-
-void app_error(bl_app *a, const char *text)
-{
-    say(a, BL_STATUS_ERROR, text, NULL);
-}
-
 static void status_clear(bl_app *a)
 {
     a->status.kind = BL_STATUS_NONE;

@@ -10,17 +10,9 @@
 /* app.c: runs the query the search prompt holds and shows its results
  * (the first hit selected).  0, or -1 when memory ran out. */
 int app_run_query(bl_app *a);
-/* app.c: a message on the status line. */
-void app_info(bl_app *a, const char *text);
-void app_error(bl_app *a, const char *text);
-
-/* app_suggest.c: picking a search suggestion (app.h). */
-unsigned app_suggest_cycle(bl_app *a, int dir);
-unsigned app_suggest_pick(bl_app *a, long k);
-/* Ends trying suggestions (the query was edited, read or closed). */
-void app_suggest_forget(bl_app *a);
-/* app.c: the status line, showing an entry from its top, the prompt, and
- * the save prompt for the fit report (a->fit.ans, the summary's rules). */
+/* app.c: the status line (text, then path when not NULL), showing an entry
+ * from its top, the prompt, and the save prompt for the fit report
+ * (a->fit.ans, the summary's rules). */
 void app_say(bl_app *a, enum bl_status_kind kind, const char *text, const char *path);
 void app_select_entry(bl_app *a, size_t e);
 void app_open_prompt(bl_app *a, const struct bl_prompt_kind *k, bl_lineedit *edit);
@@ -29,6 +21,12 @@ void app_prompt_close(bl_app *a);
  * save prompt's question uses it). */
 unsigned app_overwrite_no(bl_app *a);
 unsigned app_save_report_open(bl_app *a);
+
+/* app_suggest.c: picking a search suggestion (app.h). */
+unsigned app_suggest_cycle(bl_app *a, int dir);
+unsigned app_suggest_pick(bl_app *a, long k);
+/* Ends trying suggestions (the query was edited, read or closed). */
+void app_suggest_forget(bl_app *a);
 
 /* app_fit.c.  init: no answers (0, or -1 when memory runs out); done frees
  * what the fit finder holds.  open: the f key.  apply: every action while

@@ -42,7 +42,7 @@ static unsigned try_pick(bl_app *a, long k)
         size_t len = strlen(q) + 1;
         s->typed = malloc(len);
         if (!s->typed) {
-            app_error(a, "Not enough memory to try a suggestion");
+            app_say(a, BL_STATUS_ERROR, "Not enough memory to try a suggestion", NULL);
             return BL_APP_REDRAW | BL_APP_BEEP;
         }
         memcpy(s->typed, q, len);
@@ -53,7 +53,7 @@ static unsigned try_pick(bl_app *a, long k)
     bl_lineedit_set(&s->query, q, strlen(q));
     s->pick = k;
     if (app_run_query(a) != 0)
-        app_error(a, "Not enough memory to search");
+        app_say(a, BL_STATUS_ERROR, "Not enough memory to search", NULL);
     return BL_APP_REDRAW | BL_APP_ENTRY;
 }
 
@@ -63,7 +63,7 @@ unsigned app_suggest_cycle(bl_app *a, int dir)
     long cur;
     bl_app_suggestions(a, &n, &cur);
     if (n == 0) {
-        app_info(a, "No suggestions for this query");
+        app_say(a, BL_STATUS_INFO, "No suggestions for this query", NULL);
         return BL_APP_REDRAW | BL_APP_BEEP;
     }
     long k = cur + (dir < 0 ? -1 : 1);
