@@ -244,7 +244,8 @@ static double first_screen(const bl_guide *g)
     theme_apply(&t, "mono"); /* attributes only, as on a terminal without colours */
 
     double t0 = now_ms();
-    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, 0, NULL, NULL);
+    bl_tui_options opts = {0};
+    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, &opts);
     double ms = now_ms() - t0;
 
     endwin();

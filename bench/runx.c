@@ -4,11 +4,16 @@
  *
  *     runx RUNS CMD ARGS... [-- CMD ARGS...]...
  *
- * Prints one line per command: "median_ms max_rss_kib exit_status" (the
- * peak resident set of its runs, from wait4).  A run that cannot start is
+ * Prints one line per command: "median_ms max_rss_kib exit_status
+ * median_exit_ms" (the peak resident set of its runs, from wait4).  A
+ * command may mark the moment that counts: it gets a pipe's descriptor in
+ * $RUNX_MARK_FD and writes its CLOCK_MONOTONIC time there (8 bytes of
+ * nanoseconds); its time is then until that mark, not until it exits
+ * (bench/first_screen marks its first screen).  A run that cannot start is
  * an error (exit 1); a command's own exit status is reported, not judged.
  */
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,11 +55,14 @@ int main(int argc, char **argv)
                 return 2;
             cmds[n++] = &argv[i + 1];
         }
-    static double t[MAX_CMDS][MAX_RUNS];
+    static double t[MAX_CMDS][MAX_RUNS], t_exit[MAX_CMDS][MAX_RUNS];
     long rss[MAX_CMDS] = {0};
     int status[MAX_CMDS] = {0};
     for (int r = 0; r < runs; r++)
         for (int c = 0; c < n; c++) {
+            int mfd[2];
+            if (pipe(mfd) != 0)
+                return 1;
             double t0 = now_ms();
             pid_t pid = fork();
             if (pid < 0)
@@ -63,14 +71,24 @@ int main(int argc, char **argv)
                 int fd = open("/dev/null", O_WRONLY);
                 if (fd >= 0)
                     dup2(fd, STDOUT_FILENO);
+                close(mfd[0]);
+                char num[16];
+                snprintf(num, sizeof num, "%d", mfd[1]);
+                setenv("RUNX_MARK_FD", num, 1);
                 execvp(cmds[c][0], cmds[c]);
                 _exit(127);
             }
+            close(mfd[1]);
             int st;
             struct rusage ru;
             if (wait4(pid, &st, 0, &ru) < 0)
                 return 1;
-            t[c][r] = now_ms() - t0;
+            t_exit[c][r] = now_ms() - t0;
+            t[c][r] = t_exit[c][r];
+            uint64_t ns;
+            if (read(mfd[0], &ns, sizeof ns) == (ssize_t)sizeof ns)
+                t[c][r] = (double)ns / 1e6 - t0;
+            close(mfd[0]);
             if (ru.ru_maxrss > rss[c])
                 rss[c] = ru.ru_maxrss;
             status[c] = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -81,7 +99,8 @@ int main(int argc, char **argv)
         }
     for (int c = 0; c < n; c++) {
         qsort(t[c], (size_t)runs, sizeof t[c][0], cmp_double);
-        printf("%.2f %ld %d\n", t[c][runs / 2], rss[c], status[c]);
+        qsort(t_exit[c], (size_t)runs, sizeof t_exit[c][0], cmp_double);
+        printf("%.2f %ld %d %.2f\n", t[c][runs / 2], rss[c], status[c], t_exit[c][runs / 2]);
     }
     return 0;
 }

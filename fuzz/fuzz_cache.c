@@ -22,10 +22,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static bl_guide *guide;
 static unsigned char *blocks[2];
 static size_t lens[2], objs;
+static unsigned char *place; /* at BL_CACHE_MODEL_BASE, lens[0] bytes */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -45,6 +47,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     bl_search_index_free(ix);
+    void *p = mmap((void *)(uintptr_t)BL_CACHE_MODEL_BASE, lens[0], PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p != (void *)(uintptr_t)BL_CACHE_MODEL_BASE) {
+        fprintf(stderr, "fuzz_cache: cannot map the model's place\n");
+        abort();
+    }
+    place = p;
     return 0;
 }
 
@@ -91,8 +100,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (uint32_t)data[i + 2] << 16 | (uint32_t)data[i + 3] << 24;
         b[off % len] ^= data[i + 4];
     }
-    if (which == 0) {
-        bl_guide *g = bl_cache_model_decode(b, len, objs);
+    if (which == 0 && (data[0] & 2)) {
+        memcpy(place, b, len);
+        bl_guide *g = len ? bl_cache_model_use(place, len) : NULL;
+        if (g)
+            use_guide(g);
+        bl_guide_free(g);
+    } else if (which == 0) {
+        bl_guide *g = bl_cache_model_decode(b, len);
         if (g)
             use_guide(g);
         bl_guide_free(g);

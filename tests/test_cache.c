@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -110,7 +111,7 @@ static void assert_same_results(const bl_search_index *a, const bl_search_index 
 static void test_model_round_trip(void **state)
 {
     struct fx *f = *state;
-    bl_guide *g = bl_cache_model_decode(f->model, f->mlen, f->objs);
+    bl_guide *g = bl_cache_model_decode(f->model, f->mlen);
     assert_non_null(g);
     assert_int_equal(g->n_entries, f->g->n_entries);
     assert_int_equal(g->n_roles, f->g->n_roles);
@@ -149,7 +150,7 @@ static void test_blocks_truncated(void **state)
 {
     struct fx *f = *state;
     for (size_t n = 0; n < f->mlen; n += n < 1024 ? 1 : 997) {
-        bl_guide *g = bl_cache_model_decode(f->model, n, f->objs < n ? f->objs : n / 2);
+        bl_guide *g = bl_cache_model_decode(f->model, n);
         assert_null(g);
     }
     for (size_t n = 0; n < f->ilen; n += n < 1024 ? 1 : 997)
@@ -175,7 +176,7 @@ static void test_blocks_damaged(void **state)
         for (size_t k = 0; k < sizeof flips; k++) {
             memcpy(b, f->model, f->mlen);
             b[at] ^= flips[k];
-            bl_guide *g = bl_cache_model_decode(b, f->mlen, f->objs);
+            bl_guide *g = bl_cache_model_decode(b, f->mlen);
             tried++;
             if (!g) {
                 refused++;
@@ -212,10 +213,10 @@ static void test_blocks_damaged(void **state)
     unsigned char *m = malloc(f->mlen);
     memcpy(m, f->model, f->mlen);
     memcpy(m + offsetof(bl_guide, by_id), m + offsetof(bl_guide, entries), sizeof(void *));
-    assert_null(bl_cache_model_decode(m, f->mlen, f->objs));
+    assert_null(bl_cache_model_decode(m, f->mlen));
     memcpy(m, f->model, f->mlen);
     memcpy(m + offsetof(bl_guide, groups), m + offsetof(bl_guide, entries), sizeof(void *));
-    assert_null(bl_cache_model_decode(m, f->mlen, f->objs));
+    assert_null(bl_cache_model_decode(m, f->mlen));
     free(m);
     /* an index does not fit a guide with other entries */
     bl_guide small = *f->g;
@@ -344,7 +345,7 @@ enum {
     H_OFF = 64,
     H_LEN = 80,
     H_SUM = 96,
-    H_OBJS = 112,
+    H_BASE = 112,
     H_HEAD_SUM = 120
 };
 
@@ -398,10 +399,12 @@ static void test_file_versions(void **state)
         {H_OFF, UINT64_MAX - 4095, 8},
         {H_LEN, UINT64_MAX, 8},
         {H_LEN, 64, 8}, /* a short model */
-        {H_SUM, 1, 8},
-        {H_OBJS, 0, 8}, /* where the strings start */
-        {H_OBJS, 16, 8},
-        {H_OBJS, UINT64_MAX, 8},
+        /* where the model is meant to be mapped: none, not a page, or
+         * another place than its pointers were written for */
+        {H_BASE, 0, 8},
+        {H_BASE, BL_CACHE_MODEL_BASE + 4097, 8},
+        {H_BASE, BL_CACHE_MODEL_BASE + ((uint64_t)4099 << 32), 8},
+        {H_BASE, UINT64_MAX - 4095, 8},
     };
     for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++)
         for (int resum = 0; resum < 2; resum++) {
@@ -453,6 +456,167 @@ static void test_file_damaged(void **state)
     free(path);
 }
 
+
+/* ---- checked a part at a time (the guide's start) ---- */
+
+/* The model block's table (cache_model.c): the header, then per entry its
+ * objects' end, strings' end and checksum. */
+enum { T_BASE = 8, T_N = 16, T_OBJS = 24, T_STRS = 32, T_SPINE_O = 40, T_SPINE_S = 48, T_HEAD = 72 };
+
+static uint64_t u64_at(const unsigned char *b, size_t at)
+{
+    uint64_t v;
+    memcpy(&v, b + at, sizeof v);
+    return v;
+}
+
+/* Where the model block starts in the cache file at path. */
+static size_t model_off(const unsigned char *file)
+{
+    return (size_t)u64_at(file, H_OFF);
+}
+
+/* Entry i's string range [*s0, *s1) in the model block b. */
+static void entry_strings(const unsigned char *b, size_t i, size_t *s0, size_t *s1)
+{
+    *s0 = (size_t)(i == 0 ? u64_at(b, T_SPINE_S) : u64_at(b, T_HEAD + (i - 1) * 24 + 8));
+    *s1 = (size_t)u64_at(b, T_HEAD + i * 24 + 8);
+}
+
+static void test_lazy_round_trip(void **state)
+{
+    struct fx *f = *state;
+    char *path = store(f, 1);
+    bl_cache c;
+    bl_cache_init(&c, f->content, 0);
+    bl_guide *g = bl_cache_load_guide_lazy(&c);
+    assert_non_null(g);
+    /* mapped where it was written for: used in place, checked lazily */
+    assert_non_null(c.lazy);
+    /* the spine at once: ids, titles, lookups */
+    for (size_t i = 0; i < g->n_entries; i++)
+        assert_ptr_equal(bl_guide_find(g, g->entries[i].id), &g->entries[i]);
+    for (size_t i = 0; i < g->n_entries; i++)
+        assert_int_equal(bl_cache_check(&c, (long)i), 0);
+    assert_int_equal(bl_cache_check(&c, (long)g->n_entries), -1); /* no such entry */
+    assert_int_equal(bl_cache_check(&c, BL_CACHE_CHECK_START), 0);
+    assert_int_equal(bl_cache_check(&c, BL_CACHE_CHECK_ALL), 0);
+    assert_same_model(f, g);
+    bl_search_index *ix = bl_cache_load_index(&c, g);
+    assert_non_null(ix);
+    assert_same_results(f->ix, ix);
+    bl_search_index_free(ix);
+    bl_cache_done(&c);
+    bl_guide_free(g);
+    /* stopped while the background check runs: no hang, no leak */
+    bl_cache_init(&c, f->content, 0);
+    g = bl_cache_load_guide_lazy(&c);
+    assert_non_null(g);
+    assert_int_equal(bl_cache_check(&c, BL_CACHE_CHECK_START), 0);
+    bl_cache_done(&c);
+    bl_guide_free(g);
+    unlink(path);
+    free(path);
+}
+
+/* A damaged body: the spine loads, that entry is refused when it is
+ * needed, and so is the whole; a whole check refuses the file at once. */
+static void test_lazy_damaged(void **state)
+{
+    struct fx *f = *state;
+    char *path = store(f, 1);
+    size_t n = 0;
+    unsigned char *file = fs_read(path, &n);
+    unsigned char *b = file + model_off(file);
+    size_t k = (size_t)u64_at(b, T_N) / 2, s0, s1;
+    entry_strings(b, k, &s0, &s1);
+    assert_true(s1 > s0 + 4);
+    b[s0 + 2] ^= 0x20; /* a letter in entry k's first string */
+    fs_write(path, file, n);
+    bl_cache c;
+    bl_cache_init(&c, f->content, 0);
+    bl_guide *g = bl_cache_load_guide_lazy(&c);
+    assert_non_null(g);
+    assert_non_null(c.lazy);
+    assert_int_equal(bl_cache_check(&c, 0), 0);
+    assert_int_equal(bl_cache_check(&c, (long)k), -1);
+    assert_int_equal(bl_cache_check(&c, (long)k), -1); /* remembered */
+    assert_int_equal(bl_cache_check(&c, BL_CACHE_CHECK_START), 0);
+    assert_int_equal(bl_cache_check(&c, BL_CACHE_CHECK_ALL), -1);
+    bl_cache_done(&c);
+    bl_guide_free(g);
+    /* in the background alone, too */
+    bl_cache_init(&c, f->content, 0);
+    g = bl_cache_load_guide_lazy(&c);
+    assert_non_null(g);
+    assert_int_equal(bl_cache_check(&c, BL_CACHE_CHECK_START), 0);
+    assert_int_equal(bl_cache_check(&c, BL_CACHE_CHECK_ALL), -1);
+    bl_cache_done(&c);
+    bl_guide_free(g);
+    /* checked whole: a miss */
+    assert_null(cached_guide(f->content, 0, NULL));
+    /* the spine damaged: a miss even lazily */
+    b[s0 + 2] ^= 0x20;
+    size_t spine_s = (size_t)u64_at(b, T_STRS);
+    b[spine_s + 1] ^= 0x20;
+    fs_write(path, file, n);
+    bl_cache_init(&c, f->content, 0);
+    assert_null(bl_cache_load_guide_lazy(&c));
+    bl_cache_done(&c);
+    /* a body that claims another entry's strings */
+    b[spine_s + 1] ^= 0x20;
+    uint64_t end = u64_at(b, T_HEAD + k * 24 + 8) + 1;
+    memcpy(b + T_HEAD + k * 24 + 8, &end, sizeof end);
+    fs_write(path, file, n);
+    assert_null(cached_guide(f->content, 0, NULL));
+    free(file);
+    unlink(path);
+    free(path);
+}
+
+/* Where the block is meant to be mapped is taken (another mapping, or the
+ * same cache open twice): it is copied and relocated, checked whole. */
+static void test_place_taken(void **state)
+{
+    struct fx *f = *state;
+    char *path = store(f, 1);
+    size_t n = 0;
+    unsigned char *file = fs_read(path, &n);
+    uint64_t base = u64_at(file, H_BASE);
+    assert_true(base >= BL_CACHE_MODEL_BASE);
+    bl_cache c1, c2;
+    bl_cache_init(&c1, f->content, 0);
+    bl_guide *g1 = bl_cache_load_guide_lazy(&c1);
+    assert_non_null(g1);
+    assert_non_null(c1.lazy);
+    /* the entries where the file is mapped, not a copy */
+    uintptr_t at = (uintptr_t)g1->entries;
+    assert_true(at > base && at < base + u64_at(file, H_LEN));
+    bl_cache_init(&c2, f->content, 0);
+    bl_guide *g2 = bl_cache_load_guide_lazy(&c2);
+    assert_non_null(g2);
+    assert_null(c2.lazy); /* relocated: checked whole */
+    assert_int_equal(bl_cache_check(&c2, 3), 0);
+    assert_same_model(f, g2);
+    assert_int_equal(bl_cache_check(&c1, BL_CACHE_CHECK_ALL), 0);
+    assert_same_model(f, g1);
+    bl_cache_done(&c1);
+    bl_guide_free(g1);
+    bl_cache_done(&c2);
+    bl_guide_free(g2);
+    /* something else there */
+    void *p = mmap((void *)(uintptr_t)base, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    assert_ptr_equal(p, (void *)(uintptr_t)base);
+    bl_guide *g = cached_guide(f->content, 0, NULL);
+    assert_non_null(g);
+    assert_same_model(f, g);
+    bl_guide_free(g);
+    munmap(p, 4096);
+    free(file);
+    unlink(path);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +628,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_file_key, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_versions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_damaged, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lazy_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lazy_damaged, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_place_taken, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

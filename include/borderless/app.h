@@ -238,6 +238,13 @@ typedef struct bl_app_fit {
 
 typedef struct bl_app {
     const bl_guide *g;
+    /* A guide whose entries are checked as they are first read (cache.h,
+     * bl_cache_check): called before an entry is first laid out; not 0
+     * means the entry is damaged, and `damaged` is set (the screen then
+     * starts again from the YAML).  NULL: every entry may be read. */
+    int (*ready)(void *ctx, long entry);
+    void *ready_ctx;
+    int damaged;
     /* The menu (bl_menu_row): the arrows move in its order, skipping
      * headings.  menu_at[e]: entry e's row; order[i]: the i-th entry in
      * menu order; order_pos[e]: entry e's place in it. */

@@ -3,12 +3,16 @@
  *
  * Where: $XDG_CACHE_HOME/borderless/content-<hash of the folder's real
  * path>.cache (default ~/.cache/borderless/), one file per content folder:
- * a header (format, program version, key, and each block's place, length
- * and XXH3-64 checksum; checksummed itself), then the model block and the
- * index block, each at a page boundary (cache.c).  Reading maps the file:
- * the index and the model's strings are used in the page cache, the
- * model's objects are copied and relocated.  (Why not SQLite: README,
- * Performance.)
+ * a header (format, program version, key, the address the model block is
+ * meant to be mapped at, and each block's place and length; checksummed
+ * itself), then the model block and the index block, each at a page
+ * boundary (cache.c).  The model block holds a table of its parts - the
+ * spine (what the menu and lookups read) and each entry's body - with a
+ * checksum each (cache_model.c); the index block has one checksum.
+ * Reading maps the file and uses it in the page cache: the model where it
+ * was meant to be mapped needs no copy and no relocation (elsewhere - the
+ * place taken - its objects are copied and relocated).  (Why not SQLite:
+ * README, Performance.)
  *
  * The key is a digest of every file the loader reads (sections.yaml, the
  * roles folder and every roles/ *.yaml: path, size, mtime with nanoseconds,
@@ -17,10 +21,14 @@
  * is used only when every part matches; otherwise it is a miss and the
  * caller loads the YAML (and may store a new cache).
  *
- * The file is hostile input: every block is checksummed before it is
+ * The file is hostile input: every part is checksummed before it is
  * read, then every pointer, count, index and enum in it is bounds-checked
- * while it is relocated (cache_model.c, cache_index.c).  A damaged,
- * truncated, foreign or newer-version file is a miss, never a crash.
+ * (cache_model.c, cache_index.c).  A damaged, truncated, foreign or
+ * newer-version file is a miss, never a crash.  bl_cache_load_guide()
+ * checks everything before it returns; bl_cache_load_guide_lazy() checks
+ * the spine, and leaves the bodies to bl_cache_check(): each entry before
+ * it is first read, the rest in the background, so that the guide's first
+ * screen waits for one entry, not ten thousand.
  *
  * Writes are atomic: a temporary file in the same folder, fsynced, renamed
  * over the old one; readers of the old file keep reading it (a cache file
@@ -47,7 +55,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BL_CACHE_FORMAT 1 /* bump when the blobs' layout changes */
+#define BL_CACHE_FORMAT 2 /* bump when the blobs' layout changes */
+
+/* Model blocks are written for addresses from here up (cache.c). */
+#define BL_CACHE_MODEL_BASE 0x200000000000ull
 
 enum bl_cache_flag {
     BL_CACHE_NO_READ = 1, /* never use a stored cache */
@@ -62,17 +73,37 @@ typedef struct bl_cache {
     int keyed; /* key computed */
     int had_guide, had_index; /* what the last loads found */
     int stored; /* bl_cache_store() wrote the file */
+    struct bl_cache_lazy *lazy; /* bl_cache_load_guide_lazy(): what is left to check */
 } bl_cache;
 
 /* Computes where the cache of content folder dir lives and its key.  Never
  * fails: on any problem the cache is simply off (c->path NULL).  The
  * environment variable BORDERLESS_NO_CACHE=1 adds both flags. */
 void bl_cache_init(bl_cache *c, const char *dir, unsigned flags);
+/* Stops and waits for a background check; frees c's own memory.  Before
+ * bl_guide_free() of a guide from bl_cache_load_guide_lazy(). */
 void bl_cache_done(bl_cache *c);
 
 /* The guide from the cache, or NULL (a miss: absent, stale, damaged).  The
  * caller frees it with bl_guide_free(). */
 bl_guide *bl_cache_load_guide(bl_cache *c);
+
+/* The same with only the spine checked: the entries' ids, titles, dates,
+ * paths, roles' groups and fit levels, the index by id, groups, crime
+ * areas, glossary, synonyms and fit questions may be read at once; an entry's body (fields, links, sources,
+ * role facts) only after bl_cache_check(c, i) returned 0, any of them after
+ * bl_cache_check(c, BL_CACHE_CHECK_ALL) did.  When the cache cannot be
+ * used in place the guide comes back checked whole (c->lazy NULL). */
+bl_guide *bl_cache_load_guide_lazy(bl_cache *c);
+
+enum {
+    BL_CACHE_CHECK_START = -1, /* check the rest in a thread of its own */
+    BL_CACHE_CHECK_ALL = -2, /* wait until everything is checked */
+};
+/* what >= 0: entry `what`, checked now unless it was.  0 when it may be
+ * read (always, for a guide checked whole); -1 when the cache is damaged:
+ * the caller drops the guide and loads the YAML instead. */
+int bl_cache_check(bl_cache *c, long what);
 
 /* The index of g from the cache, or NULL.  g must be the guide
  * bl_cache_load_guide() returned for the same cache (same key). */
@@ -84,11 +115,20 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix);
 
 /* ---- the blobs, for tests and the fuzzer ---- */
 
-/* Serializes g into one position-independent block (malloc'd): its first
- * *objects bytes are objects, the rest strings.  0 or -1. */
+/* Serializes g into one block (malloc'd) for mapping at `base` (a multiple
+ * of 4096): a table of its parts, then *objects bytes of objects, the rest
+ * strings.  0 or -1.  bl_cache_model_encode(): at BL_CACHE_MODEL_BASE. */
+int bl_cache_model_encode_at(const bl_guide *g, uint64_t base, unsigned char **out, size_t *len,
+                             size_t *objects);
 int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len, size_t *objects);
-/* Checks and relocates a copy of buf[0..len); NULL if anything is wrong. */
-bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len, size_t objects);
+/* Checks and relocates a copy of buf[0..len) - its structure; the parts'
+ * checksums are not checked (the file reader does).  NULL if anything is
+ * wrong. */
+bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len);
+/* The same checks on a block used where it is - at the address it was
+ * written for (else NULL) - as the cache file is when mapped there.  The
+ * guide does not own the block: bl_guide_free() frees the guide only. */
+bl_guide *bl_cache_model_use(const unsigned char *block, size_t len);
 
 /* The same for an index; decode ties it to g (whose entries it must fit). */
 int bl_cache_index_encode(const bl_search_index *ix, unsigned char **out, size_t *len);

@@ -37,7 +37,21 @@ typedef struct bl_tui_options {
      * in the background before building one (index_job.h); NULL: build. */
     bl_search_index *(*index_from)(void *ctx, const bl_guide *g);
     void *index_ctx;
+    /* A guide from the cache checked lazily (cache.h bl_cache_check, with
+     * check_ctx the bl_cache): entries the first screen shows are checked
+     * before it is drawn, the rest in the background before the first key
+     * is read.  NULL: the guide is checked whole. */
+    int (*check)(void *ctx, long what);
+    void *check_ctx;
+    /* Called once, when the first screen is on the terminal (benchmarks). */
+    void (*first_screen)(void *ctx);
+    void *first_screen_ctx;
 } bl_tui_options;
+
+/* What bl_tui_run() returns when check found the cached guide damaged
+ * before the first key: the terminal is restored and nothing was saved;
+ * the caller loads the guide from the YAML and runs the guide again. */
+#define BL_TUI_RESTART (-1)
 
 /* opts may be NULL (the defaults). */
 int bl_tui_run(const bl_guide *g, const bl_tui_options *opts);

@@ -49,9 +49,14 @@ static const bl_layout *layout_of(bl_app *a, size_t entry)
         cache_clear(a);
         a->cache_w = a->width;
     }
-    if (!a->cache[entry])
+    if (!a->cache[entry]) {
+        if (a->ready && a->ready(a->ready_ctx, (long)entry) != 0) {
+            a->damaged = 1;
+            return NULL;
+        }
         a->cache[entry] =
             bl_layout_entry_ex(a->g, &a->g->entries[entry], a->width, a->layout_flags);
+    }
     return a->cache[entry];
 }
 

@@ -469,6 +469,12 @@ static bl_search_index *cached_index(void *ctx, const bl_guide *g)
     return bl_cache_load_index(ctx, g);
 }
 
+/* The parts of a guide from the cache, checked as the guide needs them. */
+static int cache_check(void *ctx, long what)
+{
+    return bl_cache_check(ctx, what);
+}
+
 static int cmd_browse(const bl_guide *g, const bl_cli *c)
 {
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) || !bl_tui_usable()) {
@@ -482,6 +488,10 @@ static int cmd_browse(const bl_guide *g, const bl_cli *c)
     if (c->cache && c->cache->had_guide) {
         opts.index_from = cached_index;
         opts.index_ctx = c->cache;
+    }
+    if (c->cache && c->cache->lazy) {
+        opts.check = cache_check;
+        opts.check_ctx = c->cache;
     }
     return bl_tui_run(g, &opts);
 }
@@ -862,7 +872,9 @@ int main(int argc, char **argv)
         bl_cache_init(&cache, dir, cflags);
         c.cache = &cache;
     }
-    bl_guide *g = c.cache ? bl_cache_load_guide(&cache) : NULL;
+    /* The guide checks the cached guide as it goes (cache.h); commands
+     * check it whole first. */
+    bl_guide *g = !c.cache ? NULL : cmd ? bl_cache_load_guide(&cache) : bl_cache_load_guide_lazy(&cache);
     if (!g && dir)
         g = load(&c, dir, 0);
     if (!g) {
@@ -871,6 +883,20 @@ int main(int argc, char **argv)
         goto done;
     }
     status = cmd ? cmd->run(g, &c, n, cargs) : cmd_browse(g, &c);
+    if (!cmd && status == BL_TUI_RESTART) {
+        /* The cached guide was damaged (found before the first key): the
+         * YAML, and a new cache at the end. */
+        unsigned cflags = cache.flags | BL_CACHE_NO_READ;
+        bl_cache_done(&cache);
+        bl_guide_free(g);
+        bl_cache_init(&cache, dir, cflags);
+        g = load(&c, dir, 0);
+        status = g ? cmd_browse(g, &c) : BL_EXIT_FAIL;
+        if (!g) {
+            bl_cache_done(&cache);
+            goto done;
+        }
+    }
     /* After the output: a command that found no cached guide leaves one
      * (search stores its index with it itself). */
     if (c.cache && !cache.had_guide && !cache.stored) {

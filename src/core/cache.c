@@ -9,6 +9,8 @@
 #include "search_int.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -61,10 +63,118 @@ static void put_stat(XXH3_state_t *st, const char *name, const struct stat *s, i
     XXH3_128bits_update(st, &id, sizeof id);
 }
 
-/* The key: every file the loader reads, as the loader lists them.  Each
- * role file's identity is hashed alone and the hashes are summed, so the
- * directory's order does not matter and nothing is sorted.  -1 when the
- * folder cannot be read (then there is no cache). */
+/* The role files' names, read once; stat()ed by up to KEY_THREADS threads
+ * (at 10,000 files the stat calls are most of what checking the key costs,
+ * and they overlap well: about 24 ms alone, 14 with three threads here). */
+#define KEY_THREADS 3
+#define KEY_CHUNK 256
+
+struct key_job {
+    int rfd;
+    char **names;
+    size_t n;
+    atomic_size_t next;
+};
+
+struct key_part {
+    struct key_job *job;
+    uint64_t sum[2];
+};
+
+static void *key_work(void *arg)
+{
+    struct key_part *part = arg;
+    struct key_job *job = part->job;
+    size_t i;
+    while ((i = atomic_fetch_add(&job->next, KEY_CHUNK)) < job->n) {
+        size_t end = i + KEY_CHUNK < job->n ? i + KEY_CHUNK : job->n;
+        for (; i < end; i++) {
+            const char *name = job->names[i];
+            size_t len = strlen(name);
+            struct file_id id = {0};
+            struct stat s;
+            if (fstatat(job->rfd, name, &s, 0) == 0) {
+                id.size = (unsigned long long)s.st_size;
+                id.mtime_s = (unsigned long long)s.st_mtim.tv_sec;
+                id.mtime_ns = (unsigned long long)s.st_mtim.tv_nsec;
+                id.ino = (unsigned long long)s.st_ino;
+                id.dev = (unsigned long long)s.st_dev;
+                id.mode = (unsigned long long)s.st_mode;
+            }
+            char rec[sizeof id + NAME_MAX + 1];
+            memcpy(rec, &id, sizeof id);
+            memcpy(rec + sizeof id, name, len);
+            XXH128_hash_t h = XXH3_128bits(rec, sizeof id + len);
+            part->sum[0] += h.low64;
+            part->sum[1] += h.high64;
+        }
+    }
+    return NULL;
+}
+
+/* Every role file's identity, hashed alone and summed (so the folder's
+ * order and the threads' do not matter and nothing is sorted) into sum;
+ * their number into *n.  -1 when the folder cannot be listed. */
+static int hash_roles(int rfd, uint64_t sum[2], uint64_t *n)
+{
+    DIR *d = fdopendir(rfd);
+    if (!d) {
+        close(rfd);
+        return -1;
+    }
+    struct key_job job = {.rfd = dirfd(d)};
+    size_t cap = 0;
+    int rc = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *name = de->d_name;
+        size_t len = strlen(name);
+        if (name[0] == '.' || len <= 5 || strcmp(name + len - 5, ".yaml") != 0)
+            continue;
+        if (job.n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            char **v = realloc(job.names, nc * sizeof *v);
+            if (!v) {
+                rc = -1;
+                break;
+            }
+            job.names = v;
+            cap = nc;
+        }
+        if (!(job.names[job.n] = strdup(name))) {
+            rc = -1;
+            break;
+        }
+        job.n++;
+    }
+    struct key_part parts[KEY_THREADS] = {{0}};
+    pthread_t th[KEY_THREADS];
+    int started[KEY_THREADS] = {0};
+    if (rc == 0) {
+        size_t want = job.n / (4 * KEY_CHUNK) + 1;
+        for (int t = 0; t < KEY_THREADS; t++)
+            parts[t].job = &job;
+        for (int t = 1; t < KEY_THREADS && (size_t)t < want; t++)
+            started[t] = pthread_create(&th[t], NULL, key_work, &parts[t]) == 0;
+        key_work(&parts[0]);
+        for (int t = 1; t < KEY_THREADS; t++)
+            if (started[t])
+                pthread_join(th[t], NULL);
+        for (int t = 0; t < KEY_THREADS; t++) {
+            sum[0] += parts[t].sum[0];
+            sum[1] += parts[t].sum[1];
+        }
+        *n = job.n;
+    }
+    for (size_t i = 0; i < job.n; i++)
+        free(job.names[i]);
+    free(job.names);
+    closedir(d);
+    return rc;
+}
+
+/* The key: every file the loader reads, as the loader lists them.  -1 when
+ * the folder cannot be read (then there is no cache). */
 static int make_key(const char *dir, uint64_t key[2])
 {
     XXH3_state_t *st = XXH3_createState();
@@ -84,36 +194,9 @@ static int make_key(const char *dir, uint64_t key[2])
         put_stat(st, "roles", &s, 0);
     } else {
         put_stat(st, "roles", &s, fstat(rfd, &s) == 0);
-        DIR *d = fdopendir(rfd);
-        if (!d) {
-            close(rfd);
-            goto out;
-        }
         uint64_t sum[2] = {0, 0}, n = 0;
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
-            const char *name = de->d_name;
-            size_t len = strlen(name);
-            if (name[0] == '.' || len <= 5 || strcmp(name + len - 5, ".yaml") != 0)
-                continue;
-            struct file_id id = {0};
-            if (fstatat(rfd, name, &s, 0) == 0) {
-                id.size = (unsigned long long)s.st_size;
-                id.mtime_s = (unsigned long long)s.st_mtim.tv_sec;
-                id.mtime_ns = (unsigned long long)s.st_mtim.tv_nsec;
-                id.ino = (unsigned long long)s.st_ino;
-                id.dev = (unsigned long long)s.st_dev;
-                id.mode = (unsigned long long)s.st_mode;
-            }
-            char rec[sizeof id + NAME_MAX + 1];
-            memcpy(rec, &id, sizeof id);
-            memcpy(rec + sizeof id, name, len);
-            XXH128_hash_t h = XXH3_128bits(rec, sizeof id + len);
-            sum[0] += h.low64;
-            sum[1] += h.high64;
-            n++;
-        }
-        closedir(d);
+        if (hash_roles(rfd, sum, &n) != 0)
+            goto out;
         XXH3_128bits_update(st, sum, sizeof sum);
         XXH3_128bits_update(st, &n, sizeof n);
     }
@@ -175,8 +258,11 @@ void bl_cache_init(bl_cache *c, const char *dir, unsigned flags)
     }
 }
 
+static void lazy_free(bl_cache *c);
+
 void bl_cache_done(bl_cache *c)
 {
+    lazy_free(c);
     free(c->path);
     free(c->dir);
     memset(c, 0, sizeof *c);
@@ -189,7 +275,9 @@ void bl_cache_done(bl_cache *c)
  *
  *   struct head (checksummed itself) | pad | model | pad | index
  *
- * Every field of the header is checked before anything else is read.
+ * Every field of the header is checked before anything else is read.  The
+ * model block carries its own table of checksums, a part each
+ * (cache_model.c); the index block has one in the header.
  */
 
 #define CACHE_MAGIC "BLCACHE"
@@ -202,13 +290,23 @@ struct head {
     char version[CACHE_VERSION_LEN];
     uint64_t key[2];
     uint64_t off[2], len[2], sum[2]; /* [0] the model, [1] the index (len 0: none) */
-    uint64_t model_objs; /* bytes of objects at the model's start (cache_model.c) */
+    uint64_t base; /* where the model block is meant to be mapped */
     uint64_t head_sum; /* XXH3-64 of everything above */
 };
 
 static uint64_t head_sum(const struct head *h)
 {
     return XXH3_64bits(h, offsetof(struct head, head_sum));
+}
+
+/* Where a cache's model block is meant to be mapped: one of 4,096 slots of
+ * 4 GiB from 32 TiB up, by the key - far from where Linux puts programs,
+ * their heap and mappings (and from the sanitizers' shadow memory), and
+ * different for different content folders, so that two guides can be
+ * open in one process. */
+static uint64_t model_base(const uint64_t key[2])
+{
+    return BL_CACHE_MODEL_BASE + ((key[0] & 0xFFFu) << 32);
 }
 
 /* Opens the cache and checks its header against c's key; the descriptor
@@ -228,7 +326,8 @@ static int open_checked(const bl_cache *c, struct head *h, size_t *file_size)
     if (memcmp(h->magic, CACHE_MAGIC, sizeof CACHE_MAGIC) != 0 || h->format != BL_CACHE_FORMAT ||
         h->head_size != sizeof *h || head_sum(h) != h->head_sum ||
         memchr(h->version, '\0', sizeof h->version) == NULL ||
-        strcmp(h->version, BORDERLESS_VERSION) != 0 || memcmp(h->key, c->key, sizeof c->key) != 0)
+        strcmp(h->version, BORDERLESS_VERSION) != 0 || memcmp(h->key, c->key, sizeof c->key) != 0 ||
+        h->base == 0 || h->base % CACHE_PAGE)
         goto bad;
     for (int i = 0; i < 2; i++)
         if (h->len[i] != 0 &&
@@ -242,60 +341,235 @@ bad:
     return -1;
 }
 
-/* Maps block i of the file read-only and checks its checksum: its
- * address, or NULL.  The pages are the page cache's own, mapped at once
- * (populating a writable private mapping would copy every page). */
-static unsigned char *map_block(int fd, const struct head *h, int i)
+/* Maps block i of the file read-only, at `at` exactly when at != 0 (NULL
+ * if that place is taken): its address, or NULL.  `populate`: all its
+ * pages at once (for a block read whole; populating a read-only mapping
+ * maps the page cache's own pages, nothing is copied). */
+static unsigned char *map_at(int fd, const struct head *h, int i, uint64_t at, int populate)
 {
     if (h->len[i] == 0)
         return NULL;
-    void *p =
-        mmap(NULL, (size_t)h->len[i], PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, (off_t)h->off[i]);
+    int flags = MAP_PRIVATE | (populate ? MAP_POPULATE : 0);
+#ifdef MAP_FIXED_NOREPLACE
+    if (at)
+        flags |= MAP_FIXED_NOREPLACE;
+#else
+    if (at)
+        return NULL;
+#endif
+    void *p = mmap((void *)(uintptr_t)at, (size_t)h->len[i], PROT_READ, flags, fd,
+                   (off_t)h->off[i]);
     if (p == MAP_FAILED)
         return NULL;
-    if (XXH3_64bits(p, (size_t)h->len[i]) != h->sum[i]) {
+    if (at && (uintptr_t)p != at) { /* an old kernel took the place as a hint */
         munmap(p, (size_t)h->len[i]);
         return NULL;
     }
     return p;
 }
 
-bl_guide *bl_cache_load_guide(bl_cache *c)
+/* Block i mapped anywhere and its checksum checked, or NULL. */
+static unsigned char *map_block(int fd, const struct head *h, int i)
+{
+    unsigned char *p = map_at(fd, h, i, 0, 1);
+    if (p && XXH3_64bits(p, (size_t)h->len[i]) != h->sum[i]) {
+        munmap(p, (size_t)h->len[i]);
+        return NULL;
+    }
+    return p;
+}
+
+/* ---- checking the model lazily ------------------------------------------ */
+
+enum { PART_UNCHECKED, PART_GOOD, PART_BAD };
+
+struct bl_cache_lazy {
+    bl_model_view v;
+    atomic_uchar *state; /* per entry */
+    pthread_t thread;
+    int started;
+    atomic_int stop;
+    atomic_int failed;
+    int result; /* after the thread: 0, or -1 when a part is damaged */
+};
+
+/* Entry i checked now unless it was: 0 good, -1 damaged. */
+static int lazy_entry(struct bl_cache_lazy *z, size_t i)
+{
+    unsigned char st = atomic_load_explicit(&z->state[i], memory_order_acquire);
+    if (st == PART_UNCHECKED) {
+        st = bl_model_sum(&z->v, i + 1) && bl_model_entry(&z->v, i) == 0 ? PART_GOOD : PART_BAD;
+        atomic_store_explicit(&z->state[i], st, memory_order_release);
+        if (st == PART_BAD)
+            atomic_store(&z->failed, 1);
+    }
+    return st == PART_GOOD ? 0 : -1;
+}
+
+/* Every entry, then what needs them all: 0, or -1 (damaged or stopped). */
+static int lazy_all(struct bl_cache_lazy *z)
+{
+    for (size_t i = 0; i < z->v.h.n_entries; i++) {
+        if (atomic_load_explicit(&z->stop, memory_order_relaxed) || atomic_load(&z->failed))
+            return -1;
+        if (lazy_entry(z, i) != 0)
+            return -1;
+    }
+    return bl_model_finish(&z->v) == 0 ? 0 : -1;
+}
+
+static void *lazy_thread(void *arg)
+{
+    struct bl_cache_lazy *z = arg;
+#ifdef MADV_POPULATE_READ
+    /* Every page of the block mapped in one call rather than a fault each
+     * (Linux 5.14; a hint: failure only costs the faults). */
+    (void)madvise((void *)z->v.block, z->v.len, MADV_POPULATE_READ);
+#endif
+    z->result = lazy_all(z);
+    return NULL;
+}
+
+/* Everything, on two cores: the thread from the first entry up, this one
+ * from the last down until they meet.  Only in place (checking reads;
+ * relocating twice would not be harmless). */
+static int check_both_ways(struct bl_cache_lazy *z)
+{
+    size_t n = z->v.h.n_entries;
+    if (n < 512 || pthread_create(&z->thread, NULL, lazy_thread, z) != 0)
+        return lazy_all(z);
+    for (size_t i = n; i-- > 0;) {
+        if (atomic_load(&z->failed) ||
+            atomic_load_explicit(&z->state[i], memory_order_acquire) != PART_UNCHECKED)
+            break;
+        (void)lazy_entry(z, i);
+    }
+    pthread_join(z->thread, NULL);
+    return z->result;
+}
+
+static void lazy_free(bl_cache *c)
+{
+    struct bl_cache_lazy *z = c->lazy;
+    if (!z)
+        return;
+    atomic_store(&z->stop, 1);
+    if (z->started)
+        pthread_join(z->thread, NULL);
+    free(z->state);
+    free(z);
+    c->lazy = NULL;
+}
+
+int bl_cache_check(bl_cache *c, long what)
+{
+    struct bl_cache_lazy *z = c->lazy;
+    if (!z)
+        return 0;
+    if (what >= 0)
+        return (size_t)what < z->v.h.n_entries ? lazy_entry(z, (size_t)what) : -1;
+    if (what == BL_CACHE_CHECK_START) {
+        if (!z->started)
+            z->started = pthread_create(&z->thread, NULL, lazy_thread, z) == 0;
+        return 0;
+    }
+    /* BL_CACHE_CHECK_ALL: the rest, here or by the thread. */
+    if (z->started) {
+        pthread_join(z->thread, NULL);
+        z->started = 0;
+    } else {
+        z->result = lazy_all(z);
+    }
+    return z->result;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* The guide: `lazy`, only the spine is checked now and c->lazy checks the
+ * rest (bl_cache_check); else everything.  Mapped where the block was
+ * written for, it is used in place; mapped elsewhere, its objects are
+ * copied and relocated (and then checked whole). */
+static bl_guide *load_guide(bl_cache *c, int lazy)
 {
     c->had_guide = 0;
+    lazy_free(c);
     struct head h;
     size_t size;
     int fd = open_checked(c, &h, &size);
     if (fd < 0)
         return NULL;
-    unsigned char *b = h.model_objs < h.len[0] ? map_block(fd, &h, 0) : NULL;
+    /* In place, nothing is read but what is checked: no populating (the
+     * first screen reads a few per cent of the pages). */
+    unsigned char *b = map_at(fd, &h, 0, h.base, !lazy);
+    int in_place = b != NULL;
+    if (!b)
+        b = map_at(fd, &h, 0, 0, 1);
     close(fd);
     if (!b)
         return NULL;
-    /* The objects are copied to memory mapped at once (one fault per page
-     * costs more than the copy); the strings stay in the file's pages. */
-    size_t n_objs = (size_t)h.model_objs;
-    void *objs = mmap(NULL, n_objs ? n_objs : 1, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    if (objs == MAP_FAILED) {
-        munmap(b, (size_t)h.len[0]);
-        return NULL;
-    }
+    size_t len = (size_t)h.len[0];
     bl_arena *a = bl_arena_new();
-    if (!a) {
-        munmap(b, (size_t)h.len[0]);
-        munmap(objs, n_objs ? n_objs : 1);
-        return NULL;
+    struct bl_cache_lazy *z = calloc(1, sizeof *z);
+    bl_guide *g = NULL;
+    unsigned char *objs = b;
+    if (!a || !z || bl_arena_own_map(a, b, len) != 0 || bl_model_open(&z->v, b, len) != 0 ||
+        z->v.h.base != h.base)
+        goto fail;
+    if (!in_place) {
+        /* The objects are copied to memory mapped at once (one fault per
+         * page costs more than the copy); the strings stay in the file's
+         * pages. */
+        size_t n = (size_t)z->v.h.strs;
+        objs = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+                    -1, 0);
+        if (objs == MAP_FAILED || bl_arena_own_map(a, objs, n) != 0) {
+            if (objs != MAP_FAILED)
+                munmap(objs, n);
+            goto fail;
+        }
+        memcpy(objs, b, n);
+        lazy = 0;
     }
-    /* a fresh arena has room for both */
-    (void)bl_arena_own_map(a, b, (size_t)h.len[0]);
-    (void)bl_arena_own_map(a, objs, n_objs ? n_objs : 1);
-    memcpy(objs, b, n_objs);
-    bl_guide *g = bl_cache_model_relocate(a, objs, b, (size_t)h.len[0], n_objs);
-    if (!g)
-        bl_arena_free(a); /* unmaps both */
-    c->had_guide = g != NULL;
+    if (!bl_model_sum(&z->v, 0) || !(g = bl_model_spine(&z->v, objs, !in_place)))
+        goto fail;
+    g->arena = a;
+    z->state = calloc(g->n_entries ? g->n_entries : 1, sizeof *z->state);
+    if (!z->state)
+        goto fail_g;
+    if (lazy) {
+        c->lazy = z;
+    } else {
+        int rc = in_place ? check_both_ways(z) : lazy_all(z);
+        free(z->state);
+        free(z);
+        z = NULL;
+        if (rc != 0)
+            goto fail_g;
+    }
+    c->had_guide = 1;
     return g;
+fail_g:
+    g->arena = NULL;
+    free(g);
+fail:
+    if (z)
+        free(z->state);
+    free(z);
+    if (a)
+        bl_arena_free(a); /* unmaps */
+    else
+        munmap(b, len);
+    return NULL;
+}
+
+bl_guide *bl_cache_load_guide(bl_cache *c)
+{
+    return load_guide(c, 0);
+}
+
+bl_guide *bl_cache_load_guide_lazy(bl_cache *c)
+{
+    return load_guide(c, 1);
 }
 
 bl_search_index *bl_cache_load_index(bl_cache *c, const bl_guide *g)
@@ -366,23 +640,23 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     h.head_size = sizeof h;
     snprintf(h.version, sizeof h.version, "%s", BORDERLESS_VERSION);
     memcpy(h.key, c->key, sizeof h.key);
+    h.base = model_base(c->key);
     h.off[0] = CACHE_PAGE;
     for (int i = 0; i < 2 && rc == 0; i++) {
         unsigned char *block = NULL;
-        size_t len = 0, objs = 0;
+        size_t len = 0;
         if (i == 1 && !ix)
             break;
-        if (i == 0 ? bl_cache_model_encode(g, &block, &len, &objs)
+        if (i == 0 ? bl_cache_model_encode_at(g, h.base, &block, &len, NULL)
                    : bl_cache_index_encode(ix, &block, &len)) {
             rc = -ENOMEM;
             break;
         }
-        if (i == 0) {
-            h.model_objs = objs;
+        if (i == 0)
             h.off[1] = page_up(h.off[0] + len);
-        }
         h.len[i] = len;
-        h.sum[i] = XXH3_64bits(block, len);
+        /* The model block checksums its parts itself (cache_model.c). */
+        h.sum[i] = i == 0 ? 0 : XXH3_64bits(block, len);
         rc = write_all(fd, block, len, (off_t)h.off[i]);
         free(block);
     }

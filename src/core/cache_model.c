@@ -1,18 +1,39 @@
-/* cache_model.c — the guide as one position-independent block.
+/* cache_model.c — the guide as one block that can be used where it is
+ * mapped, checked a part at a time.
  *
- * One walker serves three passes, so that writing and reading can never
+ * The block (format 2):
+ *
+ *   table of contents | objects | strings
+ *
+ * Every pointer in the block is stored as base + (its target's offset in
+ * the block), 0 = NULL, where `base` is the address the writer meant the
+ * block to be mapped at (cache.c picks one per cache file).  Mapped there,
+ * the objects are used as they are: no copy, no relocation, nothing
+ * written.  Mapped anywhere else (or read from memory), they are copied
+ * and relocated (bl_cache_model_decode), as format 1 always did.
+ *
+ * The parts: the spine (the root bl_guide, the entries array with every
+ * entry's id, title, date and path, each role's bl_role_facts with its
+ * group and fit levels, the index by id, groups, crime areas, glossary,
+ * synonyms, fit questions) comes first in both the objects and the
+ * strings; then each entry's body (its fields, links, sources, and what
+ * its role facts point to), entry after entry.  The table of contents gives each part's end
+ * in both regions and its XXH3-64 checksum, so the guide's first screen
+ * needs only the spine and one body checked, and the rest can be checked
+ * in the background (cache.c).
+ *
+ * One walker serves every pass, so that writing and reading can never
  * disagree about the layout:
  *   MEASURE  follows the guide's pointers and adds up the block's size;
- *   WRITE    copies each object into the block right after its parent and
- *            replaces every pointer in the copy with (offset + 1), 0 = NULL;
- *   LOAD     checks every such offset (in bounds, aligned, count fits) and
- *            turns it back into a pointer, and checks every count, index and
- *            enum against what the code that reads the guide assumes.
- * Objects come first, then every string: a reader copies the objects (to
- * relocate their pointers) and reads the strings where they are mapped.  Strings are
- * copied per reference (no sharing), each NUL-terminated; the block's last
- * byte must be NUL, so an in-bounds string ends in the block.  The root
- * bl_guide is at offset 0.
+ *   WRITE    copies each object into the block right after the previous one
+ *            and replaces every pointer in the copy with base + offset;
+ *   LOAD     checks every such pointer (in its part, at exactly the place
+ *            the writer puts the next object, aligned, its count fitting)
+ *            and every count, index and enum against what the code that
+ *            reads the guide assumes; when relocating, it also turns each
+ *            pointer into an address of the copy.
+ * A part's strings must lie in that part's string range, whose last byte
+ * must be NUL, so a string that starts there ends there.
  */
 #include "borderless/arena.h"
 #include "borderless/cache.h"
@@ -23,15 +44,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 enum walk_mode { MEASURE, WRITE, LOAD };
 
 struct walk {
     enum walk_mode mode;
-    unsigned char *base; /* LOAD: the objects (writable) */
-    const unsigned char *text; /* LOAD: the whole block, for strings */
-    size_t objs; /* LOAD: bytes of objects; strings are at [objs, size) */
+    int relocate; /* LOAD: write the addresses of the copy into the objects */
+    unsigned char *base; /* WRITE, LOAD: the objects' memory (block offsets) */
+    const unsigned char *text; /* LOAD: the block, for strings */
+    uint64_t at; /* WRITE, LOAD: the address the pointers are stored for */
     size_t size; /* WRITE: capacity; LOAD: block size */
     size_t used; /* next free byte of the objects (LOAD: where the next must be) */
+    size_t obj_end; /* LOAD: the current part's objects end here */
+    size_t str_lo, str_hi; /* LOAD: the current part's strings */
     size_t strs, sused; /* MEASURE, WRITE: where the strings start; next free */
     int err;
     const bl_guide *g; /* the root (in LOAD: its checked counts) */
@@ -54,6 +81,18 @@ static void set_ptr(void *field, const void *p)
     memcpy(field, &p, sizeof p);
 }
 
+static void set_off(struct walk *w, void *field, size_t off)
+{
+    set_ptr(field, (void *)(uintptr_t)(w->at + off));
+}
+
+/* The offset a stored pointer names, or SIZE_MAX when it names nothing in
+ * the block (0, NULL, is the caller's business). */
+static size_t off_of(const struct walk *w, uintptr_t v)
+{
+    return v < w->at || v - w->at >= w->size ? SIZE_MAX : (size_t)(v - w->at);
+}
+
 /* The array of n objects of `size` bytes at *field: placed (MEASURE,
  * WRITE) or checked (LOAD).  Returns where to walk its objects, or NULL (a
  * NULL field, or an error in w->err). */
@@ -66,18 +105,19 @@ static void *w_arr(struct walk *w, void *field, size_t n, size_t size, size_t al
         uintptr_t v = (uintptr_t)p;
         if (v == 0)
             return NULL;
-        size_t off = (size_t)(v - 1);
+        size_t off = off_of(w, v);
         /* Objects must lie exactly where the writer puts them, one after
-         * another in walk order: no two can overlap, so no relocation can
-         * change a count or a pointer already checked. */
-        if (off != align_up(w->used, align) || off > w->objs ||
-            (size && n > (w->objs - off) / size)) {
+         * another in walk order and inside the part being read: no two can
+         * overlap, so no relocation can change what was already checked. */
+        if (off != align_up(w->used, align) || off > w->obj_end ||
+            (size && n > (w->obj_end - off) / size)) {
             w->err = 1;
             return NULL;
         }
         w->used = off + n * size;
         void *q = w->base + off;
-        set_ptr(field, q);
+        if (w->relocate)
+            set_ptr(field, q);
         return q;
     }
     if (!p)
@@ -96,7 +136,7 @@ static void *w_arr(struct walk *w, void *field, size_t n, size_t size, size_t al
     }
     if (n > 0 && size > 0)
         memcpy(w->base + off, p, n * size);
-    set_ptr(field, (void *)(uintptr_t)(off + 1));
+    set_off(w, field, off);
     return w->base + off;
 }
 
@@ -111,12 +151,18 @@ static void w_str(struct walk *w, void *field, int required)
     const char *s = get_ptr(field);
     if (w->mode == LOAD) {
         uintptr_t v = (uintptr_t)s;
-        if (v == 0 || v - 1 < w->objs || v - 1 >= w->size) {
-            if (v != 0 || required)
+        if (v == 0) {
+            if (required)
                 w->err = 1;
             return;
         }
-        set_ptr(field, w->text + (v - 1));
+        size_t off = off_of(w, v);
+        if (off < w->str_lo || off >= w->str_hi) {
+            w->err = 1;
+            return;
+        }
+        if (w->relocate)
+            set_ptr(field, w->text + off);
         return;
     }
     if (!s) {
@@ -134,7 +180,7 @@ static void w_str(struct walk *w, void *field, int required)
         return;
     }
     memcpy(w->base + off, s, n);
-    set_ptr(field, (void *)(uintptr_t)(off + 1));
+    set_off(w, field, off);
 }
 
 #define STR(w, field) w_str((w), (void *)&(field), 1)
@@ -205,11 +251,19 @@ static void walk_route(struct walk *w, bl_route *r)
     w_strs(w, (void *)&r->sources, r->n_sources, 1);
 }
 
-static void walk_role(struct walk *w, bl_role_facts *f)
+/* A role's facts: what the spine holds (the menu's group, the fit levels)
+ * and what its body holds (everything a pointer leads to). */
+static void walk_role_head(struct walk *w, bl_role_facts *f)
+{
+    check(w, f->group < w->g->n_groups || w->g->n_groups == 0);
+    for (int i = 0; i < BL_FIT_COUNT; i++)
+        check(w, f->fit[i].level >= 0 && f->fit[i].level <= BL_FIT_MAX_LEVEL);
+}
+
+static void walk_role_body(struct walk *w, bl_role_facts *f)
 {
     for (int i = 0; i < BL_FACT_COUNT; i++)
         STR(w, f->facts[i]);
-    check(w, f->group < w->g->n_groups || w->g->n_groups == 0);
     bl_route *r = ARR(w, f->routes, f->n_routes, bl_route);
     check(w, r != NULL || f->n_routes == 0);
     for (size_t i = 0; r && i < f->n_routes && !w->err; i++)
@@ -225,14 +279,13 @@ static void walk_role(struct walk *w, bl_role_facts *f)
         OPT(w, p[i].source);
         check(w, p[i].currency[3] == '\0' && (unsigned)p[i].period < BL_PAY_PERIOD_COUNT);
     }
-    for (int i = 0; i < BL_FIT_COUNT; i++) {
-        check(w, f->fit[i].level >= 0 && f->fit[i].level <= BL_FIT_MAX_LEVEL);
+    for (int i = 0; i < BL_FIT_COUNT; i++)
         OPT(w, f->fit[i].reason);
-    }
     w_index(w, (void *)&f->crime_areas, f->n_crime_areas, w->g->n_crime_areas);
 }
 
-static void walk_entry(struct walk *w, bl_entry *e, size_t i)
+/* What the spine holds of an entry: what the menu and lookups read. */
+static void walk_entry_head(struct walk *w, bl_entry *e, size_t i)
 {
     const bl_guide *g = w->g;
     check(w, e->kind == (i < g->n_roles ? BL_ENTRY_ROLE : BL_ENTRY_SECTION));
@@ -240,6 +293,25 @@ static void walk_entry(struct walk *w, bl_entry *e, size_t i)
     STR(w, e->title);
     OPT(w, e->reviewed);
     OPT(w, e->path);
+    bl_role_facts *r = ARR(w, e->role, 1, bl_role_facts);
+    check(w, e->kind == BL_ENTRY_ROLE ? r != NULL : r == NULL);
+    if (r && !w->err)
+        walk_role_head(w, r);
+}
+
+/* Where e->role's object is in this pass (placed by walk_entry_head). */
+static bl_role_facts *role_of(const struct walk *w, const bl_entry *e)
+{
+    void *p = get_ptr(&e->role);
+    if (w->mode == WRITE && p)
+        return (bl_role_facts *)(void *)(w->base + ((uintptr_t)p - w->at));
+    return p;
+}
+
+/* An entry's body. */
+static void walk_entry_body(struct walk *w, bl_entry *e)
+{
+    const bl_guide *g = w->g;
     bl_field_value *f = ARR(w, e->fields, e->n_fields, bl_field_value);
     check(w, f != NULL || e->n_fields == 0);
     for (size_t k = 0; f && k < e->n_fields && !w->err; k++)
@@ -252,10 +324,9 @@ static void walk_entry(struct walk *w, bl_entry *e, size_t i)
         STR(w, s[k].title);
         STR(w, s[k].url);
     }
-    bl_role_facts *r = ARR(w, e->role, 1, bl_role_facts);
-    check(w, e->kind == BL_ENTRY_ROLE ? r != NULL : r == NULL);
+    bl_role_facts *r = role_of(w, e);
     if (r && !w->err)
-        walk_role(w, r);
+        walk_role_body(w, r);
 }
 
 static void walk_question(struct walk *w, bl_fit_question *q)
@@ -276,10 +347,10 @@ static void walk_question(struct walk *w, bl_fit_question *q)
     }
 }
 
-static void walk_guide(struct walk *w, bl_guide *g)
+/* The spine; *entries gets the entries array (where it is walked). */
+static void walk_spine(struct walk *w, bl_guide *g, bl_entry **entries)
 {
     w->g = g;
-    g->arena = NULL;
     check(w,
           g->n_roles <= g->n_entries && g->n_entries - g->n_roles == g->n_sections &&
               g->n_entries < UINT32_MAX);
@@ -292,6 +363,7 @@ static void walk_guide(struct walk *w, bl_guide *g)
         w_strs(w, (void *)&syn[i].words, syn[i].n_words, 1);
     bl_entry *e = ARR(w, g->entries, g->n_entries, bl_entry);
     check(w, e != NULL || g->n_entries == 0);
+    *entries = e;
     w_index(w, (void *)&g->by_id, g->n_entries, g->n_entries);
     bl_group *gr = ARR(w, g->groups, g->n_groups, bl_group);
     check(w, gr != NULL || g->n_groups == 0);
@@ -318,78 +390,296 @@ static void walk_guide(struct walk *w, bl_guide *g)
     check(w, q != NULL || g->n_fit_questions == 0);
     for (size_t i = 0; q && i < g->n_fit_questions && !w->err; i++)
         walk_question(w, &q[i]);
-    /* Entries last: their checks use the counts above. */
     for (size_t i = 0; e && i < g->n_entries && !w->err; i++)
-        walk_entry(w, &e[i], i);
-    if (w->mode == LOAD && !w->err && g->n_glossary) {
-        const bl_entry *ge = bl_guide_find(g, BL_GLOSSARY_ID);
-        const bl_field_value *fv = ge ? bl_entry_get(ge, BL_FIELD_GLOSSARY) : NULL;
-        check(w, fv && fv->n_items == g->n_glossary);
+        walk_entry_head(w, &e[i], i);
+}
+
+/* ---- the table of contents ---------------------------------------------- */
+
+static uint64_t toc_sum(const unsigned char *b, size_t n_entries)
+{
+    XXH64_hash_t h = XXH3_64bits(b, offsetof(struct toc_head, sum));
+    return XXH3_64bits_withSeed(b + sizeof(struct toc_head), n_entries * sizeof(struct toc_entry),
+                                h);
+}
+
+static uint64_t part_sum(const unsigned char *b, size_t o0, size_t o1, size_t s0, size_t s1)
+{
+    XXH64_hash_t h = XXH3_64bits(b + o0, o1 - o0);
+    return XXH3_64bits_withSeed(b + s0, s1 - s0, h);
+}
+
+static size_t toc_size(size_t n_entries)
+{
+    return align_up(sizeof(struct toc_head) + n_entries * sizeof(struct toc_entry),
+                    alignof(max_align_t));
+}
+
+int bl_cache_model_encode_at(const bl_guide *g, uint64_t base, unsigned char **out, size_t *len,
+                             size_t *objects)
+{
+    *out = NULL;
+    *len = 0;
+    if (base == 0 || base % 4096 || g->n_entries > (SIZE_MAX / 4) / sizeof(struct toc_entry))
+        return -1;
+    size_t objs0 = toc_size(g->n_entries);
+    bl_guide root = *g;
+    root.arena = NULL;
+    bl_entry *e = NULL;
+    struct walk m = {.mode = MEASURE, .used = objs0 + sizeof root};
+    walk_spine(&m, &root, &e);
+    for (size_t i = 0; i < g->n_entries && !m.err; i++) {
+        bl_entry copy = g->entries[i];
+        walk_entry_body(&m, &copy);
     }
+    if (m.err)
+        return -1;
+    size_t strs = align_up(m.used, alignof(max_align_t));
+    size_t size = strs + m.sused + 1; /* the final NUL */
+    unsigned char *buf = calloc(1, size);
+    if (!buf)
+        return -1;
+    struct toc_head th = {.base = base, .n_entries = g->n_entries, .objs = objs0, .strs = strs};
+    memcpy(th.magic, TOC_MAGIC, sizeof TOC_MAGIC);
+    struct toc_entry *te = (struct toc_entry *)(void *)(buf + sizeof th);
+    root = *g;
+    root.arena = NULL;
+    struct walk wr = {.mode = WRITE,
+                      .base = buf,
+                      .at = base,
+                      .size = size,
+                      .used = objs0 + sizeof root,
+                      .strs = strs};
+    walk_spine(&wr, &root, &e);
+    th.spine_obj_end = wr.used;
+    th.spine_str_end = strs + wr.sused;
+    size_t o0 = th.spine_obj_end, s0 = th.spine_str_end;
+    for (size_t i = 0; i < g->n_entries && !wr.err; i++) {
+        walk_entry_body(&wr, &e[i]);
+        te[i].obj_end = wr.used;
+        te[i].str_end = strs + wr.sused;
+        o0 = (size_t)te[i].obj_end;
+        s0 = (size_t)te[i].str_end;
+    }
+    (void)o0, (void)s0;
+    if (wr.err || wr.used > strs || strs + wr.sused + 1 != size) {
+        free(buf);
+        return -1;
+    }
+    memcpy(buf + objs0, &root, sizeof root);
+    /* Checksums last: every pointer is in place. */
+    th.spine_sum = part_sum(buf, objs0, (size_t)th.spine_obj_end, strs, (size_t)th.spine_str_end);
+    o0 = (size_t)th.spine_obj_end;
+    s0 = (size_t)th.spine_str_end;
+    for (size_t i = 0; i < g->n_entries; i++) {
+        te[i].sum = part_sum(buf, o0, (size_t)te[i].obj_end, s0, (size_t)te[i].str_end);
+        o0 = (size_t)te[i].obj_end;
+        s0 = (size_t)te[i].str_end;
+    }
+    memcpy(buf, &th, sizeof th);
+    struct toc_head *hp = (struct toc_head *)(void *)buf;
+    hp->sum = toc_sum(buf, g->n_entries);
+    *out = buf;
+    *len = size;
+    if (objects)
+        *objects = strs;
+    return 0;
 }
 
 int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len, size_t *objects)
 {
-    *out = NULL;
-    *len = 0;
-    bl_guide root = *g;
-    struct walk m = {.mode = MEASURE, .used = sizeof root};
-    walk_guide(&m, &root);
-    if (m.err)
+    return bl_cache_model_encode_at(g, BL_CACHE_MODEL_BASE, out, len, objects);
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+
+/* The table of contents of block[0..len): checked (magic, checksum, every
+ * end in order and in bounds, each part's strings ending in NUL). */
+int bl_model_open(bl_model_view *v, const unsigned char *block, size_t len)
+{
+    memset(v, 0, sizeof *v);
+    struct toc_head h;
+    if (len < sizeof h || ((uintptr_t)block % alignof(max_align_t)))
         return -1;
-    size_t objs = align_up(m.used, alignof(max_align_t));
-    size_t size = objs + m.sused + 1; /* the final NUL */
-    unsigned char *buf = calloc(1, size);
-    if (!buf)
+    memcpy(&h, block, sizeof h);
+    if (memcmp(h.magic, TOC_MAGIC, sizeof TOC_MAGIC) != 0 || h.base == 0 || h.base % 4096 ||
+        h.n_entries >= UINT32_MAX || h.objs != toc_size((size_t)h.n_entries) || h.objs > len ||
+        h.strs > len || h.strs < h.objs + sizeof(bl_guide) || h.strs % alignof(max_align_t) ||
+        block[len - 1] != '\0' || toc_sum(block, (size_t)h.n_entries) != h.sum)
         return -1;
-    root = *g;
-    struct walk wr = {.mode = WRITE, .base = buf, .size = size, .used = sizeof root, .strs = objs};
-    walk_guide(&wr, &root);
-    if (wr.err || wr.used > objs || objs + wr.sused + 1 != size) {
-        free(buf);
-        return -1;
+    const struct toc_entry *te = (const struct toc_entry *)(const void *)(block + sizeof h);
+    /* Every part's ends: in order, its objects before the strings, its
+     * strings in the block.  (That each part's strings end in NUL is
+     * checked with the part: reading a byte of every part here would
+     * bring in every page of a block mapped to be read a part at a time.) */
+    uint64_t o = h.objs + sizeof(bl_guide), s = h.strs;
+    for (size_t i = 0; i <= h.n_entries; i++) {
+        uint64_t oe = i == 0 ? h.spine_obj_end : te[i - 1].obj_end;
+        uint64_t se = i == 0 ? h.spine_str_end : te[i - 1].str_end;
+        if (oe < o || oe > h.strs || se < s || se > len - 1)
+            return -1;
+        o = oe;
+        s = se;
     }
-    memcpy(buf, &root, sizeof root);
-    *out = buf;
-    *len = size;
-    if (objects)
-        *objects = objs;
+    if (s != len - 1)
+        return -1;
+    v->block = block;
+    v->len = len;
+    v->h = h;
+    v->te = te;
     return 0;
 }
 
-bl_guide *bl_cache_model_relocate(bl_arena *a, unsigned char *objs, const unsigned char *block,
-                                  size_t len, size_t n_objs)
+/* The spine's pointers checked (and relocated into objs, when objs is a
+ * writable copy of the block's objects and relocate is set): the guide's
+ * root (malloc'd), or NULL.  Checksums are the caller's (bl_model_sum). */
+bl_guide *bl_model_spine(bl_model_view *v, unsigned char *objs, int relocate)
 {
-    if (n_objs < sizeof(bl_guide) || n_objs >= len || block[len - 1] != '\0' ||
-        ((uintptr_t)objs % alignof(max_align_t)))
-        return NULL;
+    v->objs = objs;
+    v->relocate = relocate;
     bl_guide *g = malloc(sizeof *g);
     if (!g)
         return NULL;
-    memcpy(g, objs, sizeof *g);
-    struct walk w = {
-        .mode = LOAD, .base = objs, .text = block, .size = len, .objs = n_objs, .used = sizeof *g};
-    walk_guide(&w, g);
-    if (w.err) {
+    memcpy(g, objs + v->h.objs, sizeof *g);
+    g->arena = NULL;
+    struct walk w = {.mode = LOAD,
+                     .relocate = relocate,
+                     .base = objs,
+                     .text = v->block,
+                     .at = v->h.base,
+                     .size = v->len,
+                     .used = (size_t)v->h.objs + sizeof *g,
+                     .obj_end = (size_t)v->h.spine_obj_end,
+                     .str_lo = (size_t)v->h.strs,
+                     .str_hi = (size_t)v->h.spine_str_end};
+    bl_entry *e = NULL;
+    if (w.str_hi > w.str_lo && v->block[w.str_hi - 1] != '\0')
+        w.err = 1;
+    else
+        walk_spine(&w, g, &e);
+    if (w.err || w.used != v->h.spine_obj_end || g->n_entries != v->h.n_entries) {
         free(g);
         return NULL;
     }
-    g->arena = a;
+    v->g = g;
+    v->entries = e;
     return g;
 }
 
-bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len, size_t objects)
+/* Part k's bounds (k = 0 the spine, k = i + 1 entry i): its objects
+ * [*o0, *o1) and strings [*s0, *s1); its checksum. */
+static uint64_t part_bounds(const bl_model_view *v, size_t k, size_t *o0, size_t *o1, size_t *s0,
+                            size_t *s1)
 {
-    bl_arena *a = bl_arena_new();
-    unsigned char *copy = a ? (unsigned char *)bl_arena_buffer(a, len ? len : 1) : NULL;
-    if (!copy) {
-        bl_arena_free(a);
+    if (k == 0) {
+        *o0 = (size_t)v->h.objs;
+        *s0 = (size_t)v->h.strs;
+        *o1 = (size_t)v->h.spine_obj_end;
+        *s1 = (size_t)v->h.spine_str_end;
+        return v->h.spine_sum;
+    }
+    *o0 = (size_t)(k == 1 ? v->h.spine_obj_end : v->te[k - 2].obj_end);
+    *s0 = (size_t)(k == 1 ? v->h.spine_str_end : v->te[k - 2].str_end);
+    *o1 = (size_t)v->te[k - 1].obj_end;
+    *s1 = (size_t)v->te[k - 1].str_end;
+    return v->te[k - 1].sum;
+}
+
+/* Part k's checksum (k = 0 the spine, k = i + 1 entry i) is right. */
+int bl_model_sum(const bl_model_view *v, size_t k)
+{
+    if (k > v->h.n_entries)
+        return 0;
+    size_t o0, o1, s0, s1;
+    uint64_t want = part_bounds(v, k, &o0, &o1, &s0, &s1);
+    return part_sum(v->block, o0, o1, s0, s1) == want;
+}
+
+/* Entry i's body checked (and relocated); bl_model_spine() first.  Safe to
+ * call from several threads at once on different entries, and (without
+ * relocation) on the same one. */
+int bl_model_entry(const bl_model_view *v, size_t i)
+{
+    if (!v->g || i >= v->h.n_entries)
+        return -1;
+    size_t o0, o1, s0, s1;
+    (void)part_bounds(v, i + 1, &o0, &o1, &s0, &s1);
+    struct walk w = {.mode = LOAD,
+                     .relocate = v->relocate,
+                     .base = v->objs,
+                     .text = v->block,
+                     .at = v->h.base,
+                     .size = v->len,
+                     .used = o0,
+                     .obj_end = o1,
+                     .str_lo = s0,
+                     .str_hi = s1,
+                     .g = v->g};
+    if (s1 > s0 && v->block[s1 - 1] != '\0')
+        return -1;
+    walk_entry_body(&w, &v->entries[i]);
+    return w.err || w.used != w.obj_end ? -1 : 0;
+}
+
+/* After every entry: what needs the whole guide. */
+int bl_model_finish(const bl_model_view *v)
+{
+    const bl_guide *g = v->g;
+    if (g->n_glossary) {
+        const bl_entry *ge = bl_guide_find(g, BL_GLOSSARY_ID);
+        const bl_field_value *fv = ge ? bl_entry_get(ge, BL_FIELD_GLOSSARY) : NULL;
+        if (!fv || fv->n_items != g->n_glossary)
+            return -1;
+    }
+    return 0;
+}
+
+bl_guide *bl_cache_model_use(const unsigned char *block, size_t len)
+{
+    bl_model_view v;
+    if (bl_model_open(&v, block, len) != 0 || (uintptr_t)block != v.h.base)
+        return NULL;
+    bl_guide *g = bl_model_spine(&v, (unsigned char *)(uintptr_t)block, 0);
+    if (!g)
+        return NULL;
+    for (size_t i = 0; i < g->n_entries; i++)
+        if (bl_model_entry(&v, i) != 0) {
+            free(g);
+            return NULL;
+        }
+    if (bl_model_finish(&v) != 0) {
+        free(g);
         return NULL;
     }
-    if (len)
-        memcpy(copy, buf, len);
-    bl_guide *g = bl_cache_model_relocate(a, copy, copy, len, objects);
-    if (!g)
-        bl_arena_free(a);
     return g;
+}
+
+bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len)
+{
+    bl_arena *a = bl_arena_new();
+    unsigned char *copy = a && len ? (unsigned char *)bl_arena_alloc(a, len) : NULL;
+    bl_model_view v;
+    if (!copy)
+        goto fail;
+    memcpy(copy, buf, len);
+    if (bl_model_open(&v, copy, len) != 0)
+        goto fail;
+    bl_guide *g = bl_model_spine(&v, copy, 1);
+    if (!g)
+        goto fail;
+    for (size_t i = 0; i < g->n_entries; i++)
+        if (bl_model_entry(&v, i) != 0) {
+            free(g);
+            goto fail;
+        }
+    if (bl_model_finish(&v) != 0) {
+        free(g);
+        goto fail;
+    }
+    g->arena = a;
+    return g;
+fail:
+    bl_arena_free(a);
+    return NULL;
 }

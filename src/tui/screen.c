@@ -1,5 +1,7 @@
 #include "screen.h"
 
+#include "borderless/cache.h"
+
 #include "borderless/app.h"
 #include "borderless/layout.h"
 #include "borderless/userstate.h"
@@ -566,6 +568,12 @@ void screen_paste(struct screen *s, const char *text, size_t len)
 
 struct screen *screen_new(const bl_guide *g, const struct term *t)
 {
+    return screen_new_checked(g, t, NULL, NULL);
+}
+
+struct screen *screen_new_checked(const bl_guide *g, const struct term *t,
+                                  int (*check)(void *ctx, long what), void *ctx)
+{
     struct screen *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
@@ -573,6 +581,8 @@ struct screen *screen_new(const bl_guide *g, const struct term *t)
     s->t = t;
     s->title_w = menu_longest_title(g);
     int ok = bl_app_init(&s->app, g, t->ascii ? BL_LAYOUT_ASCII : 0) == 0;
+    s->app.ready = check;
+    s->app.ready_ctx = ctx;
     s->menu = menu_view_new(t, &s->app);
     s->detail = detail_view_new(t, &s->app, 0);
     s->compare = compare_view_new(t, &s->app);
@@ -674,19 +684,32 @@ void screen_save_state(const struct screen *s, unsigned state_flags)
         bl_session_save(NULL, state_flags, &ses, NULL, 0);
 }
 
-int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore,
-               bl_index_source index_from, void *index_ctx)
+int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags,
+               const bl_tui_options *opts)
 {
-    struct screen *s = screen_new(g, t);
+    struct screen *s = screen_new_checked(g, t, opts->check, opts->check_ctx);
     if (!s)
         return 1;
-    screen_open_state(s, state_flags, restore);
-    /* The search index is loaded from the cache or built meanwhile
-     * (without a thread: on the first search, as before). */
-    screen_set_index_job(s, bl_index_job_start_with(g, 0, index_from, index_ctx));
-    /* Wake up now and then even without keys, to notice signals that
-     * arrive while curses retries an interrupted read; often while a
-     * search waits for the index. */
+    screen_open_state(s, state_flags, opts->restore);
+    /* A lazily checked guide (tui.h): what the first screen shows was
+     * checked as it was laid out; draw it, then check the rest in the
+     * background and load the search index (from the cache, or built)
+     * meanwhile.  No key is read before everything is checked: a damaged
+     * cache is then dropped before the reader did anything (nothing is
+     * saved), and the caller starts again from the YAML. */
+    int damaged = s->app.damaged;
+    if (!damaged) {
+        screen_draw(s);
+        if (opts->first_screen)
+            opts->first_screen(opts->first_screen_ctx);
+        if (opts->check)
+            (void)opts->check(opts->check_ctx, BL_CACHE_CHECK_START);
+        screen_set_index_job(s, bl_index_job_start_with(g, 0, opts->index_from, opts->index_ctx));
+    }
+    if (damaged || (opts->check && opts->check(opts->check_ctx, BL_CACHE_CHECK_ALL) != 0)) {
+        screen_free(s);
+        return BL_TUI_RESTART;
+    }
     int waiting = 0;
     wtimeout(stdscr, 500);
     while (!s->quit) {

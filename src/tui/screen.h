@@ -15,23 +15,31 @@
 
 #include "borderless/index_job.h"
 #include "borderless/model.h"
+#include "borderless/tui.h"
 #include "term.h"
 
 #include <stddef.h>
 
 /* Runs the guide on an initialised terminal until the user quits or a
  * signal arrives, with the shortlist and session as screen_open_state()
- * (state_flags from bl_userstate_flags()), saving the session at the end
- * (screen_save_state()).  Returns the exit status: 0 after q (or Ctrl-C),
- * 128+signal after SIGTERM or SIGHUP, 1 when memory ran out. */
-int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore,
-               bl_index_source index_from, void *index_ctx);
+ * (state_flags from bl_userstate_flags(); opts->restore), saving the
+ * session at the end (screen_save_state()).  The search index comes from
+ * opts->index_from or is built in the background; a lazily checked guide
+ * is checked through opts->check (tui.h).  Returns the exit status: 0
+ * after q (or Ctrl-C), 128+signal after SIGTERM or SIGHUP, 1 when memory
+ * ran out, BL_TUI_RESTART when the cached guide was found damaged. */
+int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags,
+               const bl_tui_options *opts);
 
 struct screen;
 
 /* A screen for g on the current curses terminal, laid out for its size.
- * NULL when memory runs out.  g and t are borrowed. */
+ * NULL when memory runs out.  g and t are borrowed.  screen_new_checked():
+ * for a guide checked lazily (tui.h, bl_tui_options.check); the screen's
+ * app then reports a damaged entry (bl_app.damaged). */
 struct screen *screen_new(const bl_guide *g, const struct term *t);
+struct screen *screen_new_checked(const bl_guide *g, const struct term *t,
+                                  int (*check)(void *ctx, long what), void *ctx);
 void screen_free(struct screen *s);
 
 /* Opens the shortlist (bl_app_open_state) and, when restore is set and

@@ -25,8 +25,8 @@ int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
     enum bl_tui_theme th = opts ? opts->theme : BL_TUI_THEME_AUTO;
     theme_apply(&t, (unsigned)th < sizeof names / sizeof names[0] ? names[th] : NULL);
     unsigned flags = bl_userstate_flags(opts ? opts->no_state : 0);
-    int status = screen_run(g, &t, flags, opts ? opts->restore : 0, opts ? opts->index_from : NULL,
-                            opts ? opts->index_ctx : NULL);
+    bl_tui_options none = {0};
+    int status = screen_run(g, &t, flags, opts ? opts : &none);
     term_done();
     /* Ended by a signal: die by it, so the exit status tells. */
     term_reraise();
