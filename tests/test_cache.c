@@ -335,6 +335,45 @@ static void test_file_key(void **state)
     free(path);
 }
 
+/* A content file changed within the file system's last tick: no cache is
+ * written (a same-size change in that tick would go unseen); a moment
+ * later it is. */
+static void test_file_racy(void **state)
+{
+    struct fx *f = *state;
+    char *role = fs_fmt("%s/roles/interpol-agent.yaml", f->content);
+    assert_int_equal(utimensat(AT_FDCWD, role, NULL, 0), 0); /* now */
+    bl_cache c;
+    bl_cache_init(&c, f->content, 0);
+    assert_non_null(c.path);
+    assert_true(c.racy);
+    assert_int_equal(bl_cache_store(&c, f->g, f->ix), 0);
+    assert_false(c.stored);
+    assert_int_equal(access(c.path, F_OK), -1);
+    bl_cache_done(&c);
+    /* the folder changed as a file was made in it: the same */
+    struct timespec old[2] = {{.tv_nsec = UTIME_NOW}, {0}};
+    clock_gettime(CLOCK_REALTIME, &old[1]);
+    old[1].tv_sec -= 60;
+    assert_int_equal(utimensat(AT_FDCWD, role, old, 0), 0);
+    char *roles = fs_fmt("%s/roles", f->content);
+    assert_int_equal(utimensat(AT_FDCWD, roles, NULL, 0), 0);
+    bl_cache_init(&c, f->content, 0);
+    assert_true(c.racy);
+    bl_cache_done(&c);
+    /* both older: stored */
+    assert_int_equal(utimensat(AT_FDCWD, roles, old, 0), 0);
+    bl_cache_init(&c, f->content, 0);
+    assert_false(c.racy);
+    assert_int_equal(bl_cache_store(&c, f->g, f->ix), 0);
+    assert_true(c.stored);
+    assert_int_equal(access(c.path, F_OK), 0);
+    unlink(c.path);
+    bl_cache_done(&c);
+    free(roles);
+    free(role);
+}
+
 /* The header's fields (cache.c): offsets of each. */
 enum {
     H_MAGIC = 0,
@@ -626,6 +665,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_blocks_damaged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_key, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_file_racy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_versions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_damaged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lazy_round_trip, setup, teardown),

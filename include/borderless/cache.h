@@ -71,6 +71,7 @@ typedef struct bl_cache {
     unsigned flags;
     uint64_t key[2]; /* XXH3-128 of the content's identity and versions */
     int keyed; /* key computed */
+    int racy; /* a content file changed within the last tick: not stored */
     int had_guide, had_index; /* what the last loads found */
     int stored; /* bl_cache_store() wrote the file */
     struct bl_cache_lazy *lazy; /* bl_cache_load_guide_lazy(): what is left to check */
@@ -110,7 +111,10 @@ int bl_cache_check(bl_cache *c, long what);
 bl_search_index *bl_cache_load_index(bl_cache *c, const bl_guide *g);
 
 /* Writes the cache of g (and ix, when not NULL) atomically.  0, or a
- * negative errno; nothing happens (0) when writes are off. */
+ * negative errno; nothing happens (0) when writes are off, or when a
+ * content file changed so recently (c->racy: within 50 ms, or 2 s on a
+ * file system without sub-second times) that a change in the same tick of
+ * its clock could go unseen - the next run stores it. */
 int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix);
 
 /* ---- the blobs, for tests and the fuzzer ---- */

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Header-only XXH3: no run-time library for the package to depend on, and
@@ -79,7 +80,18 @@ struct key_job {
 struct key_part {
     struct key_job *job;
     uint64_t sum[2];
+    struct timespec newest; /* the latest mtime seen */
+    int fine; /* a file's mtime has nanoseconds */
 };
+
+/* Keeps the latest modification time seen (the racy check, make_key). */
+static void note_mtime(struct key_part *p, const struct stat *s)
+{
+    if (s->st_mtim.tv_sec > p->newest.tv_sec ||
+        (s->st_mtim.tv_sec == p->newest.tv_sec && s->st_mtim.tv_nsec > p->newest.tv_nsec))
+        p->newest = s->st_mtim;
+    p->fine |= s->st_mtim.tv_nsec != 0;
+}
 
 static void *key_work(void *arg)
 {
@@ -100,6 +112,7 @@ static void *key_work(void *arg)
                 id.ino = (unsigned long long)s.st_ino;
                 id.dev = (unsigned long long)s.st_dev;
                 id.mode = (unsigned long long)s.st_mode;
+                note_mtime(part, &s);
             }
             char rec[sizeof id + NAME_MAX + 1];
             memcpy(rec, &id, sizeof id);
@@ -115,7 +128,7 @@ static void *key_work(void *arg)
 /* Every role file's identity, hashed alone and summed (so the folder's
  * order and the threads' do not matter and nothing is sorted) into sum;
  * their number into *n.  -1 when the folder cannot be listed. */
-static int hash_roles(int rfd, uint64_t sum[2], uint64_t *n)
+static int hash_roles(int rfd, uint64_t sum[2], uint64_t *n, struct key_part *all)
 {
     DIR *d = fdopendir(rfd);
     if (!d) {
@@ -163,6 +176,9 @@ static int hash_roles(int rfd, uint64_t sum[2], uint64_t *n)
         for (int t = 0; t < KEY_THREADS; t++) {
             sum[0] += parts[t].sum[0];
             sum[1] += parts[t].sum[1];
+            struct stat fake = {.st_mtim = parts[t].newest};
+            note_mtime(all, &fake);
+            all->fine |= parts[t].fine;
         }
         *n = job.n;
     }
@@ -174,9 +190,18 @@ static int hash_roles(int rfd, uint64_t sum[2], uint64_t *n)
 }
 
 /* The key: every file the loader reads, as the loader lists them.  -1 when
- * the folder cannot be read (then there is no cache). */
-static int make_key(const char *dir, uint64_t key[2])
+ * the folder cannot be read (then there is no cache).
+ *
+ * *racy: a file changed so recently that a change within the same tick of
+ * the file system's clock could follow unseen - same size, same mtime - and
+ * the cache would then hold the older text under the newer file's key
+ * (git's "racily clean" entries).  Such a cache is not written; the next
+ * run, a tick later, writes it. */
+static int make_key(const char *dir, uint64_t key[2], int *racy)
 {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    struct key_part all = {0};
     XXH3_state_t *st = XXH3_createState();
     if (!st)
         return -1;
@@ -188,14 +213,20 @@ static int make_key(const char *dir, uint64_t key[2])
     int rc = -1;
     if (dfd < 0)
         goto out;
-    put_stat(st, "sections.yaml", &s, fstatat(dfd, "sections.yaml", &s, 0) == 0);
+    int ok = fstatat(dfd, "sections.yaml", &s, 0) == 0;
+    put_stat(st, "sections.yaml", &s, ok);
+    if (ok)
+        note_mtime(&all, &s);
     int rfd = openat(dfd, "roles", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (rfd < 0) {
         put_stat(st, "roles", &s, 0);
     } else {
-        put_stat(st, "roles", &s, fstat(rfd, &s) == 0);
+        ok = fstat(rfd, &s) == 0;
+        put_stat(st, "roles", &s, ok);
+        if (ok)
+            note_mtime(&all, &s);
         uint64_t sum[2] = {0, 0}, n = 0;
-        if (hash_roles(rfd, sum, &n) != 0)
+        if (hash_roles(rfd, sum, &n, &all) != 0)
             goto out;
         XXH3_128bits_update(st, sum, sizeof sum);
         XXH3_128bits_update(st, &n, sizeof n);
@@ -204,6 +235,13 @@ static int make_key(const char *dir, uint64_t key[2])
     key[0] = h.low64;
     key[1] = h.high64;
     rc = 0;
+    /* A tick: Linux stamps files from a clock that moves every few ms;
+     * a file system with whole seconds only (FAT's are two) shows no
+     * nanoseconds at all. */
+    long long margin_ns = all.fine ? 50000000LL : 2000000000LL;
+    long long age_ns = (long long)(now.tv_sec - all.newest.tv_sec) * 1000000000LL +
+        (now.tv_nsec - all.newest.tv_nsec);
+    *racy = age_ns < margin_ns;
 out:
     if (dfd >= 0)
         close(dfd);
@@ -250,7 +288,7 @@ void bl_cache_init(bl_cache *c, const char *dir, unsigned flags)
         return;
     c->dir = strdup(dir);
     c->path = c->dir ? cache_path(dir) : NULL;
-    if (c->path && make_key(dir, c->key) == 0)
+    if (c->path && make_key(dir, c->key, &c->racy) == 0)
         c->keyed = 1;
     if (!c->keyed) {
         free(c->path);
@@ -617,7 +655,7 @@ static uint64_t page_up(uint64_t v)
 
 int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
 {
-    if (!c->path || !g || (c->flags & BL_CACHE_NO_WRITE))
+    if (!c->path || !g || (c->flags & BL_CACHE_NO_WRITE) || c->racy)
         return 0;
     int rc = bl_userstate_mkdirs_for(c->path);
     if (rc < 0)
