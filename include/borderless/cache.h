@@ -79,7 +79,9 @@ bl_guide *bl_cache_load_guide(bl_cache *c);
 bl_search_index *bl_cache_load_index(bl_cache *c, const bl_guide *g);
 
 /* Writes the cache of g (and ix, when not NULL) atomically.  0, or a
- * negative errno; nothing happens (0) when writes are off. */
+ * negative errno; nothing happens (0) when writes are off.  First removes
+ * the temporaries of the same cache file left by writers that were killed
+ * (a writer holds a flock(2) on its own until it is renamed; cache.c). */
 int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix);
 
 /* ---- the blobs, for tests and the fuzzer ---- */
