@@ -244,7 +244,7 @@ static double first_screen(const bl_guide *g)
     theme_apply(&t, "mono"); /* attributes only, as on a terminal without colours */
 
     double t0 = now_ms();
-    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, 0, NULL, NULL);
+    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, 0, NULL, NULL, NULL);
     double ms = now_ms() - t0;
 
     endwin();

@@ -64,8 +64,8 @@ int main(int argc, char **argv)
     struct term t = {.ascii = 0};
     theme_apply(&t, "mono");
     /* As the guide does: the index from the cache, in the background. */
-    int status =
-        screen_run(g, &t, BL_USERSTATE_PRIVATE, 0, cache.had_guide ? cached_index : NULL, &cache);
+    int status = screen_run(g, &t, BL_USERSTATE_PRIVATE, 0, cache.had_guide ? cached_index : NULL,
+                            &cache, NULL);
     endwin();
     delscreen(scr);
     fclose(in);

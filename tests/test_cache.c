@@ -520,9 +520,9 @@ static void test_file_stale_temps(void **state)
      * a folder and a symbolic link named like temporaries, the cache's lock
      * name; and the target of the link */
     char *other = fs_fmt("%s/content-0123456789abcdef.cache.ab12CD", dir);
-    char *alike[] = {fs_fmt("%s.lock", path),    fs_fmt("%s.abcdefg", path),
-                     fs_fmt("%s.abcde", path),   fs_fmt("%s.ab-2CD", path),
-                     fs_fmt("%sXab12CD", path),  fs_fmt("%s/x%s.ab12CD", dir, base),
+    char *alike[] = {fs_fmt("%s.lock", path),   fs_fmt("%s.abcdefg", path),
+                     fs_fmt("%s.abcde", path),  fs_fmt("%s.ab-2CD", path),
+                     fs_fmt("%sXab12CD", path), fs_fmt("%s/x%s.ab12CD", dir, base),
                      fs_fmt("%s.ab12CD", dir)};
     for (size_t i = 0; i < sizeof alike / sizeof alike[0]; i++)
         fs_write_str(alike[i], "keep me");

@@ -37,6 +37,11 @@ typedef struct bl_tui_options {
      * in the background before building one (index_job.h); NULL: build. */
     bl_search_index *(*index_from)(void *ctx, const bl_guide *g);
     void *index_ctx;
+    /* When not NULL: receives the search index the guide had at its end
+     * (built, or from index_from), for the caller to keep in the cache and
+     * free before the guide; NULL when it was not ready (never waited for)
+     * or the guide could not start.  Set on every return. */
+    bl_search_index **index_out;
 } bl_tui_options;
 
 /* opts may be NULL (the defaults). */

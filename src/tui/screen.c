@@ -675,8 +675,10 @@ void screen_save_state(const struct screen *s, unsigned state_flags)
 }
 
 int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore,
-               bl_index_source index_from, void *index_ctx)
+               bl_index_source index_from, void *index_ctx, bl_search_index **index_out)
 {
+    if (index_out)
+        *index_out = NULL;
     struct screen *s = screen_new(g, t);
     if (!s)
         return 1;
@@ -739,6 +741,8 @@ int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, in
     int status = s->status;
     /* Every way out of the loop: q, Ctrl-C, SIGTERM, SIGHUP. */
     screen_save_state(s, state_flags);
+    if (index_out)
+        *index_out = bl_app_take_index(&s->app);
     screen_free(s);
     return status;
 }

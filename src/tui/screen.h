@@ -23,9 +23,11 @@
  * signal arrives, with the shortlist and session as screen_open_state()
  * (state_flags from bl_userstate_flags()), saving the session at the end
  * (screen_save_state()).  Returns the exit status: 0 after q (or Ctrl-C),
- * 128+signal after SIGTERM or SIGHUP, 1 when memory ran out. */
+ * 128+signal after SIGTERM or SIGHUP, 1 when memory ran out.  With
+ * index_out, *index_out receives the search index if it is ready at the end
+ * (bl_app_take_index()), else NULL. */
 int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags, int restore,
-               bl_index_source index_from, void *index_ctx);
+               bl_index_source index_from, void *index_ctx, bl_search_index **index_out);
 
 struct screen;
 

@@ -8,6 +8,9 @@
 
 int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
 {
+    bl_search_index **index_out = opts ? opts->index_out : NULL;
+    if (index_out)
+        *index_out = NULL;
     struct term t;
     if (term_init(&t) != 0) {
         fprintf(stderr,
@@ -26,7 +29,7 @@ int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
     theme_apply(&t, (unsigned)th < sizeof names / sizeof names[0] ? names[th] : NULL);
     unsigned flags = bl_userstate_flags(opts ? opts->no_state : 0);
     int status = screen_run(g, &t, flags, opts ? opts->restore : 0, opts ? opts->index_from : NULL,
-                            opts ? opts->index_ctx : NULL);
+                            opts ? opts->index_ctx : NULL, index_out);
     term_done();
     /* Ended by a signal: die by it, so the exit status tells. */
     term_reraise();
