@@ -884,7 +884,7 @@ int main(int argc, char **argv)
     }
     status = cmd ? cmd->run(g, &c, n, cargs) : cmd_browse(g, &c);
     /* After the output: a command that found no cached guide leaves one
-     * (search stores its index with it itself). */
+     * (search and the guide store their index with it themselves). */
     if (c.cache && !cache.had_guide && !cache.stored) {
         fflush(stdout);
         (void)bl_cache_store(&cache, g, NULL);
