@@ -473,7 +473,7 @@ static void clean_temps(const char *path)
     while ((de = readdir(d))) {
         if (!is_temp_of(de->d_name, slash + 1))
             continue;
-        int fd = openat(dfd, de->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        int fd = openat(dfd, de->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
         if (fd < 0)
             continue;
         struct stat held, named;
