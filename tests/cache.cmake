@@ -8,3 +8,11 @@ target_compile_definitions(test_fuzz_regress_cache PRIVATE
   BL_FUZZ_TARGET="cache"
   BL_FUZZ_REGRESS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fuzz_regress/cache")
 bl_script_test(test_cache_cli cli/test_cache.sh)
+# The guide keeps the index it built in the cache (a real terminal: tmux).
+find_program(BL_TMUX tmux)
+if(BL_TMUX)
+  bl_script_test(e2e_cache e2e/cache.sh)
+  set_tests_properties(e2e_cache PROPERTIES TIMEOUT 120 LABELS e2e)
+  set_property(TEST e2e_cache APPEND PROPERTY ENVIRONMENT
+               "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/tui_fixtures/lsan.supp:fast_unwind_on_malloc=0")
+endif()

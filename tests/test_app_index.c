@@ -218,6 +218,39 @@ static void test_ready_job(void **state)
     assert_false(bl_app_waiting(a));
 }
 
+/* The guide's end: the index handed over only once it is ready, never
+ * waited for; the app then frees its job without the index (ASan). */
+static void test_take_index(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *a = &f->app;
+    assert_null(bl_app_take_index(a)); /* no job: nothing */
+    bl_index_job *j = bl_index_job_start(f->g, 1);
+    assert_non_null(j);
+    bl_app_set_index_job(a, j);
+    assert_null(bl_app_take_index(a)); /* held: not ready, not waited for */
+    bl_app_apply(a, BL_ACT_SEARCH, NULL);
+    type(a, "gamma");
+    assert_true(bl_app_waiting(a));
+    bl_index_job_release(j);
+    poll_until_run(a);
+    assert_false(bl_app_waiting(a));
+    assert_true(bl_app_hits(a) > 0);
+    const bl_search_index *used = a->search.ix;
+    assert_non_null(used);
+    bl_search_index *ix = bl_app_take_index(a);
+    assert_ptr_equal(ix, used);
+    assert_null(a->search.ix);
+    assert_null(bl_app_take_index(a));
+    bl_app_done(a); /* frees the job, not the index */
+    bl_search_results *r = bl_search_run(ix, "gamma", 5, SIZE_MAX);
+    assert_non_null(r);
+    assert_true(r->n_hits > 0);
+    bl_search_results_free(r);
+    bl_search_index_free(ix);
+    assert_int_equal(bl_app_init(a, f->g, 0), 0); /* for the teardown */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +259,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cancel_while_waiting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_done_while_waiting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ready_job, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_take_index, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

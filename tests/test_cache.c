@@ -16,6 +16,9 @@
 #include <stdint.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <sys/mman.h>
@@ -656,6 +659,138 @@ static void test_place_taken(void **state)
     free(path);
 }
 
+/* ---- temporaries left by killed writers ---- */
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+/* A child process that opens `path` and holds an exclusive flock(2) on it,
+ * as a writer does on its temporary, until the parent closes *release. */
+static pid_t hold_lock(const char *path, int *release)
+{
+    int ready[2], go[2];
+    assert_int_equal(pipe(ready), 0);
+    assert_int_equal(pipe(go), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(ready[0]);
+        close(go[1]);
+        int fd = open(path, O_RDWR);
+        char ok = fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 ? 'y' : 'n';
+        if (write(ready[1], &ok, 1) != 1)
+            _exit(1);
+        char b;
+        while (read(go[0], &b, 1) > 0) /* until the parent closes its end */
+            ;
+        _exit(0);
+    }
+    close(ready[1]);
+    close(go[0]);
+    char ok = 0;
+    assert_int_equal(read(ready[0], &ok, 1), 1);
+    close(ready[0]);
+    assert_int_equal(ok, 'y');
+    *release = go[1];
+    return pid;
+}
+
+/* The store removes the abandoned temporaries of its own cache file, and
+ * nothing else: not one being written, not other caches', not look-alikes. */
+static void test_file_stale_temps(void **state)
+{
+    struct fx *f = *state;
+    char *path = store(f, 0); /* the folder exists, with a cache */
+    char *dir = strdup(path);
+    *strrchr(dir, '/') = '\0';
+    const char *base = strrchr(path, '/') + 1;
+    /* killed writers: unlocked temporaries, one of them half a megabyte */
+    char *dead[] = {fs_fmt("%s.ab12CD", path), fs_fmt("%s.000000", path),
+                    fs_fmt("%s.zZ9yY8", path)};
+    unsigned char *junk = calloc(1, (size_t)1 << 19);
+    fs_write(dead[0], junk, (size_t)1 << 19);
+    fs_write_str(dead[1], "");
+    fs_write_str(dead[2], "BLCACHE half");
+    /* a writer at work: its temporary locked by another process */
+    char *busy = fs_fmt("%s.Wr1t3s", path);
+    fs_write_str(busy, "being written");
+    int release = -1;
+    pid_t child = hold_lock(busy, &release);
+    /* look-alikes: another cache's temporary, other lengths and letters,
+     * a folder and a symbolic link named like temporaries, the cache's lock
+     * name; and the target of the link */
+    char *other = fs_fmt("%s/content-0123456789abcdef.cache.ab12CD", dir);
+    char *alike[] = {fs_fmt("%s.lock", path),   fs_fmt("%s.abcdefg", path),
+                     fs_fmt("%s.abcde", path),  fs_fmt("%s.ab-2CD", path),
+                     fs_fmt("%sXab12CD", path), fs_fmt("%s/x%s.ab12CD", dir, base),
+                     fs_fmt("%s.ab12CD", dir)};
+    for (size_t i = 0; i < sizeof alike / sizeof alike[0]; i++)
+        fs_write_str(alike[i], "keep me");
+    fs_write_str(other, "another content folder's writer");
+    char *folder = fs_fmt("%s.d1r3ct", path);
+    fs_mkdir(folder);
+    char *target = fs_fmt("%s/target", f->tmp);
+    fs_write_str(target, "not ours to remove");
+    char *link = fs_fmt("%s.L1nk00", path);
+    assert_int_equal(symlink(target, link), 0);
+
+    bl_cache c;
+    bl_cache_init(&c, f->content, 0);
+    assert_int_equal(bl_cache_store(&c, f->g, f->ix), 0);
+    bl_cache_done(&c);
+
+    for (size_t i = 0; i < sizeof dead / sizeof dead[0]; i++)
+        assert_false(exists(dead[i]));
+    assert_true(exists(busy));
+    assert_true(exists(other));
+    for (size_t i = 0; i < sizeof alike / sizeof alike[0]; i++)
+        assert_true(exists(alike[i]));
+    assert_true(exists(folder));
+    assert_true(exists(link));
+    assert_true(exists(target));
+    /* the store itself worked: the cache holds the index now */
+    bl_search_index *ix = NULL;
+    bl_guide *g = cached_guide(f->content, 0, &ix);
+    assert_non_null(g);
+    assert_non_null(ix);
+    bl_search_index_free(ix);
+    bl_guide_free(g);
+
+    /* once its writer is gone, the next store removes the busy one too */
+    close(release);
+    int st = 0;
+    assert_int_equal(waitpid(child, &st, 0), child);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    bl_cache_init(&c, f->content, 0);
+    assert_int_equal(bl_cache_store(&c, f->g, NULL), 0);
+    bl_cache_done(&c);
+    assert_false(exists(busy));
+    assert_true(exists(other));
+    assert_true(exists(path));
+    /* BL_CACHE_NO_WRITE (--no-state) touches nothing, not even temporaries */
+    fs_write_str(dead[0], "");
+    bl_cache_init(&c, f->content, BL_CACHE_NO_WRITE);
+    assert_int_equal(bl_cache_store(&c, f->g, NULL), 0);
+    bl_cache_done(&c);
+    assert_true(exists(dead[0]));
+
+    for (size_t i = 0; i < sizeof dead / sizeof dead[0]; i++)
+        free(dead[i]);
+    for (size_t i = 0; i < sizeof alike / sizeof alike[0]; i++)
+        free(alike[i]);
+    free(junk);
+    free(busy);
+    free(other);
+    free(folder);
+    free(target);
+    free(link);
+    free(dir);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -671,6 +806,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lazy_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lazy_damaged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_place_taken, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_file_stale_temps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -253,6 +253,41 @@ static void test_many_jobs(void **state)
     bl_guide_free(g);
 }
 
+/* The index handed over (the guide keeps it for the cache at its end):
+ * never while the build runs, once when it is over, and the job keeps
+ * nothing after (freeing both frees it once: ASan). */
+static void test_take(void **state)
+{
+    (void)state;
+    bl_guide *g = fixture_guide();
+    assert_non_null(g);
+    assert_null(bl_index_job_take(NULL));
+    bl_index_job *j = bl_index_job_start(g, 1);
+    assert_non_null(j);
+    assert_null(bl_index_job_take(j)); /* held: not over, not waited for */
+    assert_false(bl_index_job_ready(j));
+    bl_index_job_release(j);
+    assert_true(ready_within(j, 30.0));
+    const bl_search_index *borrowed = bl_index_job_wait(j);
+    assert_non_null(borrowed);
+    bl_search_index *ix = bl_index_job_take(j);
+    assert_ptr_equal(ix, borrowed);
+    assert_null(bl_index_job_take(j)); /* once */
+    assert_null(bl_index_job_wait(j)); /* the job holds none now */
+    bl_index_job_free(j);
+    same_answers(ix, g); /* still whole after the job is gone */
+    bl_search_index_free(ix);
+    /* a job from an existing index hands that one over */
+    bl_search_index *built = bl_search_index_build(g);
+    assert_non_null(built);
+    j = bl_index_job_from_index(built);
+    assert_non_null(j);
+    assert_ptr_equal(bl_index_job_take(j), built);
+    bl_index_job_free(j);
+    bl_search_index_free(built);
+    bl_guide_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,7 +295,7 @@ int main(void)
         cmocka_unit_test(test_held_until_released), cmocka_unit_test(test_wait_releases),
         cmocka_unit_test(test_free_without_wait),   cmocka_unit_test(test_from_index),
         cmocka_unit_test(test_start_with_source),   cmocka_unit_test(test_build_until),
-        cmocka_unit_test(test_many_jobs),
+        cmocka_unit_test(test_many_jobs),           cmocka_unit_test(test_take),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -432,4 +432,10 @@ int bl_app_waiting(const bl_app *a);
  * flags (0: nothing changed). */
 unsigned bl_app_poll(bl_app *a);
 
+/* At the guide's end: the search index, handed over to the caller (who
+ * frees it before the guide), if it is ready by now; NULL otherwise (a
+ * build still running is not waited for).  Searches find no index after
+ * this: call it only on the way out, before bl_app_done(). */
+bl_search_index *bl_app_take_index(bl_app *a);
+
 #endif

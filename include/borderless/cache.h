@@ -114,7 +114,9 @@ bl_search_index *bl_cache_load_index(bl_cache *c, const bl_guide *g);
  * negative errno; nothing happens (0) when writes are off, or when a
  * content file changed so recently (c->racy: within 50 ms, or 2 s on a
  * file system without sub-second times) that a change in the same tick of
- * its clock could go unseen - the next run stores it. */
+ * its clock could go unseen - the next run stores it.  First removes the
+ * temporaries of the same cache file left by writers that were killed (a
+ * writer holds a flock(2) on its own until it is renamed; cache.c). */
 int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix);
 
 /* ---- the blobs, for tests and the fuzzer ---- */

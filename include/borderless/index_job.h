@@ -65,6 +65,13 @@ int bl_index_job_ready(bl_index_job *j);
  * owns it), or NULL when memory ran out.  A held job is released first. */
 const bl_search_index *bl_index_job_wait(bl_index_job *j);
 
+/* Hands the index over to the caller when the build is over (never
+ * blocks): the caller frees it (before the guide).  NULL while the build
+ * runs, when memory ran out, or after an earlier take; the job then holds
+ * no index (a later wait returns NULL).  The guide keeps the index it built
+ * for the content cache this way at its end (tui.h, index_out). */
+bl_search_index *bl_index_job_take(bl_index_job *j);
+
 /* Stops and joins a running build and frees the job and its index.  NULL
  * is fine. */
 void bl_index_job_free(bl_index_job *j);

@@ -46,6 +46,11 @@ typedef struct bl_tui_options {
     /* Called once, when the first screen is on the terminal (benchmarks). */
     void (*first_screen)(void *ctx);
     void *first_screen_ctx;
+    /* When not NULL: receives the search index the guide had at its end
+     * (built, or from index_from), for the caller to keep in the cache and
+     * free before the guide; NULL when it was not ready (never waited for)
+     * or the guide could not start.  Set on every return. */
+    bl_search_index **index_out;
 } bl_tui_options;
 
 /* What bl_tui_run() returns when check found the cached guide damaged

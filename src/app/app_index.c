@@ -53,3 +53,12 @@ unsigned bl_app_poll(bl_app *a)
         return 0;
     return app_search_resume(a) | BL_APP_REDRAW;
 }
+
+bl_search_index *bl_app_take_index(bl_app *a)
+{
+    bl_search_session *s = &a->search;
+    bl_search_index *ix = bl_index_job_take(s->job);
+    if (ix)
+        s->ix = NULL; /* borrowed from the job until now */
+    return ix;
+}

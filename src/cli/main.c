@@ -493,7 +493,19 @@ static int cmd_browse(const bl_guide *g, const bl_cli *c)
         opts.check = cache_check;
         opts.check_ctx = c->cache;
     }
-    return bl_tui_run(g, &opts);
+    bl_search_index *ix = NULL;
+    if (c->cache)
+        opts.index_out = &ix;
+    int status = bl_tui_run(g, &opts);
+    /* The index the guide built in the background, if it was ready by the
+     * end (the guide never waits for it), goes into the cache with the
+     * guide, as `search` does: when the cache missed the guide, or had the
+     * guide without an index.  (The job, and so the cache load, is over:
+     * had_index is final.)  Without it main() stores the guide alone. */
+    if (ix && !(c->cache->had_guide && c->cache->had_index))
+        (void)bl_cache_store(c->cache, g, ix);
+    bl_search_index_free(ix);
+    return status;
 }
 
 /* Prints the version, and the content's when content is found and loads;
@@ -898,7 +910,7 @@ int main(int argc, char **argv)
         }
     }
     /* After the output: a command that found no cached guide leaves one
-     * (search stores its index with it itself). */
+     * (search and the guide store their index with it themselves). */
     if (c.cache && !cache.had_guide && !cache.stored) {
         fflush(stdout);
         (void)bl_cache_store(&cache, g, NULL);

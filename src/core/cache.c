@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -653,21 +654,31 @@ static uint64_t page_up(uint64_t v)
     return (v + CACHE_PAGE - 1) & ~(uint64_t)(CACHE_PAGE - 1);
 }
 
+/* Temporaries left by killed writers (below the store). */
+static void clean_temps(const char *path);
+static int make_temp(const char *path, char *tmp, size_t n);
+
 int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
 {
-    if (!c->path || !g || (c->flags & BL_CACHE_NO_WRITE) || c->racy)
+    if (!c->path || !g || (c->flags & BL_CACHE_NO_WRITE))
         return 0;
+    /* Here rather than in bl_cache_init(): a temporary is left only by a
+     * writer that never finished, so the next run misses and comes here,
+     * while a warm start does not pay for reading the folder. */
+    if (c->racy) {
+        clean_temps(c->path);
+        return 0;
+    }
     int rc = bl_userstate_mkdirs_for(c->path);
     if (rc < 0)
         return rc;
+    clean_temps(c->path);
     size_t n = strlen(c->path) + 8;
     char *tmp = malloc(n);
-    int fd = -1;
     if (!tmp)
         return -ENOMEM;
-    snprintf(tmp, n, "%s.XXXXXX", c->path);
-    fd = mkstemp(tmp);
-    rc = fd < 0 ? -errno : 0;
+    int fd = make_temp(c->path, tmp, n);
+    rc = fd < 0 ? fd : 0;
     /* One block in memory at a time (the peak of a run that writes the
      * cache is the guide, the index and the larger block); the header,
      * which names both, last. */
@@ -705,14 +716,15 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
         rc = write_all(fd, &h, sizeof h, 0);
     if (rc == 0 && fsync(fd) != 0)
         rc = -errno;
-    if (fd >= 0 && close(fd) != 0 && rc == 0)
-        rc = -errno;
     /* The rename is the one moment the new cache appears: readers that
-     * opened the old file keep reading it. */
+     * opened the old file keep reading it.  The temporary's lock is held
+     * until then (closing drops it), so no cleaner takes it meanwhile. */
     if (rc == 0 && rename(tmp, c->path) != 0)
         rc = -errno;
     if (rc != 0 && fd >= 0)
         unlink(tmp);
+    if (fd >= 0 && close(fd) != 0 && rc == 0)
+        rc = -errno;
     if (rc == 0) {
         c->stored = 1;
         char *slash = strrchr(c->path, '/');
@@ -726,4 +738,89 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     }
     free(tmp);
     return rc;
+}
+
+/* ---- temporaries left by killed writers --------------------------------
+ *
+ * A writer holds an exclusive flock(2) on its temporary from just after
+ * making it until after the rename (make_temp, bl_cache_store).  A
+ * temporary of the same cache file that can be locked is therefore
+ * abandoned (its writer was killed: the lock died with it) and is removed;
+ * one that cannot be locked is being written and is left alone.  The one
+ * gap - a cleaner locking a temporary in the instant between the writer's
+ * mkstemp() and its flock() - is closed on the writer's side: once it
+ * holds the lock it checks that its file still has a name (st_nlink), and
+ * makes another otherwise.  Without flock (some network file systems)
+ * nothing is ever removed, and writers go on unlocked.
+ */
+
+/* name is "<base>.XXXXXX" as mkstemp() fills it in (6 letters or digits). */
+static int is_temp_of(const char *name, const char *base)
+{
+    size_t b = strlen(base);
+    if (strncmp(name, base, b) != 0 || name[b] != '.' || strlen(name + b + 1) != 6)
+        return 0;
+    for (const char *p = name + b + 1; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+            return 0;
+    return 1;
+}
+
+/* Removes the abandoned temporaries of cache file `path`: regular files of
+ * this user, named as bl_cache_store() names them, that nobody has locked.
+ * Best effort: any problem leaves the file where it is. */
+static void clean_temps(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash || slash == path)
+        return;
+    char *dir = strndup(path, (size_t)(slash - path));
+    if (!dir)
+        return;
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+    if (!d) {
+        if (dfd >= 0)
+            close(dfd);
+        return;
+    }
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (!is_temp_of(de->d_name, slash + 1))
+            continue;
+        int fd = openat(dfd, de->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        struct stat held, named;
+        /* Locked: in use (or no flock here).  Then the name must still be
+         * this file (a writer may have renamed it into place meanwhile). */
+        if (fstat(fd, &held) == 0 && S_ISREG(held.st_mode) && held.st_uid == getuid() &&
+            flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+            fstatat(dfd, de->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+            named.st_dev == held.st_dev && named.st_ino == held.st_ino)
+            (void)unlinkat(dfd, de->d_name, 0);
+        close(fd); /* drops the lock */
+    }
+    closedir(d); /* closes dfd */
+}
+
+/* Makes and locks the temporary for cache file `path` in tmp[n] (see
+ * above).  The descriptor, or a negative errno. */
+static int make_temp(const char *path, char *tmp, size_t n)
+{
+    for (int tries = 0; tries < 8; tries++) {
+        snprintf(tmp, n, "%s.XXXXXX", path);
+        int fd = mkstemp(tmp);
+        if (fd < 0)
+            return -errno;
+        int rc;
+        while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+            ;
+        struct stat s;
+        if (rc != 0 || (fstat(fd, &s) == 0 && s.st_nlink > 0))
+            return fd; /* locked and still named, or no flock here */
+        close(fd); /* a cleaner took it before the lock: another */
+    }
+    return -EAGAIN;
 }

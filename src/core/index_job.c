@@ -154,6 +154,18 @@ const bl_search_index *bl_index_job_wait(bl_index_job *j)
     return ix;
 }
 
+bl_search_index *bl_index_job_take(bl_index_job *j)
+{
+    if (!j)
+        return NULL;
+    pthread_mutex_lock(&j->lock);
+    bl_search_index *ix = j->done ? j->ix : NULL;
+    if (ix)
+        j->ix = NULL;
+    pthread_mutex_unlock(&j->lock);
+    return ix;
+}
+
 void bl_index_job_free(bl_index_job *j)
 {
     if (!j)

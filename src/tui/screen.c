@@ -687,6 +687,8 @@ void screen_save_state(const struct screen *s, unsigned state_flags)
 int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags,
                const bl_tui_options *opts)
 {
+    if (opts->index_out)
+        *opts->index_out = NULL;
     struct screen *s = screen_new_checked(g, t, opts->check, opts->check_ctx);
     if (!s)
         return 1;
@@ -762,6 +764,8 @@ int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags,
     int status = s->status;
     /* Every way out of the loop: q, Ctrl-C, SIGTERM, SIGHUP. */
     screen_save_state(s, state_flags);
+    if (opts->index_out)
+        *opts->index_out = bl_app_take_index(&s->app);
     screen_free(s);
     return status;
 }

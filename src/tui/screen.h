@@ -27,7 +27,9 @@
  * opts->index_from or is built in the background; a lazily checked guide
  * is checked through opts->check (tui.h).  Returns the exit status: 0
  * after q (or Ctrl-C), 128+signal after SIGTERM or SIGHUP, 1 when memory
- * ran out, BL_TUI_RESTART when the cached guide was found damaged. */
+ * ran out, BL_TUI_RESTART when the cached guide was found damaged.  With
+ * opts->index_out, *opts->index_out receives the search index if it is
+ * ready at the end (bl_app_take_index()), else NULL. */
 int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags,
                const bl_tui_options *opts);
 

@@ -8,6 +8,9 @@
 
 int bl_tui_run(const bl_guide *g, const bl_tui_options *opts)
 {
+    bl_search_index **index_out = opts ? opts->index_out : NULL;
+    if (index_out)
+        *index_out = NULL;
     struct term t;
     if (term_init(&t) != 0) {
         fprintf(stderr,

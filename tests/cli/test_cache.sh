@@ -3,7 +3,8 @@
 # command leaves a cache and the next one gives the same output from it;
 # `check`, --no-cache and BORDERLESS_NO_CACHE write none; --no-state reads
 # but writes none; a changed content file is seen at once; a damaged or
-# foreign cache file is ignored and replaced.
+# foreign cache file is ignored and replaced; a temporary left by a killed
+# writer is removed by the next writer, one being written (locked) is kept.
 #
 # Run through CTest (tests/cache.cmake).  Every check runs; the script exits
 # non-zero if any failed.
@@ -119,6 +120,28 @@ stamp=$(stat -c %Y.%i "$f")
 "$BIN" -C "$C" search interpol analyst >"$T/got" 2>&1
 check 'cmp -s "$T/want" "$T/got" && [ "$(stat -c %Y.%i "$f")" = "$stamp" ]' \
     "the cache left by runs at once was not used as it is"
+
+begin "a temporary left by a killed writer goes; one being written stays"
+f=$(cache_file)
+dead="$f.K1lled" busy="$f.Wr1tes" other="${f%/*}/content-0123456789abcdef.cache.K1lled"
+printf 'half a cache' >"$dead"
+printf 'being written' >"$busy"
+printf 'another folder' >"$other"
+sed -i 's/^title: .*/title: Renamed again/' "$C/roles/interpol-agent.yaml" # a miss: stores
+if command -v flock >/dev/null; then
+    flock -x "$busy" "$BIN" -C "$C" list >"$T/got" 2>&1
+    check '[ -e "$busy" ]' "the temporary being written was removed"
+else
+    "$BIN" -C "$C" list >"$T/got" 2>&1
+fi
+check 'grep -q "Renamed again" "$T/got"' "the run did not load the changed content"
+check '[ ! -e "$dead" ]' "the killed writer's temporary is still there"
+check '[ -e "$other" ]' "another cache's temporary was removed"
+printf 'half a cache' >"$dead"
+sed -i 's/^title: .*/title: Renamed once more/' "$C/roles/interpol-agent.yaml"
+"$BIN" -C "$C" list >/dev/null
+check '[ ! -e "$busy" ] && [ ! -e "$dead" ]' "the temporaries outlived their writers"
+cp "$BORDERLESS_SOURCE_DIR/content/roles/interpol-agent.yaml" "$C/roles/"
 
 echo "$checks passed, $failures failed"
 [ "$failures" = 0 ]
