@@ -135,6 +135,88 @@ static void test_escape_while_waiting(void **state)
     harness_close(&h);
 }
 
+/* ---- a guide checked as it is read (cache.h, bl_cache_check) ---- */
+
+static long refused = -100; /* the entry the check refuses */
+static long asked[64];
+static size_t n_asked;
+
+static int check_entry(void *ctx, long what)
+{
+    (void)ctx;
+    if (n_asked < sizeof asked / sizeof asked[0])
+        asked[n_asked++] = what;
+    return what == refused ? -1 : 0;
+}
+
+/* The first screen asks for the entry it shows, and only that one; the
+ * next entry is asked for when it is shown. */
+static void test_checked_as_shown(void **state)
+{
+    (void)state;
+    struct harness h;
+    harness_open(&h, 80, 24);
+    char *plain = harness_dump(&h);
+    screen_free(h.s);
+    refused = -100;
+    n_asked = 0;
+    h.s = screen_new_checked(h.g, h.t, check_entry, NULL);
+    assert_non_null(h.s);
+    harness_keys(&h, "");
+    assert_int_equal(n_asked, 1);
+    long first = asked[0];
+    assert_true(first >= 0 && (size_t)first < h.g->n_entries);
+    assert_false(screen_damaged(h.s));
+    char *dump = harness_dump(&h);
+    assert_string_equal(dump, plain);
+    free(dump);
+    free(plain);
+    harness_keys(&h, "j");
+    assert_int_equal(n_asked, 2);
+    assert_true(asked[1] != first && asked[1] >= 0);
+    harness_keys(&h, "k");
+    assert_int_equal(n_asked, 2); /* laid out already: not asked again */
+    harness_close(&h);
+}
+
+/* The entry the first screen needs is damaged: the screen says so before
+ * anything is drawn from it. */
+static void test_damaged_first_entry(void **state)
+{
+    (void)state;
+    struct harness h;
+    harness_open(&h, 80, 24);
+    screen_free(h.s);
+    n_asked = 0;
+    refused = -100;
+    h.s = screen_new_checked(h.g, h.t, check_entry, NULL);
+    long first = asked[0];
+    screen_free(h.s);
+    refused = first;
+    n_asked = 0;
+    h.s = screen_new_checked(h.g, h.t, check_entry, NULL);
+    assert_non_null(h.s);
+    assert_true(screen_damaged(h.s));
+    /* another entry refused: the first screen is fine, moving there is not */
+    screen_free(h.s);
+    refused = -100;
+    n_asked = 0;
+    h.s = screen_new_checked(h.g, h.t, check_entry, NULL);
+    harness_keys(&h, "");
+    refused = -100;
+    harness_keys(&h, "j");
+    long second = asked[n_asked - 1];
+    screen_free(h.s);
+    refused = second;
+    n_asked = 0;
+    h.s = screen_new_checked(h.g, h.t, check_entry, NULL);
+    harness_keys(&h, "");
+    assert_false(screen_damaged(h.s));
+    harness_keys(&h, "j");
+    assert_true(screen_damaged(h.s));
+    harness_close(&h);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -143,6 +225,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_first_screen_before_index),
         cmocka_unit_test(test_escape_while_waiting),
+        cmocka_unit_test(test_checked_as_shown),
+        cmocka_unit_test(test_damaged_first_entry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -635,6 +635,11 @@ int screen_poll(struct screen *s)
     return bl_app_waiting(&s->app);
 }
 
+int screen_damaged(const struct screen *s)
+{
+    return s->app.damaged;
+}
+
 int screen_done(const struct screen *s)
 {
     return s->quit;
@@ -699,7 +704,7 @@ int screen_run(const bl_guide *g, const struct term *t, unsigned state_flags,
      * meanwhile.  No key is read before everything is checked: a damaged
      * cache is then dropped before the reader did anything (nothing is
      * saved), and the caller starts again from the YAML. */
-    int damaged = s->app.damaged;
+    int damaged = screen_damaged(s);
     if (!damaged) {
         screen_draw(s);
         if (opts->first_screen)

@@ -74,6 +74,9 @@ int screen_poll(struct screen *s);
 
 /* 1 once the user asked to quit. */
 int screen_done(const struct screen *s);
+/* 1 once the check of a lazily checked guide refused an entry the screen
+ * needed (screen_new_checked): screen_run() then returns BL_TUI_RESTART. */
+int screen_damaged(const struct screen *s);
 
 /* Below this size only a "terminal too small" notice is shown. */
 #define SCREEN_MIN_W 20
