@@ -127,6 +127,10 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix);
 int bl_cache_model_encode_at(const bl_guide *g, uint64_t base, unsigned char **out, size_t *len,
                              size_t *objects);
 int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len, size_t *objects);
+/* The same block written to fd at offset at (pwrite), holding only the
+ * spine and one entry's body in memory at a time; its size into *len.
+ * 0, or a negative errno. */
+int bl_cache_model_write(const bl_guide *g, uint64_t base, int fd, uint64_t at, size_t *len);
 /* Checks and relocates a copy of buf[0..len) - its structure; the parts'
  * checksums are not checked (the file reader does).  NULL if anything is
  * wrong. */
@@ -138,6 +142,11 @@ bl_guide *bl_cache_model_use(const unsigned char *block, size_t len);
 
 /* The same for an index; decode ties it to g (whose entries it must fit). */
 int bl_cache_index_encode(const bl_search_index *ix, unsigned char **out, size_t *len);
+/* The same block written to fd at offset at from the index's own arrays
+ * (no copy in memory); its size and XXH3-64 into *len and *sum.  0, or a
+ * negative errno. */
+int bl_cache_index_write(const bl_search_index *ix, int fd, uint64_t at, size_t *len,
+                         uint64_t *sum);
 bl_search_index *bl_cache_index_decode(const unsigned char *buf, size_t len, const bl_guide *g);
 
 #endif

@@ -679,9 +679,9 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
         return -ENOMEM;
     int fd = make_temp(c->path, tmp, n);
     rc = fd < 0 ? fd : 0;
-    /* One block in memory at a time (the peak of a run that writes the
-     * cache is the guide, the index and the larger block); the header,
-     * which names both, last. */
+    /* No block whole in memory: the model a part at a time, the index
+     * from its own arrays (the run that writes the cache holds the guide
+     * and the index already); the header, which names both, last. */
     struct head h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, CACHE_MAGIC, sizeof CACHE_MAGIC);
@@ -691,23 +691,17 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
     memcpy(h.key, c->key, sizeof h.key);
     h.base = model_base(c->key);
     h.off[0] = CACHE_PAGE;
-    for (int i = 0; i < 2 && rc == 0; i++) {
-        unsigned char *block = NULL;
+    /* The model (it checksums its parts itself, cache_model.c), then the
+     * index. */
+    size_t mlen = 0;
+    if (rc == 0)
+        rc = bl_cache_model_write(g, h.base, fd, h.off[0], &mlen);
+    h.len[0] = mlen;
+    h.off[1] = page_up(h.off[0] + mlen);
+    if (rc == 0 && ix) {
         size_t len = 0;
-        if (i == 1 && !ix)
-            break;
-        if (i == 0 ? bl_cache_model_encode_at(g, h.base, &block, &len, NULL)
-                   : bl_cache_index_encode(ix, &block, &len)) {
-            rc = -ENOMEM;
-            break;
-        }
-        if (i == 0)
-            h.off[1] = page_up(h.off[0] + len);
-        h.len[i] = len;
-        /* The model block checksums its parts itself (cache_model.c). */
-        h.sum[i] = i == 0 ? 0 : XXH3_64bits(block, len);
-        rc = write_all(fd, block, len, (off_t)h.off[i]);
-        free(block);
+        rc = bl_cache_index_write(ix, fd, h.off[1], &len, &h.sum[1]);
+        h.len[1] = len;
     }
     if (!ix)
         h.off[1] = 0;

@@ -12,11 +12,16 @@
 #include "cache_int.h"
 #include "search_int.h"
 
+#include <errno.h>
 #include <libstemmer.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #define IX_MAGIC 0x31786c6263ull /* "cblx1" */
 
@@ -138,11 +143,10 @@ static int plan(const struct ix_head *h, struct layout *l)
     return 0;
 }
 
-int bl_cache_index_encode(const bl_search_index *ix, unsigned char **out, size_t *len)
+/* The block's header and layout for ix: 0 or -1. */
+static int index_plan(const bl_search_index *ix, struct ix_head *h, struct layout *l)
 {
-    *out = NULL;
-    *len = 0;
-    struct ix_head h = {
+    *h = (struct ix_head){
         .magic = IX_MAGIC,
         .n_entries = ix->g->n_entries,
         .n_terms = ix->n_terms,
@@ -153,54 +157,149 @@ int bl_cache_index_encode(const bl_search_index *ix, unsigned char **out, size_t
         .n_syns = ix->n_syns,
         .avg_len = ix->avg_len,
     };
-    memcpy(h.len_start, ix->len_start, sizeof h.len_start);
+    memcpy(h->len_start, ix->len_start, sizeof h->len_start);
     /* The pool's and the streams' lengths are not kept: the ends of what
      * the terms use (the streams are laid out in term order). */
     for (size_t t = 0; t < ix->n_terms; t++) {
         const struct bl_sx_term *tm = &ix->terms[t];
         size_t e1 = (size_t)tm->str + tm->len, e2 = (size_t)tm->stem + tm->stem_len;
-        if (e1 > h.pool_len)
-            h.pool_len = e1;
-        if (e2 > h.pool_len)
-            h.pool_len = e2;
+        if (e1 > h->pool_len)
+            h->pool_len = e1;
+        if (e2 > h->pool_len)
+            h->pool_len = e2;
         size_t dend, pend;
         if (check_postings(tm, ix->dstream, UINT32_MAX, ix->pstream, UINT32_MAX, SIZE_MAX, SIZE_MAX,
                            &dend, &pend))
             return -1;
-        if (dend > h.dlen)
-            h.dlen = dend;
-        if (pend > h.plen)
-            h.plen = pend;
+        if (dend > h->dlen)
+            h->dlen = dend;
+        if (pend > h->plen)
+            h->plen = pend;
     }
+    return plan(h, l);
+}
+
+/* Hands the block's pieces in order to put(ctx, offset, bytes, n): the
+ * header, then each array at its place (the gaps between are zeros). */
+static int index_pieces(const bl_search_index *ix, const struct ix_head *h, const struct layout *l,
+                        int (*put)(void *ctx, size_t off, const void *p, size_t n), void *ctx)
+{
+    const struct {
+        const void *src;
+        size_t n;
+    } parts[14] = {
+        {ix->pool, h->pool_len},
+        {ix->terms, h->n_terms * sizeof *ix->terms},
+        {ix->by_stem, h->n_terms * 4},
+        {ix->mask, h->n_terms * 8},
+        {ix->by_len, h->n_terms * 4},
+        {ix->dstream, h->dlen},
+        {ix->pstream, h->plen},
+        {ix->fwd, h->n_fwd * 4},
+        {ix->ckpt, h->n_ckpt * 4},
+        {ix->strs, (h->n_strs + 1) * sizeof *ix->strs},
+        {ix->entry_str, (h->n_entries + 1) * 4},
+        {ix->entry_len, h->n_entries * sizeof(float)},
+        {ix->extras, h->n_extras * sizeof *ix->extras},
+        {ix->syns, h->n_syns * sizeof *ix->syns},
+    };
+    if (put(ctx, 0, h, sizeof *h) != 0)
+        return -1;
+    for (int i = 0; i < 14; i++)
+        if (parts[i].n > 0 && parts[i].src && put(ctx, l->off[i], parts[i].src, parts[i].n) != 0)
+            return -1;
+    return 0;
+}
+
+static int put_mem(void *ctx, size_t off, const void *p, size_t n)
+{
+    memcpy((unsigned char *)ctx + off, p, n);
+    return 0;
+}
+
+int bl_cache_index_encode(const bl_search_index *ix, unsigned char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    struct ix_head h;
     struct layout l;
-    if (plan(&h, &l))
+    if (index_plan(ix, &h, &l))
         return -1;
     unsigned char *b = calloc(1, l.total);
     if (!b)
         return -1;
-    memcpy(b, &h, sizeof h);
-#define PUT(i, src, n)                                                                             \
-    do {                                                                                           \
-        size_t n_ = (n);                                                                           \
-        if (n_ > 0 && (src))                                                                       \
-            memcpy(b + l.off[i], (src), n_);                                                       \
-    } while (0)
-    PUT(L_POOL, ix->pool, h.pool_len);
-    PUT(L_TERMS, ix->terms, h.n_terms * sizeof *ix->terms);
-    PUT(L_STEM, ix->by_stem, h.n_terms * 4);
-    PUT(L_MASK, ix->mask, h.n_terms * 8);
-    PUT(L_LEN, ix->by_len, h.n_terms * 4);
-    PUT(L_D, ix->dstream, h.dlen);
-    PUT(L_P, ix->pstream, h.plen);
-    PUT(L_FWD, ix->fwd, h.n_fwd * 4);
-    PUT(L_CKPT, ix->ckpt, h.n_ckpt * 4);
-    PUT(L_STRS, ix->strs, (h.n_strs + 1) * sizeof *ix->strs);
-    PUT(L_ESTR, ix->entry_str, (h.n_entries + 1) * 4);
-    PUT(L_ELEN, ix->entry_len, h.n_entries * sizeof(float));
-    PUT(L_EXTRAS, ix->extras, h.n_extras * sizeof *ix->extras);
-    PUT(L_SYNS, ix->syns, h.n_syns * sizeof *ix->syns);
-#undef PUT
+    (void)index_pieces(ix, &h, &l, put_mem, b);
     *out = b;
+    *len = l.total;
+    return 0;
+}
+
+/* Writing to a file: pwrite, with the block's XXH3-64 kept as it goes
+ * (the pieces come in order; the zeros between them are hashed too). */
+struct file_put {
+    int fd;
+    uint64_t at;
+    size_t pos; /* the block's bytes hashed so far */
+    XXH3_state_t *st;
+    int err;
+};
+
+static int put_file(void *ctx, size_t off, const void *p, size_t n)
+{
+    struct file_put *f = ctx;
+    static const unsigned char zeros[64];
+    while (f->pos < off) {
+        size_t z = off - f->pos < sizeof zeros ? off - f->pos : sizeof zeros;
+        XXH3_64bits_update(f->st, zeros, z);
+        f->pos += z;
+    }
+    XXH3_64bits_update(f->st, p, n);
+    f->pos += n;
+    const unsigned char *b = p;
+    while (n > 0) {
+        ssize_t r = pwrite(f->fd, b, n > ((size_t)1 << 30) ? (size_t)1 << 30 : n,
+                           (off_t)(f->at + off));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            f->err = r < 0 ? errno : EIO;
+            return -1;
+        }
+        b += r;
+        off += (size_t)r;
+        n -= (size_t)r;
+    }
+    return 0;
+}
+
+int bl_cache_index_write(const bl_search_index *ix, int fd, uint64_t at, size_t *len,
+                         uint64_t *sum)
+{
+    struct ix_head h;
+    struct layout l;
+    *len = 0;
+    if (index_plan(ix, &h, &l))
+        return -EINVAL;
+    struct file_put f = {.fd = fd, .at = at, .st = XXH3_createState()};
+    if (!f.st)
+        return -ENOMEM;
+    XXH3_64bits_reset(f.st);
+    int rc = index_pieces(ix, &h, &l, put_file, &f);
+    /* the end: zeros after the last piece, hashed; the file reaches it */
+    if (rc == 0 && f.pos < l.total) {
+        static const unsigned char zeros[64];
+        while (f.pos < l.total) {
+            size_t z = l.total - f.pos < sizeof zeros ? l.total - f.pos : sizeof zeros;
+            XXH3_64bits_update(f.st, zeros, z);
+            f.pos += z;
+        }
+        if (ftruncate(fd, (off_t)(at + l.total)) != 0)
+            f.err = errno;
+    }
+    *sum = XXH3_64bits_digest(f.st);
+    XXH3_freeState(f.st);
+    if (rc != 0 || f.err)
+        return f.err ? -f.err : -EIO;
     *len = l.total;
     return 0;
 }

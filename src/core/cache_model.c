@@ -39,10 +39,12 @@
 #include "borderless/cache.h"
 #include "cache_int.h"
 
+#include <errno.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -52,10 +54,15 @@ enum walk_mode { MEASURE, WRITE, LOAD };
 struct walk {
     enum walk_mode mode;
     int relocate; /* LOAD: write the addresses of the copy into the objects */
-    unsigned char *base; /* WRITE, LOAD: the objects' memory (block offsets) */
+    unsigned char *base; /* LOAD: the objects' memory (block offsets) */
+    /* WRITE: where the part being written goes - its objects from offset
+     * olo at obase, its strings from offset slo at sbase - and the spine's
+     * objects (from offset 0), which later parts still patch. */
+    unsigned char *obase, *sbase, *spine;
+    size_t olo, ohi, slo, shi;
     const unsigned char *text; /* LOAD: the block, for strings */
     uint64_t at; /* WRITE, LOAD: the address the pointers are stored for */
-    size_t size; /* WRITE: capacity; LOAD: block size */
+    size_t size; /* WRITE: the block's size; LOAD: block size */
     size_t used; /* next free byte of the objects (LOAD: where the next must be) */
     size_t obj_end; /* LOAD: the current part's objects end here */
     size_t str_lo, str_hi; /* LOAD: the current part's strings */
@@ -130,14 +137,15 @@ static void *w_arr(struct walk *w, void *field, size_t n, size_t size, size_t al
     w->used = off + n * size;
     if (w->mode == MEASURE)
         return p;
-    if (w->used > w->strs) {
+    if (w->used > w->strs || off < w->olo || w->used > w->ohi) {
         w->err = 1;
         return NULL;
     }
+    unsigned char *q = w->obase + (off - w->olo);
     if (n > 0 && size > 0)
-        memcpy(w->base + off, p, n * size);
+        memcpy(q, p, n * size);
     set_off(w, field, off);
-    return w->base + off;
+    return q;
 }
 
 #define ARR(w, field, n, type)                                                                     \
@@ -175,11 +183,11 @@ static void w_str(struct walk *w, void *field, int required)
     w->sused += n;
     if (w->mode == MEASURE)
         return;
-    if (off + n > w->size) {
+    if (off + n > w->size || off < w->slo || off + n > w->shi) {
         w->err = 1;
         return;
     }
-    memcpy(w->base + off, s, n);
+    memcpy(w->sbase + (off - w->slo), s, n);
     set_off(w, field, off);
 }
 
@@ -304,7 +312,7 @@ static bl_role_facts *role_of(const struct walk *w, const bl_entry *e)
 {
     void *p = get_ptr(&e->role);
     if (w->mode == WRITE && p)
-        return (bl_role_facts *)(void *)(w->base + ((uintptr_t)p - w->at));
+        return (bl_role_facts *)(void *)(w->spine + ((uintptr_t)p - w->at));
     return p;
 }
 
@@ -415,18 +423,180 @@ static size_t toc_size(size_t n_entries)
                     alignof(max_align_t));
 }
 
-int bl_cache_model_encode_at(const bl_guide *g, uint64_t base, unsigned char **out, size_t *len,
-                             size_t *objects)
+/* Where a block goes: memory (mem, zeroed, the block's size) or a file (fd,
+ * the block at offset at).  Parts arrive in any order; what none covers
+ * (padding) is zero: calloc'd memory, or a hole in a new file. */
+struct sink {
+    unsigned char *mem;
+    int fd;
+    uint64_t at;
+    int err;
+};
+
+static void sink_put(struct sink *k, size_t off, const void *p, size_t n)
 {
-    *out = NULL;
-    *len = 0;
+    if (k->err || n == 0)
+        return;
+    if (k->mem) {
+        memcpy(k->mem + off, p, n);
+        return;
+    }
+    const unsigned char *b = p;
+    while (n > 0) {
+        ssize_t r = pwrite(k->fd, b, n > ((size_t)1 << 30) ? (size_t)1 << 30 : n,
+                           (off_t)(k->at + off));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            k->err = r < 0 ? errno : EIO;
+            return;
+        }
+        b += r;
+        off += (size_t)r;
+        n -= (size_t)r;
+    }
+}
+
+/* Grows *buf to at least n bytes, zeroed: 0 or -1. */
+static int zeroed(unsigned char **buf, size_t *cap, size_t n)
+{
+    if (n > *cap) {
+        unsigned char *b = realloc(*buf, n);
+        if (!b)
+            return -1;
+        *buf = b;
+        *cap = n;
+    }
+    if (n)
+        memset(*buf, 0, n);
+    return 0;
+}
+
+/* Writes g's block to k, for mapping at base, holding in memory only the
+ * spine and one entry's body at a time (a block is about 1.4 times the
+ * YAML, and the run that writes the cache holds the guide and the index
+ * already).  The block's size into *len (MEASURE first, so the size is
+ * known before a byte is written).  0, or -1 (k->err: an errno). */
+static int model_write(const bl_guide *g, uint64_t base, struct sink *k, size_t *len,
+                       size_t *objects)
+{
     if (base == 0 || base % 4096 || g->n_entries > (SIZE_MAX / 4) / sizeof(struct toc_entry))
         return -1;
-    size_t objs0 = toc_size(g->n_entries);
+    size_t n = g->n_entries, objs0 = toc_size(n);
+    /* MEASURE: every part's ends. */
+    unsigned char *spo = NULL, *sps = NULL, *bo = NULL, *bs = NULL;
+    size_t spo_cap = 0, sps_cap = 0, bo_cap = 0, bs_cap = 0;
+    int rc = -1;
+    if (zeroed(&spo, &spo_cap, objs0) != 0)
+        return -1;
+    struct toc_head th = {.base = base, .n_entries = n, .objs = objs0};
+    memcpy(th.magic, TOC_MAGIC, sizeof TOC_MAGIC);
+    struct toc_entry *te = (struct toc_entry *)(void *)(spo + sizeof th);
     bl_guide root = *g;
     root.arena = NULL;
     bl_entry *e = NULL;
     struct walk m = {.mode = MEASURE, .used = objs0 + sizeof root};
+    walk_spine(&m, &root, &e);
+    size_t spine_o = m.used, spine_s = m.sused;
+    for (size_t i = 0; i < n && !m.err; i++) {
+        bl_entry copy = g->entries[i];
+        walk_entry_body(&m, &copy);
+        te[i].obj_end = m.used;
+        te[i].str_end = m.sused; /* made absolute below */
+    }
+    if (m.err)
+        goto out;
+    size_t strs = align_up(m.used, alignof(max_align_t));
+    size_t size = strs + m.sused + 1; /* the final NUL */
+    th.strs = strs;
+    th.spine_obj_end = spine_o;
+    th.spine_str_end = strs + spine_s;
+    for (size_t i = 0; i < n; i++)
+        te[i].str_end += strs;
+    /* WRITE the spine: into memory, kept until every body has patched its
+     * entry and role facts. */
+    size_t spine_len = spine_o;
+    unsigned char *grown = realloc(spo, spine_len);
+    if (!grown)
+        goto out;
+    if (spine_len > spo_cap)
+        memset(grown + spo_cap, 0, spine_len - spo_cap);
+    spo = grown;
+    spo_cap = spine_len;
+    te = (struct toc_entry *)(void *)(spo + sizeof th);
+    if (zeroed(&sps, &sps_cap, spine_s) != 0)
+        goto out;
+    root = *g;
+    root.arena = NULL;
+    struct walk wr = {.mode = WRITE,
+                      .at = base,
+                      .size = size,
+                      .used = objs0 + sizeof root,
+                      .strs = strs,
+                      .obase = spo,
+                      .olo = 0,
+                      .ohi = spine_o,
+                      .sbase = sps,
+                      .slo = strs,
+                      .shi = strs + spine_s,
+                      .spine = spo};
+    walk_spine(&wr, &root, &e);
+    if (wr.err || wr.used != spine_o || wr.sused != spine_s)
+        goto out;
+    /* Each body: written, checksummed and handed over, one at a time. */
+    size_t o0 = spine_o, s0 = strs + spine_s;
+    for (size_t i = 0; i < n; i++) {
+        size_t o1 = (size_t)te[i].obj_end, s1 = (size_t)te[i].str_end;
+        if (zeroed(&bo, &bo_cap, o1 - o0) != 0 || zeroed(&bs, &bs_cap, s1 - s0) != 0)
+            goto out;
+        wr.obase = bo;
+        wr.olo = o0;
+        wr.ohi = o1;
+        wr.sbase = bs;
+        wr.slo = s0;
+        wr.shi = s1;
+        walk_entry_body(&wr, &e[i]);
+        if (wr.err || wr.used != o1 || strs + wr.sused != s1)
+            goto out;
+        XXH64_hash_t h = XXH3_64bits(bo, o1 - o0);
+        te[i].sum = XXH3_64bits_withSeed(bs, s1 - s0, h);
+        sink_put(k, o0, bo, o1 - o0);
+        sink_put(k, s0, bs, s1 - s0);
+        o0 = o1;
+        s0 = s1;
+    }
+    if (s0 != size - 1)
+        goto out;
+    /* The spine last: every pointer in it is in place now. */
+    memcpy(spo + objs0, &root, sizeof root);
+    XXH64_hash_t h = XXH3_64bits(spo + objs0, spine_o - objs0);
+    th.spine_sum = XXH3_64bits_withSeed(sps, spine_s, h);
+    memcpy(spo, &th, sizeof th);
+    th.sum = toc_sum(spo, n);
+    memcpy(spo, &th, sizeof th);
+    sink_put(k, 0, spo, spine_o);
+    sink_put(k, strs, sps, spine_s);
+    sink_put(k, size - 1, "", 1);
+    if (k->err)
+        goto out;
+    *len = size;
+    if (objects)
+        *objects = strs;
+    rc = 0;
+out:
+    free(spo);
+    free(sps);
+    free(bo);
+    free(bs);
+    return rc;
+}
+
+/* The size of g's block: 0, or -1. */
+static int model_size(const bl_guide *g, size_t *size)
+{
+    bl_guide root = *g;
+    bl_entry *e = NULL;
+    struct walk m = {.mode = MEASURE, .used = toc_size(g->n_entries) + sizeof root};
     walk_spine(&m, &root, &e);
     for (size_t i = 0; i < g->n_entries && !m.err; i++) {
         bl_entry copy = g->entries[i];
@@ -434,55 +604,37 @@ int bl_cache_model_encode_at(const bl_guide *g, uint64_t base, unsigned char **o
     }
     if (m.err)
         return -1;
-    size_t strs = align_up(m.used, alignof(max_align_t));
-    size_t size = strs + m.sused + 1; /* the final NUL */
+    *size = align_up(m.used, alignof(max_align_t)) + m.sused + 1;
+    return 0;
+}
+
+int bl_cache_model_encode_at(const bl_guide *g, uint64_t base, unsigned char **out, size_t *len,
+                             size_t *objects)
+{
+    *out = NULL;
+    *len = 0;
+    size_t size = 0;
+    if (g->n_entries > (SIZE_MAX / 4) / sizeof(struct toc_entry) || model_size(g, &size) != 0)
+        return -1;
     unsigned char *buf = calloc(1, size);
     if (!buf)
         return -1;
-    struct toc_head th = {.base = base, .n_entries = g->n_entries, .objs = objs0, .strs = strs};
-    memcpy(th.magic, TOC_MAGIC, sizeof TOC_MAGIC);
-    struct toc_entry *te = (struct toc_entry *)(void *)(buf + sizeof th);
-    root = *g;
-    root.arena = NULL;
-    struct walk wr = {.mode = WRITE,
-                      .base = buf,
-                      .at = base,
-                      .size = size,
-                      .used = objs0 + sizeof root,
-                      .strs = strs};
-    walk_spine(&wr, &root, &e);
-    th.spine_obj_end = wr.used;
-    th.spine_str_end = strs + wr.sused;
-    size_t o0 = th.spine_obj_end, s0 = th.spine_str_end;
-    for (size_t i = 0; i < g->n_entries && !wr.err; i++) {
-        walk_entry_body(&wr, &e[i]);
-        te[i].obj_end = wr.used;
-        te[i].str_end = strs + wr.sused;
-        o0 = (size_t)te[i].obj_end;
-        s0 = (size_t)te[i].str_end;
-    }
-    (void)o0, (void)s0;
-    if (wr.err || wr.used > strs || strs + wr.sused + 1 != size) {
+    struct sink k = {.mem = buf, .fd = -1};
+    if (model_write(g, base, &k, len, objects) != 0 || *len != size) {
         free(buf);
+        *len = 0;
         return -1;
     }
-    memcpy(buf + objs0, &root, sizeof root);
-    /* Checksums last: every pointer is in place. */
-    th.spine_sum = part_sum(buf, objs0, (size_t)th.spine_obj_end, strs, (size_t)th.spine_str_end);
-    o0 = (size_t)th.spine_obj_end;
-    s0 = (size_t)th.spine_str_end;
-    for (size_t i = 0; i < g->n_entries; i++) {
-        te[i].sum = part_sum(buf, o0, (size_t)te[i].obj_end, s0, (size_t)te[i].str_end);
-        o0 = (size_t)te[i].obj_end;
-        s0 = (size_t)te[i].str_end;
-    }
-    memcpy(buf, &th, sizeof th);
-    struct toc_head *hp = (struct toc_head *)(void *)buf;
-    hp->sum = toc_sum(buf, g->n_entries);
     *out = buf;
-    *len = size;
-    if (objects)
-        *objects = strs;
+    return 0;
+}
+
+int bl_cache_model_write(const bl_guide *g, uint64_t base, int fd, uint64_t at, size_t *len)
+{
+    struct sink k = {.fd = fd, .at = at};
+    *len = 0;
+    if (model_write(g, base, &k, len, NULL) != 0)
+        return k.err ? -k.err : -ENOMEM;
     return 0;
 }
 
