@@ -121,6 +121,47 @@ static void answer_all(bl_app *a, long digit)
 
 /* ---- the questions -------------------------------------------------------- */
 
+/* Ranking reads every role: starting the guide ranks nothing, f does. */
+static void test_ranked_when_opened(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *a = &f->app;
+    assert_int_equal(bl_app_open_state(a, 0), 0);
+    act(a, BL_ACT_DOWN);
+    assert_int_equal(a->fit.rankings, 0);
+    assert_false(a->fit.ranked);
+    assert_null(a->fit.rank.v);
+    act(a, BL_ACT_FIT);
+    assert_int_equal(a->fit.rankings, 1);
+    assert_true(a->fit.ranked);
+    assert_non_null(a->fit.rank.v);
+    assert_int_equal(a->fit.rank.n, a->g->n_roles);
+    /* left and opened again: the same ranking, not made again */
+    act(a, BL_ACT_FIT_LEAVE);
+    act(a, BL_ACT_FIT);
+    assert_int_equal(a->fit.rankings, 1);
+    pick(a, 2); /* an answer changes it at once */
+    assert_int_equal(a->fit.rankings, 2);
+    act(a, BL_ACT_FIT_LEAVE);
+
+    /* A second run with answers kept: reading them ranks nothing either;
+     * f opens on a ranking of them, with its explanation. */
+    bl_app b;
+    assert_int_equal(bl_app_init(&b, f->g, 0), 0);
+    resize(&b, 60);
+    assert_int_equal(bl_app_open_state(&b, 0), 0);
+    assert_int_equal(b.fit.ans.level[BL_FIT_DESK_FIELD], 1);
+    assert_int_equal(b.fit.rankings, 0);
+    assert_null(b.fit.rank.v);
+    act(&b, BL_ACT_FIT);
+    assert_int_equal(b.fit.screen, BL_FITUI_RESULTS);
+    assert_int_equal(b.fit.rankings, 1);
+    assert_int_equal(b.fit.rank.n, b.g->n_roles);
+    assert_true(b.fit.n_lines > 0);
+    assert_int_equal(b.fit.sel, 0);
+    bl_app_done(&b);
+}
+
 static void test_first_question(void **state)
 {
     struct fixture *f = *state;
@@ -524,6 +565,7 @@ static void test_no_questions(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_ranked_when_opened, setup, teardown),
         cmocka_unit_test_setup_teardown(test_first_question, setup, teardown),
         cmocka_unit_test_setup_teardown(test_arrows_numbers_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_important, setup, teardown),

@@ -219,7 +219,13 @@ typedef struct bl_fitui_line {
 typedef struct bl_app_fit {
     enum bl_fitui_screen screen;
     bl_fit_answers ans; /* the reader's answers */
-    bl_fit_ranking rank; /* of ans, kept current (rank.v NULL: out of memory) */
+    /* The ranking of ans, made when the fit finder first needs it (f opens
+     * it), not at start: ranking reads every role.  ranked: rank is of ans
+     * (0: not made yet, or answers read since).  rankings: how many times
+     * bl_fit_rank ran (tests check that starting the guide ranks nothing). */
+    bl_fit_ranking rank;
+    int ranked;
+    size_t rankings;
     size_t q; /* the question shown: index into g->fit_questions */
     long cursor; /* its highlighted row (the question's rows: bl_app_fit_rows) */
     int edit_one; /* answering one question from the results: Enter goes back there */
@@ -364,7 +370,8 @@ const char *bl_app_fit_answer_text(const bl_app *a, size_t q, char *buf, size_t 
 /* The short name of question q ("Travel", "Crime areas", "Where you are now"). */
 const char *bl_app_fit_question_name(const bl_app *a, size_t q);
 /* Loads the kept answers (nothing when flags has BL_USERSTATE_PRIVATE):
- * called by bl_app_open_state. */
+ * called by bl_app_open_state.  Ranks nothing while the fit finder is
+ * closed: f ranks them when it opens. */
 void bl_app_fit_open_state(bl_app *a, unsigned flags);
 
 /* Lines in the laid-out entry (0 without a layout) and the largest top. */

@@ -257,11 +257,14 @@ static void rerank(bl_app *a)
     size_t role = same && f->rank.v && f->sel < f->rank.n ? f->rank.v[f->sel].role : SIZE_MAX;
     bl_fit_ranking_free(&f->rank);
     f->sel = 0;
+    f->ranked = 0;
+    f->rankings++;
     if (bl_fit_rank(a->g, &f->ans, &f->rank) < 0) {
         memset(&f->rank, 0, sizeof f->rank);
         app_say(a, BL_STATUS_ERROR, "Not enough memory to rank the roles", NULL);
         return;
     }
+    f->ranked = 1;
     for (size_t i = 0; i < f->rank.n; i++)
         if (f->rank.v[i].role == role)
             f->sel = i;
@@ -304,8 +307,16 @@ void bl_app_fit_open_state(bl_app *a, unsigned flags)
     bl_fit_answers ans = f->ans;
     int rc = bl_fit_state_load(a->g, f->path, &ans, notice, sizeof notice);
     if (rc == 0) {
+        /* Ranked when the fit finder opens, not while the guide starts. */
         f->ans = ans;
-        rerank(a);
+        if (f->screen != BL_FITUI_OFF) {
+            rerank(a);
+        } else {
+            f->ranked = 0;
+            bl_fit_ranking_free(&f->rank);
+            f->sel = 0;
+            lines_free(f);
+        }
     } else if (rc == 2) {
         app_say(a, BL_STATUS_INFO, "", notice);
     } else if (rc < 0) {
@@ -353,6 +364,11 @@ unsigned app_fit_open(bl_app *a)
     if (a->search.open) {
         app_say(a, BL_STATUS_INFO, "Close the search first (Esc), then f", NULL);
         return BL_APP_REDRAW;
+    }
+    if (!f->ranked) {
+        rerank(a);
+        if (!f->ranked)
+            return BL_APP_REDRAW; /* rerank said why */
     }
     a->shelf_open = 0;
     f->from_results = 0;
@@ -762,9 +778,7 @@ int app_fit_init(bl_app *a)
     bl_app_fit *f = &a->fit;
     memset(f, 0, sizeof *f);
     bl_fit_answers_init(&f->ans);
-    if (!a->g->n_fit_questions)
-        return 0;
-    return bl_fit_rank(a->g, &f->ans, &f->rank) < 0 ? -1 : 0;
+    return 0; /* ranked by app_fit_open, when first needed */
 }
 
 void app_fit_done(bl_app *a)
