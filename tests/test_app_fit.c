@@ -2,7 +2,7 @@
  * app_fit.c), without curses, on the test content (tests/fixtures/base: two
  * roles, thirteen questions): the question screens (answers, number keys,
  * important, back, crime areas), the ranking (ties, editing re-ranks, a
- * role opened and Back), answers kept between runs or not at all
+ * role opened and Back), the mouse's actions, answers kept between runs or not at all
  * (private), clearing them, saving the report, and the explanation's
  * lines: within the width, never a verdict's words.  Every test works in
  * its own $XDG_DATA_HOME and $XDG_STATE_HOME under a temporary folder. */
@@ -360,6 +360,80 @@ static void test_open_role_and_back(void **state)
     assert_int_equal(a->fit.rank.answered, BL_FIT_COUNT);
 }
 
+/* ---- the mouse --------------------------------------------------------------- */
+
+static unsigned with(bl_app *a, enum bl_action x, long n)
+{
+    return bl_app_apply(a, x, &(struct bl_app_arg){.n = n});
+}
+
+/* A click (FIT_CLICK, row arg.n) chooses an answer, picks or unpicks a
+ * crime area, selects a question or a role and opens it when clicked
+ * again; the wheel (MENU_STEP, SCROLL) moves and scrolls.  Rows out of
+ * range do nothing. */
+static void test_mouse(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *a = &f->app;
+    act(a, BL_ACT_FIT);
+    assert_true(with(a, BL_ACT_FIT_CLICK, 2) & BL_APP_REDRAW);
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 2);
+    assert_int_equal(a->fit.cursor, 2);
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, 6), 0); /* past the last row */
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, -1), 0);
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 2);
+    with(a, BL_ACT_FIT_CLICK, 5); /* the last row: no preference */
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], BL_FIT_NONE);
+    with(a, BL_ACT_MENU_STEP, -1); /* the wheel: as Up */
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 4);
+    /* the crime areas: a click picks, again unpicks; the last row clears */
+    while (a->g->fit_questions[a->fit.q].kind != BL_FITQ_AREAS)
+        act(a, BL_ACT_FIT_NEXT);
+    with(a, BL_ACT_FIT_CLICK, 1);
+    with(a, BL_ACT_FIT_CLICK, 0);
+    assert_int_equal(a->fit.ans.n_areas, 2);
+    with(a, BL_ACT_FIT_CLICK, 1);
+    assert_int_equal(a->fit.ans.n_areas, 1);
+    assert_int_equal(a->fit.ans.areas[0], 0);
+    with(a, BL_ACT_FIT_CLICK, (long)a->g->n_crime_areas);
+    assert_int_equal(a->fit.ans.n_areas, 0);
+    while (a->fit.screen == BL_FITUI_QUESTION)
+        act(a, BL_ACT_FIT_NEXT);
+    /* the ranking: a click selects, again opens the role's page */
+    assert_int_equal(a->fit.sel, 0);
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, 2), 0);
+    with(a, BL_ACT_FIT_CLICK, 1);
+    assert_int_equal(a->fit.sel, 1);
+    assert_int_equal(a->fit.screen, BL_FITUI_RESULTS);
+    with(a, BL_ACT_MENU_STEP, -1);
+    assert_int_equal(a->fit.sel, 0);
+    with(a, BL_ACT_MENU_STEP, 1);
+    assert_int_equal(a->fit.sel, 1);
+    assert_true(a->fit.n_lines > 3);
+    with(a, BL_ACT_SCROLL, 3);
+    assert_int_equal(a->fit.top, 3);
+    with(a, BL_ACT_SCROLL, -10);
+    assert_int_equal(a->fit.top, 0);
+    size_t role = a->fit.rank.v[1].role;
+    assert_true(with(a, BL_ACT_FIT_CLICK, 1) & BL_APP_ENTRY);
+    assert_int_equal(a->fit.screen, BL_FITUI_OFF);
+    assert_int_equal(a->sel, role);
+    act(a, BL_ACT_BACK);
+    assert_int_equal(a->fit.screen, BL_FITUI_RESULTS);
+    /* the questions to edit: a click selects one, again answers it */
+    act(a, BL_ACT_FIT_EDIT);
+    with(a, BL_ACT_FIT_CLICK, 3);
+    assert_int_equal(a->fit.pick, 3);
+    assert_int_equal(a->fit.screen, BL_FITUI_PICK);
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, (long)a->g->n_fit_questions), 0);
+    with(a, BL_ACT_MENU_STEP, 1);
+    assert_int_equal(a->fit.pick, 4);
+    with(a, BL_ACT_FIT_CLICK, 4);
+    assert_int_equal(a->fit.screen, BL_FITUI_QUESTION);
+    assert_int_equal(a->fit.q, 4);
+    assert_true(a->fit.edit_one);
+}
+
 /* ---- kept between runs ------------------------------------------------------ */
 
 static void test_kept_between_runs(void **state)
@@ -573,6 +647,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_all_no_preference_ties, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_reranks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_role_and_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kept_between_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clear_no_keeps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_private_writes_nothing, setup, teardown),

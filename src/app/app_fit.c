@@ -508,6 +508,17 @@ static unsigned question_apply(bl_app *a, enum bl_action act, const struct bl_ap
     case BL_ACT_END:
     case BL_ACT_PAGE_DOWN:
         return move_cursor(a, (long)bl_app_fit_rows(a, f->q));
+    case BL_ACT_MENU_STEP: /* the wheel: as the arrows */
+        return arg && arg->n ? move_cursor(a, arg->n < 0 ? -1 : 1) : 0;
+    case BL_ACT_FIT_CLICK: {
+        /* A click on an answer chooses it (a crime area: picks or
+         * unpicks it), as its number key does. */
+        long row = arg ? arg->n : -1;
+        size_t n = bl_app_fit_rows(a, f->q);
+        if (row < 0 || (size_t)row >= n)
+            return 0;
+        return number(a, (size_t)row + 1 >= n ? 0 : row + 1);
+    }
     case BL_ACT_FIT_PICK:
         return number(a, arg ? arg->n : -1);
     case BL_ACT_FIT_TOGGLE:
@@ -550,11 +561,25 @@ static unsigned question_apply(bl_app *a, enum bl_action act, const struct bl_ap
 
 /* ---- choosing a question to answer again ---------------------------------- */
 
-static unsigned pick_apply(bl_app *a, enum bl_action act)
+static unsigned pick_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg)
 {
     bl_app_fit *f = &a->fit;
     size_t n = n_questions(a), old = f->pick;
+    long k = arg ? arg->n : 0;
     switch (act) {
+    case BL_ACT_MENU_STEP: /* the wheel */
+        if (k == 0)
+            return 0;
+        return pick_apply(a, k < 0 ? BL_ACT_UP : BL_ACT_DOWN, NULL);
+    case BL_ACT_FIT_CLICK:
+        /* A click selects a question; on the selected one, answers it. */
+        if (k < 0 || (size_t)k >= n)
+            return 0;
+        if ((size_t)k != f->pick) {
+            f->pick = (size_t)k;
+            return BL_APP_REDRAW;
+        }
+        return pick_apply(a, BL_ACT_OPEN, NULL);
     case BL_ACT_UP:
         f->pick = f->pick ? f->pick - 1 : 0;
         break;
@@ -664,6 +689,18 @@ static unsigned results_apply(bl_app *a, enum bl_action act, const struct bl_app
         return scroll(a, -pg);
     case BL_ACT_PAGE_DOWN:
         return scroll(a, pg);
+    case BL_ACT_MENU_STEP: /* the wheel over the list */
+        return arg && arg->n ? results_move(a, arg->n < 0 ? -1 : 1) : 0;
+    case BL_ACT_SCROLL: /* the wheel over the explanation */
+        return arg ? scroll(a, arg->n) : 0;
+    case BL_ACT_FIT_CLICK:
+        /* A click selects a role (its explanation shows below); on the
+         * selected one, opens its page. */
+        if (!arg || arg->n < 0 || (size_t)arg->n >= f->rank.n)
+            return 0;
+        if ((size_t)arg->n != f->sel)
+            return results_move(a, arg->n - (long)f->sel);
+        return results_apply(a, BL_ACT_OPEN, NULL);
     case BL_ACT_OPEN:
     case BL_ACT_FIT_NEXT:
         if (!f->rank.v || f->sel >= f->rank.n)
@@ -683,6 +720,7 @@ static unsigned results_apply(bl_app *a, enum bl_action act, const struct bl_app
         a->prompt.tail = "? (y/N) ";
         return BL_APP_REDRAW;
     case BL_ACT_SAVE:
+    case BL_ACT_FIT_SAVE:
         return app_save_report_open(a);
     case BL_ACT_FIT_LEAVE:
         return leave(a);
@@ -717,7 +755,7 @@ unsigned app_fit_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *a
     case BL_FITUI_QUESTION:
         return question_apply(a, act, arg);
     case BL_FITUI_PICK:
-        return pick_apply(a, act);
+        return pick_apply(a, act, arg);
     case BL_FITUI_RESULTS:
         return results_apply(a, act, arg);
     default:
@@ -752,6 +790,7 @@ const char *app_fit_bar_label(const bl_app *a, enum bl_action act, const char *l
     case BL_ACT_FIT_EDIT:
     case BL_ACT_FIT_CLEAR:
     case BL_ACT_SAVE:
+    case BL_ACT_FIT_SAVE:
         return res ? label : NULL;
     default:
         return NULL;

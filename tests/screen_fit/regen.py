@@ -38,6 +38,22 @@ CASES = [
     ("results_ascii_80x24", 80, 24, 1, "ALL3"),
     ("resize_to_50x20", 80, 24, 0, 'ALL3 "<resize:50x20>"'),
     ("help_in_fit_80x24", 80, 24, 0, '"f?"'),
+    # The mouse: a click chooses an answer, picks and unpicks crime areas,
+    # selects a question to edit or a role (again: opens it); the wheel
+    # moves, or scrolls the explanation under it.
+    ("click_answer_80x24", 80, 24, 0, '"f<click:7,10>"'),
+    ("click_outside_80x24", 80, 24, 0, '"f<click:3,5><click:12,5><click:0,5>"'),
+    ("wheel_question_80x24", 80, 24, 0, '"f<wheel:7,10,-1><wheel:7,10,-1>"'),
+    ("click_areas_80x24", 80, 24, 0,
+     '"f<Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter>"'
+     ' "<click:6,8><click:5,8><click:6,8>"'),
+    ("click_edit_pick_80x24", 80, 24, 0, 'ALL3 "e<click:6,5>"'),
+    ("click_edit_pick_again_80x24", 80, 24, 0, 'ALL3 "e<click:6,5><click:6,5>"'),
+    ("click_role_80x24", 80, 24, 0, 'ALL3 "<click:3,20>"'),
+    ("click_role_again_opens_80x24", 80, 24, 0, 'ALL3 "<click:3,20><click:3,20>"'),
+    ("wheel_list_80x24", 80, 24, 0, 'ALL3 "<wheel:2,20,1>"'),
+    ("wheel_explanation_80x24", 80, 24, 0, 'ALL3 "<wheel:12,20,1>"'),
+    ("click_role_40x16", 40, 16, 0, 'ALL3 "<click:5,10><click:4,10>"'),
 ]
 
 
