@@ -434,6 +434,75 @@ static void test_mouse(void **state)
     assert_true(a->fit.edit_one);
 }
 
+/* ---- what the help lists ------------------------------------------------------- */
+
+struct snap {
+    bl_app_fit fit;
+    size_t sel;
+    enum bl_focus focus;
+    const struct bl_prompt_kind *prompt;
+};
+
+static struct snap snap_of(const bl_app *a)
+{
+    return (struct snap){.fit = a->fit, .sel = a->sel, .focus = a->focus, .prompt = a->prompt.kind};
+}
+
+/* Every action the help could list (with a help line, or sharing one)
+ * that bl_app_fit_offers() leaves out changes nothing on that screen:
+ * the help in the fit finder hides no key that works there. */
+static void check_not_offered(bl_app *a, const char *where)
+{
+    for (int x = 1; x < BL_ACT_COUNT; x++) {
+        const struct bl_action_info *info = bl_action_info((enum bl_action)x);
+        int listed = info->help != NULL;
+        for (int y = 1; y < BL_ACT_COUNT && !listed; y++)
+            listed = bl_action_info((enum bl_action)y)->pair == (enum bl_action)x;
+        if (!listed || bl_app_fit_offers(a, (enum bl_action)x))
+            continue;
+        struct snap before = snap_of(a);
+        unsigned r = with(a, (enum bl_action)x, 1);
+        struct snap after = snap_of(a);
+        if (r & (BL_APP_QUIT | BL_APP_HELP | BL_APP_ENTRY) ||
+            after.fit.screen != before.fit.screen || after.fit.q != before.fit.q ||
+            after.fit.cursor != before.fit.cursor || after.fit.sel != before.fit.sel ||
+            after.fit.pick != before.fit.pick || after.fit.top != before.fit.top ||
+            after.fit.edit_one != before.fit.edit_one ||
+            memcmp(&after.fit.ans, &before.fit.ans, sizeof after.fit.ans) != 0 ||
+            after.sel != before.sel || after.focus != before.focus || after.prompt != before.prompt)
+            fail_msg("%s: action %d is not in the help but did something", where, x);
+    }
+}
+
+static void test_offers(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *a = &f->app;
+    assert_false(bl_app_fit_offers(a, BL_ACT_HELP)); /* not shown */
+    act(a, BL_ACT_FIT);
+    pick(a, 2);
+    assert_true(bl_app_fit_offers(a, BL_ACT_FIT_PICK));
+    assert_true(bl_app_fit_offers(a, BL_ACT_QUIT));
+    assert_true(bl_app_fit_offers(a, BL_ACT_CLICK));
+    assert_false(bl_app_fit_offers(a, BL_ACT_SEARCH));
+    assert_false(bl_app_fit_offers(a, BL_ACT_FIT_SAVE));
+    check_not_offered(a, "a question");
+    while (a->g->fit_questions[a->fit.q].kind != BL_FITQ_AREAS)
+        act(a, BL_ACT_FIT_NEXT);
+    check_not_offered(a, "the crime areas");
+    while (a->fit.screen == BL_FITUI_QUESTION)
+        act(a, BL_ACT_FIT_NEXT);
+    assert_true(bl_app_fit_offers(a, BL_ACT_FIT_SAVE));
+    assert_true(bl_app_fit_offers(a, BL_ACT_OPEN));
+    assert_false(bl_app_fit_offers(a, BL_ACT_FIT_IMPORTANT));
+    assert_false(bl_app_fit_offers(a, BL_ACT_BACK));
+    check_not_offered(a, "the ranking");
+    act(a, BL_ACT_FIT_EDIT);
+    assert_false(bl_app_fit_offers(a, BL_ACT_FIT_PICK));
+    assert_true(bl_app_fit_offers(a, BL_ACT_FIT_PREV));
+    check_not_offered(a, "the questions to edit");
+}
+
 /* ---- kept between runs ------------------------------------------------------ */
 
 static void test_kept_between_runs(void **state)
@@ -648,6 +717,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_edit_reranks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_role_and_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_offers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kept_between_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clear_no_keeps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_private_writes_nothing, setup, teardown),

@@ -369,6 +369,12 @@ int bl_app_fit_important(const bl_app *a, size_t q);
 const char *bl_app_fit_answer_text(const bl_app *a, size_t q, char *buf, size_t size);
 /* The short name of question q ("Travel", "Crime areas", "Where you are now"). */
 const char *bl_app_fit_question_name(const bl_app *a, size_t q);
+/* Whether act does something on the fit finder's screen now (0 when it
+ * is not shown): by screen, not by question (Space is offered on every
+ * question though only the crime areas take it).  The help overlay lists
+ * only these while the fit finder is shown; test_app_fit checks that the
+ * others change nothing there. */
+int bl_app_fit_offers(const bl_app *a, enum bl_action act);
 /* Loads the kept answers (nothing when flags has BL_USERSTATE_PRIVATE):
  * called by bl_app_open_state.  Ranks nothing while the fit finder is
  * closed: f ranks them when it opens. */

@@ -763,6 +763,44 @@ unsigned app_fit_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *a
     }
 }
 
+int bl_app_fit_offers(const bl_app *a, enum bl_action act)
+{
+    enum bl_fitui_screen sc = a->fit.screen;
+    switch (act) {
+    /* bl_app_apply's own, and the mouse (fit_view.c) */
+    case BL_ACT_HELP:
+    case BL_ACT_QUIT:
+    case BL_ACT_REDRAW:
+    case BL_ACT_CLICK:
+    case BL_ACT_WHEEL:
+    /* every screen moves */
+    case BL_ACT_UP:
+    case BL_ACT_DOWN:
+    case BL_ACT_PAGE_UP:
+    case BL_ACT_PAGE_DOWN:
+    case BL_ACT_HOME:
+    case BL_ACT_END:
+    case BL_ACT_FIT_LEAVE:
+    case BL_ACT_FIT_NEXT: /* the ranking: as OPEN (no key there) */
+        return sc != BL_FITUI_OFF;
+    case BL_ACT_FIT_PREV:
+        return sc == BL_FITUI_QUESTION || sc == BL_FITUI_PICK;
+    case BL_ACT_FIT_PICK:
+    case BL_ACT_FIT_TOGGLE:
+    case BL_ACT_FIT_IMPORTANT:
+        return sc == BL_FITUI_QUESTION;
+    case BL_ACT_OPEN:
+        return sc == BL_FITUI_RESULTS || sc == BL_FITUI_PICK;
+    case BL_ACT_FIT_EDIT:
+    case BL_ACT_FIT_CLEAR:
+    case BL_ACT_FIT_SAVE:
+    case BL_ACT_SAVE:
+        return sc == BL_FITUI_RESULTS;
+    default:
+        return 0;
+    }
+}
+
 const char *app_fit_bar_label(const bl_app *a, enum bl_action act, const char *label)
 {
     const bl_app_fit *f = &a->fit;

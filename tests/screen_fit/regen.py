@@ -37,7 +37,14 @@ CASES = [
     ("question_ascii_80x24", 80, 24, 1, '"f2!"'),
     ("results_ascii_80x24", 80, 24, 1, "ALL3"),
     ("resize_to_50x20", 80, 24, 0, 'ALL3 "<resize:50x20>"'),
+    # The help lists only what works on the fit screen it is opened on.
     ("help_in_fit_80x24", 80, 24, 0, '"f?"'),
+    ("help_in_fit_results_80x24", 80, 24, 0, 'ALL3 "?"'),
+    ("help_in_fit_pick_80x24", 80, 24, 0, 'ALL3 "e?"'),
+    ("help_in_fit_40x16", 40, 16, 0, '"f?"'),
+    ("help_in_fit_40x16_scrolled", 40, 16, 0, '"f?<End>"'),
+    ("help_in_fit_results_ascii_80x24", 80, 24, 1, 'ALL3 "?"'),
+    ("help_closed_in_fit_80x24", 80, 24, 0, 'ALL3 "?x"'),
     # The mouse: a click chooses an answer, picks and unpicks crime areas,
     # selects a question to edit or a role (again: opens it); the wheel
     # moves, or scrolls the explanation under it.
