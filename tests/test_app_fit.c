@@ -217,11 +217,32 @@ static void test_important(void **state)
     struct fixture *f = *state;
     bl_app *a = &f->app;
     act(a, BL_ACT_FIT);
+    /* no preference has no weight to double: refused, said why */
+    act(a, BL_ACT_FIT_IMPORTANT);
+    assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    assert_false(bl_app_fit_important(a, 0));
+    assert_string_equal(a->status.text,
+                        "Choose an answer first: no preference cannot be important");
+    pick(a, 2);
     act(a, BL_ACT_FIT_IMPORTANT);
     assert_true(a->fit.ans.important[BL_FIT_DESK_FIELD]);
     assert_true(bl_app_fit_important(a, 0));
     assert_string_equal(a->status.text, "Marked important: this answer counts double");
     act(a, BL_ACT_FIT_IMPORTANT);
+    assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    assert_string_equal(a->status.text, "No longer marked important");
+    /* an important answer changed to another keeps its mark; to no
+     * preference loses it, saying so */
+    act(a, BL_ACT_FIT_IMPORTANT);
+    act(a, BL_ACT_UP); /* from 2 (level 1) to 1 (level 0) */
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 0);
+    assert_true(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    pick(a, 0);
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], BL_FIT_NONE);
+    assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    assert_string_equal(a->status.text,
+                        "No preference carries no weight: no longer marked important");
+    pick(a, 3);
     assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
     /* the route-check questions have no weight to double */
     size_t n = a->g->n_fit_questions;
@@ -259,9 +280,22 @@ static void test_crime_areas(void **state)
     assert_string_equal(bl_app_fit_answer_text(a, q, buf, sizeof buf), "Smuggling");
     act(a, BL_ACT_FIT_IMPORTANT);
     assert_true(a->fit.ans.areas_important);
-    pick(a, 0); /* no preference: no picks */
+    pick(a, 0); /* no preference: no picks, and so not important */
     assert_int_equal(a->fit.ans.n_areas, 0);
     assert_true(bl_app_fit_row_on(a, q, 2));
+    assert_false(a->fit.ans.areas_important);
+    assert_string_equal(a->status.text,
+                        "No preference carries no weight: no longer marked important");
+    act(a, BL_ACT_FIT_IMPORTANT);
+    assert_false(a->fit.ans.areas_important);
+    assert_string_equal(a->status.text, "Pick an area first: no preference cannot be important");
+    /* unpicking the last pick is no preference too */
+    pick(a, 2);
+    act(a, BL_ACT_FIT_IMPORTANT);
+    assert_true(a->fit.ans.areas_important);
+    pick(a, 2);
+    assert_int_equal(a->fit.ans.n_areas, 0);
+    assert_false(a->fit.ans.areas_important);
 }
 
 /* ---- the ranking --------------------------------------------------------- */
@@ -520,6 +554,13 @@ static void test_kept_between_runs(void **state)
     act(a, BL_ACT_FIT_NEXT);
     pick(a, 3);
     act(a, BL_ACT_FIT_IMPORTANT); /* written at once */
+    assert_non_null(strstr(answers_file(f), "travel=2!"));
+    /* no preference: the mark goes too, on screen and in the file alike */
+    pick(a, 0);
+    assert_false(bl_app_fit_important(a, a->fit.q));
+    assert_non_null(strstr(answers_file(f), "travel=none\n"));
+    pick(a, 3);
+    act(a, BL_ACT_FIT_IMPORTANT);
     assert_non_null(strstr(answers_file(f), "travel=2!"));
     /* Esc keeps what was answered; a new run starts on the ranking */
     act(a, BL_ACT_FIT_LEAVE);

@@ -407,6 +407,37 @@ static unsigned leave(bl_app *a)
 
 /* ---- the question screen --------------------------------------------- */
 
+/* "Important" needs an answer: no preference drops the question from the
+ * score (fit.h), so a mark there would be shown and change nothing, and
+ * the answers file (key=none) could not keep it.  So `!` on no preference
+ * is refused, and an answer changed to no preference loses its mark,
+ * saying so; what the screen shows is always what is kept. */
+static unsigned char *important_mark(bl_app *a, size_t q, int *none)
+{
+    const bl_fit_question *fq = question(a, q);
+    if (fq->kind == BL_FITQ_LEVEL) {
+        *none = a->fit.ans.level[fq->dim] < 0;
+        return &a->fit.ans.important[fq->dim];
+    }
+    if (fq->kind == BL_FITQ_AREAS) {
+        *none = a->fit.ans.n_areas == 0;
+        return &a->fit.ans.areas_important;
+    }
+    *none = 1;
+    return NULL;
+}
+
+static void drop_important_if_none(bl_app *a)
+{
+    int none;
+    unsigned char *m = important_mark(a, a->fit.q, &none);
+    if (m && *m && none) {
+        *m = 0;
+        app_say(a, BL_STATUS_INFO, "No preference carries no weight: no longer marked important",
+                NULL);
+    }
+}
+
 static void set_answer(bl_app *a, size_t row)
 {
     bl_app_fit *f = &a->fit;
@@ -416,6 +447,7 @@ static void set_answer(bl_app *a, size_t row)
     f->cursor = (long)row;
     if (v && *v != to) {
         *v = to;
+        drop_important_if_none(a);
         changed(a);
     }
 }
@@ -428,13 +460,15 @@ static void toggle_area(bl_app *a, size_t row)
     if (row + 1 >= n) {
         if (f->ans.n_areas) {
             f->ans.n_areas = 0;
+            drop_important_if_none(a);
             changed(a);
         }
         return;
     }
-    if (bl_fit_answers_pick(&f->ans, a->g, row, !picked(a, row)) == 0)
+    if (bl_fit_answers_pick(&f->ans, a->g, row, !picked(a, row)) == 0) {
+        drop_important_if_none(a);
         changed(a);
-    else
+    } else
         app_say(a, BL_STATUS_INFO, "No more picks", NULL);
 }
 
@@ -475,12 +509,18 @@ static unsigned number(bl_app *a, long k)
 static unsigned important(bl_app *a)
 {
     bl_app_fit *f = &a->fit;
-    const bl_fit_question *fq = question(a, f->q);
-    unsigned char *m = fq->kind == BL_FITQ_LEVEL ? &f->ans.important[fq->dim]
-        : fq->kind == BL_FITQ_AREAS              ? &f->ans.areas_important
-                                                 : NULL;
+    int none;
+    unsigned char *m = important_mark(a, f->q, &none);
     if (!m) {
         app_say(a, BL_STATUS_INFO, "This question only checks the ways in: it has no weight", NULL);
+        return BL_APP_REDRAW;
+    }
+    if (none && !*m) {
+        app_say(a, BL_STATUS_INFO,
+                question(a, f->q)->kind == BL_FITQ_AREAS
+                    ? "Pick an area first: no preference cannot be important"
+                    : "Choose an answer first: no preference cannot be important",
+                NULL);
         return BL_APP_REDRAW;
     }
     *m = !*m;

@@ -16,6 +16,10 @@ inc = os.path.join(here, "..", "screen_fit_cases.inc")
 CASES = [
     ("question_80x24", 80, 24, 0, '"f"'),
     ("important_80x24", 80, 24, 0, '"f2!"'),
+    # "Important" needs an answer: refused on no preference, dropped when the
+    # answer becomes no preference.
+    ("important_on_none_80x24", 80, 24, 0, '"f!"'),
+    ("important_dropped_80x24", 80, 24, 0, '"f2!0"'),
     ("back_80x24", 80, 24, 0, '"f2<Enter>4<Enter><BS>"'),
     ("crime_areas_80x24", 80, 24, 0,
      '"f<Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter> <Down> <Down>"'),
