@@ -468,8 +468,9 @@ static void toggle_area(bl_app *a, size_t row)
     if (bl_fit_answers_pick(&f->ans, a->g, row, !picked(a, row)) == 0) {
         drop_important_if_none(a);
         changed(a);
-    } else
+    } else {
         app_say(a, BL_STATUS_INFO, "No more picks", NULL);
+    }
 }
 
 static unsigned move_cursor(bl_app *a, long delta)
