@@ -206,7 +206,13 @@ typedef struct bl_app_compare {
  * e there lists the questions (BL_FITUI_PICK) to answer one again.  Esc
  * leaves it (the answers kept); Enter on a ranked role opens its page, and
  * Back from there returns to the ranking.  The answers are kept between
- * runs (fit.h's state file) unless the session is private. */
+ * runs (fit.h's state file) unless the session is private.  The mouse:
+ * BL_ACT_FIT_CLICK (row arg.n of the list shown) chooses an answer (a
+ * crime area: picks or unpicks it), or selects a question or a role and,
+ * on the selected one, answers or opens it; BL_ACT_MENU_STEP moves (the
+ * wheel) and BL_ACT_SCROLL scrolls the explanation.  Only an answer can be
+ * important: ! on no preference is refused, and an answer changed to no
+ * preference loses its mark (both say why on the status line). */
 enum bl_fitui_screen { BL_FITUI_OFF, BL_FITUI_QUESTION, BL_FITUI_RESULTS, BL_FITUI_PICK };
 
 /* One line of the ranking's explanation, wrapped at the body's width. */
