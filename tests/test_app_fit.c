@@ -2,7 +2,7 @@
  * app_fit.c), without curses, on the test content (tests/fixtures/base: two
  * roles, thirteen questions): the question screens (answers, number keys,
  * important, back, crime areas), the ranking (ties, editing re-ranks, a
- * role opened and Back), answers kept between runs or not at all
+ * role opened and Back), the mouse's actions, answers kept between runs or not at all
  * (private), clearing them, saving the report, and the explanation's
  * lines: within the width, never a verdict's words.  Every test works in
  * its own $XDG_DATA_HOME and $XDG_STATE_HOME under a temporary folder. */
@@ -121,6 +121,47 @@ static void answer_all(bl_app *a, long digit)
 
 /* ---- the questions -------------------------------------------------------- */
 
+/* Ranking reads every role: starting the guide ranks nothing, f does. */
+static void test_ranked_when_opened(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *a = &f->app;
+    assert_int_equal(bl_app_open_state(a, 0), 0);
+    act(a, BL_ACT_DOWN);
+    assert_int_equal(a->fit.rankings, 0);
+    assert_false(a->fit.ranked);
+    assert_null(a->fit.rank.v);
+    act(a, BL_ACT_FIT);
+    assert_int_equal(a->fit.rankings, 1);
+    assert_true(a->fit.ranked);
+    assert_non_null(a->fit.rank.v);
+    assert_int_equal(a->fit.rank.n, a->g->n_roles);
+    /* left and opened again: the same ranking, not made again */
+    act(a, BL_ACT_FIT_LEAVE);
+    act(a, BL_ACT_FIT);
+    assert_int_equal(a->fit.rankings, 1);
+    pick(a, 2); /* an answer changes it at once */
+    assert_int_equal(a->fit.rankings, 2);
+    act(a, BL_ACT_FIT_LEAVE);
+
+    /* A second run with answers kept: reading them ranks nothing either;
+     * f opens on a ranking of them, with its explanation. */
+    bl_app b;
+    assert_int_equal(bl_app_init(&b, f->g, 0), 0);
+    resize(&b, 60);
+    assert_int_equal(bl_app_open_state(&b, 0), 0);
+    assert_int_equal(b.fit.ans.level[BL_FIT_DESK_FIELD], 1);
+    assert_int_equal(b.fit.rankings, 0);
+    assert_null(b.fit.rank.v);
+    act(&b, BL_ACT_FIT);
+    assert_int_equal(b.fit.screen, BL_FITUI_RESULTS);
+    assert_int_equal(b.fit.rankings, 1);
+    assert_int_equal(b.fit.rank.n, b.g->n_roles);
+    assert_true(b.fit.n_lines > 0);
+    assert_int_equal(b.fit.sel, 0);
+    bl_app_done(&b);
+}
+
 static void test_first_question(void **state)
 {
     struct fixture *f = *state;
@@ -176,11 +217,32 @@ static void test_important(void **state)
     struct fixture *f = *state;
     bl_app *a = &f->app;
     act(a, BL_ACT_FIT);
+    /* no preference has no weight to double: refused, said why */
+    act(a, BL_ACT_FIT_IMPORTANT);
+    assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    assert_false(bl_app_fit_important(a, 0));
+    assert_string_equal(a->status.text,
+                        "Choose an answer first: no preference cannot be important");
+    pick(a, 2);
     act(a, BL_ACT_FIT_IMPORTANT);
     assert_true(a->fit.ans.important[BL_FIT_DESK_FIELD]);
     assert_true(bl_app_fit_important(a, 0));
     assert_string_equal(a->status.text, "Marked important: this answer counts double");
     act(a, BL_ACT_FIT_IMPORTANT);
+    assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    assert_string_equal(a->status.text, "No longer marked important");
+    /* an important answer changed to another keeps its mark; to no
+     * preference loses it, saying so */
+    act(a, BL_ACT_FIT_IMPORTANT);
+    act(a, BL_ACT_UP); /* from 2 (level 1) to 1 (level 0) */
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 0);
+    assert_true(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    pick(a, 0);
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], BL_FIT_NONE);
+    assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
+    assert_string_equal(a->status.text,
+                        "No preference carries no weight: no longer marked important");
+    pick(a, 3);
     assert_false(a->fit.ans.important[BL_FIT_DESK_FIELD]);
     /* the route-check questions have no weight to double */
     size_t n = a->g->n_fit_questions;
@@ -218,9 +280,22 @@ static void test_crime_areas(void **state)
     assert_string_equal(bl_app_fit_answer_text(a, q, buf, sizeof buf), "Smuggling");
     act(a, BL_ACT_FIT_IMPORTANT);
     assert_true(a->fit.ans.areas_important);
-    pick(a, 0); /* no preference: no picks */
+    pick(a, 0); /* no preference: no picks, and so not important */
     assert_int_equal(a->fit.ans.n_areas, 0);
     assert_true(bl_app_fit_row_on(a, q, 2));
+    assert_false(a->fit.ans.areas_important);
+    assert_string_equal(a->status.text,
+                        "No preference carries no weight: no longer marked important");
+    act(a, BL_ACT_FIT_IMPORTANT);
+    assert_false(a->fit.ans.areas_important);
+    assert_string_equal(a->status.text, "Pick an area first: no preference cannot be important");
+    /* unpicking the last pick is no preference too */
+    pick(a, 2);
+    act(a, BL_ACT_FIT_IMPORTANT);
+    assert_true(a->fit.ans.areas_important);
+    pick(a, 2);
+    assert_int_equal(a->fit.ans.n_areas, 0);
+    assert_false(a->fit.ans.areas_important);
 }
 
 /* ---- the ranking --------------------------------------------------------- */
@@ -319,6 +394,149 @@ static void test_open_role_and_back(void **state)
     assert_int_equal(a->fit.rank.answered, BL_FIT_COUNT);
 }
 
+/* ---- the mouse --------------------------------------------------------------- */
+
+static unsigned with(bl_app *a, enum bl_action x, long n)
+{
+    return bl_app_apply(a, x, &(struct bl_app_arg){.n = n});
+}
+
+/* A click (FIT_CLICK, row arg.n) chooses an answer, picks or unpicks a
+ * crime area, selects a question or a role and opens it when clicked
+ * again; the wheel (MENU_STEP, SCROLL) moves and scrolls.  Rows out of
+ * range do nothing. */
+static void test_mouse(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *a = &f->app;
+    act(a, BL_ACT_FIT);
+    assert_true(with(a, BL_ACT_FIT_CLICK, 2) & BL_APP_REDRAW);
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 2);
+    assert_int_equal(a->fit.cursor, 2);
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, 6), 0); /* past the last row */
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, -1), 0);
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 2);
+    with(a, BL_ACT_FIT_CLICK, 5); /* the last row: no preference */
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], BL_FIT_NONE);
+    with(a, BL_ACT_MENU_STEP, -1); /* the wheel: as Up */
+    assert_int_equal(a->fit.ans.level[BL_FIT_DESK_FIELD], 4);
+    /* the crime areas: a click picks, again unpicks; the last row clears */
+    while (a->g->fit_questions[a->fit.q].kind != BL_FITQ_AREAS)
+        act(a, BL_ACT_FIT_NEXT);
+    with(a, BL_ACT_FIT_CLICK, 1);
+    with(a, BL_ACT_FIT_CLICK, 0);
+    assert_int_equal(a->fit.ans.n_areas, 2);
+    with(a, BL_ACT_FIT_CLICK, 1);
+    assert_int_equal(a->fit.ans.n_areas, 1);
+    assert_int_equal(a->fit.ans.areas[0], 0);
+    with(a, BL_ACT_FIT_CLICK, (long)a->g->n_crime_areas);
+    assert_int_equal(a->fit.ans.n_areas, 0);
+    while (a->fit.screen == BL_FITUI_QUESTION)
+        act(a, BL_ACT_FIT_NEXT);
+    /* the ranking: a click selects, again opens the role's page */
+    assert_int_equal(a->fit.sel, 0);
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, 2), 0);
+    with(a, BL_ACT_FIT_CLICK, 1);
+    assert_int_equal(a->fit.sel, 1);
+    assert_int_equal(a->fit.screen, BL_FITUI_RESULTS);
+    with(a, BL_ACT_MENU_STEP, -1);
+    assert_int_equal(a->fit.sel, 0);
+    with(a, BL_ACT_MENU_STEP, 1);
+    assert_int_equal(a->fit.sel, 1);
+    assert_true(a->fit.n_lines > 3);
+    with(a, BL_ACT_SCROLL, 3);
+    assert_int_equal(a->fit.top, 3);
+    with(a, BL_ACT_SCROLL, -10);
+    assert_int_equal(a->fit.top, 0);
+    size_t role = a->fit.rank.v[1].role;
+    assert_true(with(a, BL_ACT_FIT_CLICK, 1) & BL_APP_ENTRY);
+    assert_int_equal(a->fit.screen, BL_FITUI_OFF);
+    assert_int_equal(a->sel, role);
+    act(a, BL_ACT_BACK);
+    assert_int_equal(a->fit.screen, BL_FITUI_RESULTS);
+    /* the questions to edit: a click selects one, again answers it */
+    act(a, BL_ACT_FIT_EDIT);
+    with(a, BL_ACT_FIT_CLICK, 3);
+    assert_int_equal(a->fit.pick, 3);
+    assert_int_equal(a->fit.screen, BL_FITUI_PICK);
+    assert_int_equal(with(a, BL_ACT_FIT_CLICK, (long)a->g->n_fit_questions), 0);
+    with(a, BL_ACT_MENU_STEP, 1);
+    assert_int_equal(a->fit.pick, 4);
+    with(a, BL_ACT_FIT_CLICK, 4);
+    assert_int_equal(a->fit.screen, BL_FITUI_QUESTION);
+    assert_int_equal(a->fit.q, 4);
+    assert_true(a->fit.edit_one);
+}
+
+/* ---- what the help lists ------------------------------------------------------- */
+
+struct snap {
+    bl_app_fit fit;
+    size_t sel;
+    enum bl_focus focus;
+    const struct bl_prompt_kind *prompt;
+};
+
+static struct snap snap_of(const bl_app *a)
+{
+    return (struct snap){.fit = a->fit, .sel = a->sel, .focus = a->focus, .prompt = a->prompt.kind};
+}
+
+/* Every action the help could list (with a help line, or sharing one)
+ * that bl_app_fit_offers() leaves out changes nothing on that screen:
+ * the help in the fit finder hides no key that works there. */
+static void check_not_offered(bl_app *a, const char *where)
+{
+    for (int x = 1; x < BL_ACT_COUNT; x++) {
+        const struct bl_action_info *info = bl_action_info((enum bl_action)x);
+        int listed = info->help != NULL;
+        for (int y = 1; y < BL_ACT_COUNT && !listed; y++)
+            listed = bl_action_info((enum bl_action)y)->pair == (enum bl_action)x;
+        if (!listed || bl_app_fit_offers(a, (enum bl_action)x))
+            continue;
+        struct snap before = snap_of(a);
+        unsigned r = with(a, (enum bl_action)x, 1);
+        struct snap after = snap_of(a);
+        if (r & (BL_APP_QUIT | BL_APP_HELP | BL_APP_ENTRY) ||
+            after.fit.screen != before.fit.screen || after.fit.q != before.fit.q ||
+            after.fit.cursor != before.fit.cursor || after.fit.sel != before.fit.sel ||
+            after.fit.pick != before.fit.pick || after.fit.top != before.fit.top ||
+            after.fit.edit_one != before.fit.edit_one ||
+            memcmp(&after.fit.ans, &before.fit.ans, sizeof after.fit.ans) != 0 ||
+            after.sel != before.sel || after.focus != before.focus || after.prompt != before.prompt)
+            fail_msg("%s: action %d is not in the help but did something", where, x);
+    }
+}
+
+static void test_offers(void **state)
+{
+    struct fixture *f = *state;
+    bl_app *a = &f->app;
+    assert_false(bl_app_fit_offers(a, BL_ACT_HELP)); /* not shown */
+    act(a, BL_ACT_FIT);
+    pick(a, 2);
+    assert_true(bl_app_fit_offers(a, BL_ACT_FIT_PICK));
+    assert_true(bl_app_fit_offers(a, BL_ACT_QUIT));
+    assert_true(bl_app_fit_offers(a, BL_ACT_CLICK));
+    assert_false(bl_app_fit_offers(a, BL_ACT_SEARCH));
+    assert_false(bl_app_fit_offers(a, BL_ACT_FIT_SAVE));
+    check_not_offered(a, "a question");
+    while (a->g->fit_questions[a->fit.q].kind != BL_FITQ_AREAS)
+        act(a, BL_ACT_FIT_NEXT);
+    check_not_offered(a, "the crime areas");
+    while (a->fit.screen == BL_FITUI_QUESTION)
+        act(a, BL_ACT_FIT_NEXT);
+    assert_true(bl_app_fit_offers(a, BL_ACT_FIT_SAVE));
+    assert_true(bl_app_fit_offers(a, BL_ACT_OPEN));
+    assert_false(bl_app_fit_offers(a, BL_ACT_FIT_IMPORTANT));
+    assert_false(bl_app_fit_offers(a, BL_ACT_BACK));
+    check_not_offered(a, "the ranking");
+    act(a, BL_ACT_FIT_EDIT);
+    assert_false(bl_app_fit_offers(a, BL_ACT_FIT_PICK));
+    assert_true(bl_app_fit_offers(a, BL_ACT_FIT_PREV));
+    check_not_offered(a, "the questions to edit");
+}
+
 /* ---- kept between runs ------------------------------------------------------ */
 
 static void test_kept_between_runs(void **state)
@@ -336,6 +554,13 @@ static void test_kept_between_runs(void **state)
     act(a, BL_ACT_FIT_NEXT);
     pick(a, 3);
     act(a, BL_ACT_FIT_IMPORTANT); /* written at once */
+    assert_non_null(strstr(answers_file(f), "travel=2!"));
+    /* no preference: the mark goes too, on screen and in the file alike */
+    pick(a, 0);
+    assert_false(bl_app_fit_important(a, a->fit.q));
+    assert_non_null(strstr(answers_file(f), "travel=none\n"));
+    pick(a, 3);
+    act(a, BL_ACT_FIT_IMPORTANT);
     assert_non_null(strstr(answers_file(f), "travel=2!"));
     /* Esc keeps what was answered; a new run starts on the ranking */
     act(a, BL_ACT_FIT_LEAVE);
@@ -524,6 +749,7 @@ static void test_no_questions(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_ranked_when_opened, setup, teardown),
         cmocka_unit_test_setup_teardown(test_first_question, setup, teardown),
         cmocka_unit_test_setup_teardown(test_arrows_numbers_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_important, setup, teardown),
@@ -531,6 +757,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_all_no_preference_ties, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_reranks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_role_and_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_offers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kept_between_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clear_no_keeps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_private_writes_nothing, setup, teardown),

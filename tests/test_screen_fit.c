@@ -3,7 +3,8 @@
  * roles, thirteen questions), each case in its own $XDG_DATA_HOME and
  * $XDG_STATE_HOME: a question, important, back, the crime areas, the
  * ranking, all ties, an edit that re-ranks, a role opened and Back, clear,
- * narrow and wide, ASCII, a resize; then the report saved from the ranking
+ * narrow and wide, ASCII, a resize, the mouse (clicks and the wheel on
+ * every fit screen); then the report saved from the ranking
  * (the file's bytes checked) and the answers kept for the next run. */
 #include <setjmp.h>
 #include <stdarg.h>

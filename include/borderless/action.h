@@ -81,6 +81,9 @@
     X(FIT_EDIT)                                                                                    \
     X(FIT_CLEAR)                                                                                   \
     X(FIT_LEAVE)                                                                                   \
+    /* The fit finder's leftovers (issue 15 follow-up): */                                         \
+    X(FIT_SAVE)                                                                                    \
+    X(FIT_CLICK) /* internal: a click on row arg.n of the fit finder's list (again: open it) */    \
     /* Internal (no key; arguments in struct bl_app_arg): */                                       \
     X(INSERT) /* a typed character: arg.cp */                                                      \
     X(PASTE) /* a bracketed paste: arg.text, arg.len (text, never keys) */                         \
@@ -88,8 +91,8 @@
     X(SELECT_HIT) /* a click on search hit arg.n (again: open it) */                               \
     X(SELECT_SUGGESTION) /* a click on suggestion arg.n: its query runs */                         \
     X(CLICK_LINE) /* a click on line arg.n of the entry (a link: follow) */                        \
-    X(MENU_STEP) /* the wheel over the menu: arg.n entries (or hits) */                            \
-    X(SCROLL) /* the wheel over the entry: arg.n lines */                                          \
+    X(MENU_STEP) /* the wheel over the menu or a fit finder list: arg.n entries (or rows) */       \
+    X(SCROLL) /* the wheel over the entry (or the fit ranking's explanation): arg.n lines */       \
     X(RESIZE) /* the entry is arg.width columns wide, arg.rows high */
 
 #define BL_ACTION_ENUM_(name) BL_ACT_##name,

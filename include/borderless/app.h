@@ -206,7 +206,13 @@ typedef struct bl_app_compare {
  * e there lists the questions (BL_FITUI_PICK) to answer one again.  Esc
  * leaves it (the answers kept); Enter on a ranked role opens its page, and
  * Back from there returns to the ranking.  The answers are kept between
- * runs (fit.h's state file) unless the session is private. */
+ * runs (fit.h's state file) unless the session is private.  The mouse:
+ * BL_ACT_FIT_CLICK (row arg.n of the list shown) chooses an answer (a
+ * crime area: picks or unpicks it), or selects a question or a role and,
+ * on the selected one, answers or opens it; BL_ACT_MENU_STEP moves (the
+ * wheel) and BL_ACT_SCROLL scrolls the explanation.  Only an answer can be
+ * important: ! on no preference is refused, and an answer changed to no
+ * preference loses its mark (both say why on the status line). */
 enum bl_fitui_screen { BL_FITUI_OFF, BL_FITUI_QUESTION, BL_FITUI_RESULTS, BL_FITUI_PICK };
 
 /* One line of the ranking's explanation, wrapped at the body's width. */
@@ -219,7 +225,13 @@ typedef struct bl_fitui_line {
 typedef struct bl_app_fit {
     enum bl_fitui_screen screen;
     bl_fit_answers ans; /* the reader's answers */
-    bl_fit_ranking rank; /* of ans, kept current (rank.v NULL: out of memory) */
+    /* The ranking of ans, made when the fit finder first needs it (f opens
+     * it), not at start: ranking reads every role.  ranked: rank is of ans
+     * (0: not made yet, or answers read since).  rankings: how many times
+     * bl_fit_rank ran (tests check that starting the guide ranks nothing). */
+    bl_fit_ranking rank;
+    int ranked;
+    size_t rankings;
     size_t q; /* the question shown: index into g->fit_questions */
     long cursor; /* its highlighted row (the question's rows: bl_app_fit_rows) */
     int edit_one; /* answering one question from the results: Enter goes back there */
@@ -370,8 +382,15 @@ int bl_app_fit_important(const bl_app *a, size_t q);
 const char *bl_app_fit_answer_text(const bl_app *a, size_t q, char *buf, size_t size);
 /* The short name of question q ("Travel", "Crime areas", "Where you are now"). */
 const char *bl_app_fit_question_name(const bl_app *a, size_t q);
+/* Whether act does something on the fit finder's screen now (0 when it
+ * is not shown): by screen, not by question (Space is offered on every
+ * question though only the crime areas take it).  The help overlay lists
+ * only these while the fit finder is shown; test_app_fit checks that the
+ * others change nothing there. */
+int bl_app_fit_offers(const bl_app *a, enum bl_action act);
 /* Loads the kept answers (nothing when flags has BL_USERSTATE_PRIVATE):
- * called by bl_app_open_state. */
+ * called by bl_app_open_state.  Ranks nothing while the fit finder is
+ * closed: f ranks them when it opens. */
 void bl_app_fit_open_state(bl_app *a, unsigned flags);
 
 /* Lines in the laid-out entry (0 without a layout) and the largest top. */

@@ -64,6 +64,9 @@ static const struct bl_action_info table[BL_ACT_COUNT] = {
     [BL_ACT_FIT_EDIT] = {.help = "Edit an answer", .bar = "Edit", .bar_prio = 2},
     [BL_ACT_FIT_CLEAR] = {.help = "Clear answers", .bar = "Clear", .bar_prio = 5},
     [BL_ACT_FIT_LEAVE] = {.help = "Leave fit finder", .bar = "Leave", .bar_prio = 1},
+    /* The fit finder's leftovers (issue 15 follow-up): p on the ranking
+     * saves the fit report, not a summary. */
+    [BL_ACT_FIT_SAVE] = {.help = "Save the report", .bar = "Save", .bar_prio = 5},
 };
 
 const struct bl_action_info *bl_action_info(enum bl_action a)

@@ -257,11 +257,14 @@ static void rerank(bl_app *a)
     size_t role = same && f->rank.v && f->sel < f->rank.n ? f->rank.v[f->sel].role : SIZE_MAX;
     bl_fit_ranking_free(&f->rank);
     f->sel = 0;
+    f->ranked = 0;
+    f->rankings++;
     if (bl_fit_rank(a->g, &f->ans, &f->rank) < 0) {
         memset(&f->rank, 0, sizeof f->rank);
         app_say(a, BL_STATUS_ERROR, "Not enough memory to rank the roles", NULL);
         return;
     }
+    f->ranked = 1;
     for (size_t i = 0; i < f->rank.n; i++)
         if (f->rank.v[i].role == role)
             f->sel = i;
@@ -304,8 +307,16 @@ void bl_app_fit_open_state(bl_app *a, unsigned flags)
     bl_fit_answers ans = f->ans;
     int rc = bl_fit_state_load(a->g, f->path, &ans, notice, sizeof notice);
     if (rc == 0) {
+        /* Ranked when the fit finder opens, not while the guide starts. */
         f->ans = ans;
-        rerank(a);
+        if (f->screen != BL_FITUI_OFF) {
+            rerank(a);
+        } else {
+            f->ranked = 0;
+            bl_fit_ranking_free(&f->rank);
+            f->sel = 0;
+            lines_free(f);
+        }
     } else if (rc == 2) {
         app_say(a, BL_STATUS_INFO, "", notice);
     } else if (rc < 0) {
@@ -354,6 +365,11 @@ unsigned app_fit_open(bl_app *a)
         app_say(a, BL_STATUS_INFO, "Close the search first (Esc), then f", NULL);
         return BL_APP_REDRAW;
     }
+    if (!f->ranked) {
+        rerank(a);
+        if (!f->ranked)
+            return BL_APP_REDRAW; /* rerank said why */
+    }
     a->shelf_open = 0;
     f->from_results = 0;
     f->edit_one = 0;
@@ -391,6 +407,37 @@ static unsigned leave(bl_app *a)
 
 /* ---- the question screen --------------------------------------------- */
 
+/* "Important" needs an answer: no preference drops the question from the
+ * score (fit.h), so a mark there would be shown and change nothing, and
+ * the answers file (key=none) could not keep it.  So `!` on no preference
+ * is refused, and an answer changed to no preference loses its mark,
+ * saying so; what the screen shows is always what is kept. */
+static unsigned char *important_mark(bl_app *a, size_t q, int *none)
+{
+    const bl_fit_question *fq = question(a, q);
+    if (fq->kind == BL_FITQ_LEVEL) {
+        *none = a->fit.ans.level[fq->dim] < 0;
+        return &a->fit.ans.important[fq->dim];
+    }
+    if (fq->kind == BL_FITQ_AREAS) {
+        *none = a->fit.ans.n_areas == 0;
+        return &a->fit.ans.areas_important;
+    }
+    *none = 1;
+    return NULL;
+}
+
+static void drop_important_if_none(bl_app *a)
+{
+    int none;
+    unsigned char *m = important_mark(a, a->fit.q, &none);
+    if (m && *m && none) {
+        *m = 0;
+        app_say(a, BL_STATUS_INFO, "No preference carries no weight: no longer marked important",
+                NULL);
+    }
+}
+
 static void set_answer(bl_app *a, size_t row)
 {
     bl_app_fit *f = &a->fit;
@@ -400,6 +447,7 @@ static void set_answer(bl_app *a, size_t row)
     f->cursor = (long)row;
     if (v && *v != to) {
         *v = to;
+        drop_important_if_none(a);
         changed(a);
     }
 }
@@ -412,14 +460,17 @@ static void toggle_area(bl_app *a, size_t row)
     if (row + 1 >= n) {
         if (f->ans.n_areas) {
             f->ans.n_areas = 0;
+            drop_important_if_none(a);
             changed(a);
         }
         return;
     }
-    if (bl_fit_answers_pick(&f->ans, a->g, row, !picked(a, row)) == 0)
+    if (bl_fit_answers_pick(&f->ans, a->g, row, !picked(a, row)) == 0) {
+        drop_important_if_none(a);
         changed(a);
-    else
+    } else {
         app_say(a, BL_STATUS_INFO, "No more picks", NULL);
+    }
 }
 
 static unsigned move_cursor(bl_app *a, long delta)
@@ -459,12 +510,18 @@ static unsigned number(bl_app *a, long k)
 static unsigned important(bl_app *a)
 {
     bl_app_fit *f = &a->fit;
-    const bl_fit_question *fq = question(a, f->q);
-    unsigned char *m = fq->kind == BL_FITQ_LEVEL ? &f->ans.important[fq->dim]
-        : fq->kind == BL_FITQ_AREAS              ? &f->ans.areas_important
-                                                 : NULL;
+    int none;
+    unsigned char *m = important_mark(a, f->q, &none);
     if (!m) {
         app_say(a, BL_STATUS_INFO, "This question only checks the ways in: it has no weight", NULL);
+        return BL_APP_REDRAW;
+    }
+    if (none && !*m) {
+        app_say(a, BL_STATUS_INFO,
+                question(a, f->q)->kind == BL_FITQ_AREAS
+                    ? "Pick an area first: no preference cannot be important"
+                    : "Choose an answer first: no preference cannot be important",
+                NULL);
         return BL_APP_REDRAW;
     }
     *m = !*m;
@@ -492,6 +549,17 @@ static unsigned question_apply(bl_app *a, enum bl_action act, const struct bl_ap
     case BL_ACT_END:
     case BL_ACT_PAGE_DOWN:
         return move_cursor(a, (long)bl_app_fit_rows(a, f->q));
+    case BL_ACT_MENU_STEP: /* the wheel: as the arrows */
+        return arg && arg->n ? move_cursor(a, arg->n < 0 ? -1 : 1) : 0;
+    case BL_ACT_FIT_CLICK: {
+        /* A click on an answer chooses it (a crime area: picks or
+         * unpicks it), as its number key does. */
+        long row = arg ? arg->n : -1;
+        size_t n = bl_app_fit_rows(a, f->q);
+        if (row < 0 || (size_t)row >= n)
+            return 0;
+        return number(a, (size_t)row + 1 >= n ? 0 : row + 1);
+    }
     case BL_ACT_FIT_PICK:
         return number(a, arg ? arg->n : -1);
     case BL_ACT_FIT_TOGGLE:
@@ -534,11 +602,25 @@ static unsigned question_apply(bl_app *a, enum bl_action act, const struct bl_ap
 
 /* ---- choosing a question to answer again ---------------------------------- */
 
-static unsigned pick_apply(bl_app *a, enum bl_action act)
+static unsigned pick_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *arg)
 {
     bl_app_fit *f = &a->fit;
     size_t n = n_questions(a), old = f->pick;
+    long k = arg ? arg->n : 0;
     switch (act) {
+    case BL_ACT_MENU_STEP: /* the wheel */
+        if (k == 0)
+            return 0;
+        return pick_apply(a, k < 0 ? BL_ACT_UP : BL_ACT_DOWN, NULL);
+    case BL_ACT_FIT_CLICK:
+        /* A click selects a question; on the selected one, answers it. */
+        if (k < 0 || (size_t)k >= n)
+            return 0;
+        if ((size_t)k != f->pick) {
+            f->pick = (size_t)k;
+            return BL_APP_REDRAW;
+        }
+        return pick_apply(a, BL_ACT_OPEN, NULL);
     case BL_ACT_UP:
         f->pick = f->pick ? f->pick - 1 : 0;
         break;
@@ -648,6 +730,18 @@ static unsigned results_apply(bl_app *a, enum bl_action act, const struct bl_app
         return scroll(a, -pg);
     case BL_ACT_PAGE_DOWN:
         return scroll(a, pg);
+    case BL_ACT_MENU_STEP: /* the wheel over the list */
+        return arg && arg->n ? results_move(a, arg->n < 0 ? -1 : 1) : 0;
+    case BL_ACT_SCROLL: /* the wheel over the explanation */
+        return arg ? scroll(a, arg->n) : 0;
+    case BL_ACT_FIT_CLICK:
+        /* A click selects a role (its explanation shows below); on the
+         * selected one, opens its page. */
+        if (!arg || arg->n < 0 || (size_t)arg->n >= f->rank.n)
+            return 0;
+        if ((size_t)arg->n != f->sel)
+            return results_move(a, arg->n - (long)f->sel);
+        return results_apply(a, BL_ACT_OPEN, NULL);
     case BL_ACT_OPEN:
     case BL_ACT_FIT_NEXT:
         if (!f->rank.v || f->sel >= f->rank.n)
@@ -667,6 +761,7 @@ static unsigned results_apply(bl_app *a, enum bl_action act, const struct bl_app
         a->prompt.tail = "? (y/N) ";
         return BL_APP_REDRAW;
     case BL_ACT_SAVE:
+    case BL_ACT_FIT_SAVE:
         return app_save_report_open(a);
     case BL_ACT_FIT_LEAVE:
         return leave(a);
@@ -701,9 +796,47 @@ unsigned app_fit_apply(bl_app *a, enum bl_action act, const struct bl_app_arg *a
     case BL_FITUI_QUESTION:
         return question_apply(a, act, arg);
     case BL_FITUI_PICK:
-        return pick_apply(a, act);
+        return pick_apply(a, act, arg);
     case BL_FITUI_RESULTS:
         return results_apply(a, act, arg);
+    default:
+        return 0;
+    }
+}
+
+int bl_app_fit_offers(const bl_app *a, enum bl_action act)
+{
+    enum bl_fitui_screen sc = a->fit.screen;
+    switch (act) {
+    /* bl_app_apply's own, and the mouse (fit_view.c) */
+    case BL_ACT_HELP:
+    case BL_ACT_QUIT:
+    case BL_ACT_REDRAW:
+    case BL_ACT_CLICK:
+    case BL_ACT_WHEEL:
+    /* every screen moves */
+    case BL_ACT_UP:
+    case BL_ACT_DOWN:
+    case BL_ACT_PAGE_UP:
+    case BL_ACT_PAGE_DOWN:
+    case BL_ACT_HOME:
+    case BL_ACT_END:
+    case BL_ACT_FIT_LEAVE:
+    case BL_ACT_FIT_NEXT: /* the ranking: as OPEN (no key there) */
+        return sc != BL_FITUI_OFF;
+    case BL_ACT_FIT_PREV:
+        return sc == BL_FITUI_QUESTION || sc == BL_FITUI_PICK;
+    case BL_ACT_FIT_PICK:
+    case BL_ACT_FIT_TOGGLE:
+    case BL_ACT_FIT_IMPORTANT:
+        return sc == BL_FITUI_QUESTION;
+    case BL_ACT_OPEN:
+        return sc == BL_FITUI_RESULTS || sc == BL_FITUI_PICK;
+    case BL_ACT_FIT_EDIT:
+    case BL_ACT_FIT_CLEAR:
+    case BL_ACT_FIT_SAVE:
+    case BL_ACT_SAVE:
+        return sc == BL_FITUI_RESULTS;
     default:
         return 0;
     }
@@ -736,6 +869,7 @@ const char *app_fit_bar_label(const bl_app *a, enum bl_action act, const char *l
     case BL_ACT_FIT_EDIT:
     case BL_ACT_FIT_CLEAR:
     case BL_ACT_SAVE:
+    case BL_ACT_FIT_SAVE:
         return res ? label : NULL;
     default:
         return NULL;
@@ -762,9 +896,7 @@ int app_fit_init(bl_app *a)
     bl_app_fit *f = &a->fit;
     memset(f, 0, sizeof *f);
     bl_fit_answers_init(&f->ans);
-    if (!a->g->n_fit_questions)
-        return 0;
-    return bl_fit_rank(a->g, &f->ans, &f->rank) < 0 ? -1 : 0;
+    return 0; /* ranked by app_fit_open, when first needed */
 }
 
 void app_fit_done(bl_app *a)

@@ -28,8 +28,9 @@ unsigned app_suggest_pick(bl_app *a, long k);
 /* Ends trying suggestions (the query was edited, read or closed). */
 void app_suggest_forget(bl_app *a);
 
-/* app_fit.c.  init: no answers (0, or -1 when memory runs out); done frees
- * what the fit finder holds.  open: the f key.  apply: every action while
+/* app_fit.c.  init: no answers and no ranking (ranking reads every role,
+ * so open makes it when the fit finder is first shown); 0.  done frees
+ * what the fit finder holds.  open: the f key (ranks if not yet done).  apply: every action while
  * a->fit.screen is not BL_FITUI_OFF.  back: Back on a role opened from the
  * ranking returns to it (0 when that is not the case).  bar_label: the hint
  * bar's label of act while the fit finder is shown.  resize: the body is

@@ -14,6 +14,12 @@ struct fit_view {
     struct view v;
     int cur_y; /* the highlighted row, for the cursor */
     int page; /* rows of the explanation shown */
+    /* Where the last draw put the list a click picks from: its first row
+     * (`first`) from window row list_y down to list_end (exclusive); a
+     * question's rows wrap (their heights: row_height at `width`).  The
+     * ranking's explanation starts at row expl_y (wheel: scroll it). */
+    size_t first;
+    int list_y, list_end, width, expl_y;
 };
 
 static enum km_context fit_context(const struct view *v)
@@ -151,6 +157,10 @@ static void draw_question(struct fit_view *fv, WINDOW *w, int h, int width)
         first--;
     }
     fv->cur_y = y;
+    fv->first = first;
+    fv->list_y = y;
+    fv->list_end = h - foot;
+    fv->width = width;
     for (size_t r = first; r < n && y < h - foot; r++) {
         row_lead(v, q, r, n, lead, sizeof lead);
         int lw = bl_text_width(lead, strlen(lead));
@@ -189,6 +199,9 @@ static void draw_pick(struct fit_view *fv, WINDOW *w, int h, int width)
     if (a->fit.pick >= (size_t)rows)
         first = a->fit.pick - (size_t)rows + 1;
     fv->cur_y = top;
+    fv->first = first;
+    fv->list_y = top;
+    fv->list_end = h;
     for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
         int y = top + (int)(i - first);
         char ans[128], line[256];
@@ -272,6 +285,10 @@ static void draw_results(struct fit_view *fv, WINDOW *w, int h, int width)
     if (list < 1)
         return;
     size_t first = a->fit.sel >= (size_t)list ? a->fit.sel - (size_t)list + 1 : 0;
+    fv->first = first;
+    fv->list_y = y;
+    fv->list_end = y + list;
+    fv->expl_y = y + list + 1;
     int cells = width >= 60 ? 10 : 5, rw = 1 + digits(r->n);
     for (int i = 0; i < list && first + (size_t)i < r->n; i++) {
         size_t k = first + (size_t)i;
@@ -322,6 +339,8 @@ static void fit_draw(struct view *v)
     WINDOW *w = v->win;
     int h = getmaxy(w), width = getmaxx(w);
     werase(w);
+    fv->list_y = fv->list_end = 0; /* no list: clicks do nothing */
+    fv->expl_y = h;
     switch (v->app->fit.screen) {
     case BL_FITUI_QUESTION:
         draw_question(fv, w, h, width);
@@ -337,12 +356,60 @@ static void fit_draw(struct view *v)
     }
 }
 
+/* The row of the shown list at window row y (-1: none there). */
+static long row_at(const struct fit_view *fv, int y)
+{
+    const struct view *v = &fv->v;
+    const bl_app *a = v->app;
+    if (y < fv->list_y || y >= fv->list_end)
+        return -1;
+    switch (a->fit.screen) {
+    case BL_FITUI_QUESTION: {
+        size_t q = a->fit.q, n = bl_app_fit_rows(a, q);
+        int top = fv->list_y;
+        for (size_t r = fv->first; r < n && top < fv->list_end; r++) {
+            int k = row_height(v, q, r, n, fv->width);
+            if (y < top + (k > 0 ? k : 1))
+                return (long)r;
+            top += k > 0 ? k : 1;
+        }
+        return -1;
+    }
+    case BL_FITUI_PICK: {
+        size_t i = fv->first + (size_t)(y - fv->list_y);
+        return i < a->g->n_fit_questions ? (long)i : -1;
+    }
+    case BL_FITUI_RESULTS: {
+        size_t i = fv->first + (size_t)(y - fv->list_y);
+        return i < a->fit.rank.n ? (long)i : -1;
+    }
+    default:
+        return -1;
+    }
+}
+
+/* A click on a row: FIT_CLICK (the application chooses, selects or
+ * opens); the wheel moves in the list, or scrolls the ranking's
+ * explanation when over it. */
 static enum bl_action fit_mouse(struct view *v, const struct view_event *ev, struct bl_app_arg *arg)
 {
-    (void)v;
-    (void)ev;
-    (void)arg;
-    return BL_ACT_NONE;
+    const struct fit_view *fv = (const struct fit_view *)v;
+    if (ev->buttons & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        int up = (ev->buttons & BUTTON4_PRESSED) != 0;
+        if (v->app->fit.screen == BL_FITUI_RESULTS && ev->y >= fv->expl_y) {
+            arg->n = up ? -3 : 3;
+            return BL_ACT_SCROLL;
+        }
+        arg->n = up ? -1 : 1;
+        return BL_ACT_MENU_STEP;
+    }
+    if (!(ev->buttons & BUTTON1_PRESSED))
+        return BL_ACT_NONE;
+    long row = row_at(fv, ev->y);
+    if (row < 0)
+        return BL_ACT_NONE;
+    arg->n = row;
+    return BL_ACT_FIT_CLICK;
 }
 
 static long fit_page(const struct view *v)

@@ -7,7 +7,11 @@
 /* The help overlay: every action of the key table with its keys, grouped
  * by context; an action and its opposite (Up, Down) share a line.  Any key
  * closes it, except that the scrolling keys scroll it when it does not
- * fit. */
+ * fit.  Opened in the fit finder it lists only what works there: that
+ * context's keys, then moving and anywhere, each action only when
+ * bl_app_fit_offers() says it does something on that screen, and each key
+ * only when it is not taken by something else there (Space is a pick,
+ * not a page). */
 
 struct help_line {
     char keys[64]; /* "" for a heading or a blank line */
@@ -56,15 +60,27 @@ static void append(char *dst, size_t cap, const char *s)
     memcpy(dst + used, s, n + 1);
 }
 
+/* The keys of a bound in ctx, less those that `active` gives to another
+ * action (KM_CONTEXT_COUNT: all of them). */
+static size_t keys_of(enum km_context ctx, enum km_context active, enum bl_action a, int *keys,
+                      size_t max)
+{
+    size_t n = keymap_keys_of(ctx, a, keys, max), m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (active == KM_CONTEXT_COUNT || keymap_lookup(active, keys[i]) == a)
+            keys[m++] = keys[i];
+    return m;
+}
+
 /* "Up/Down, k/j", "Ctrl-U/K"; unequal lists: "a, b / c". */
-static void format_keys(char *dst, size_t cap, enum km_context ctx, enum bl_action a,
-                        enum bl_action pair)
+static void format_keys(char *dst, size_t cap, enum km_context ctx, enum km_context active,
+                        enum bl_action a, enum bl_action pair)
 {
     int ka[KM_MAX_KEYS * 2], kb[KM_MAX_KEYS * 2];
     const char *na[KM_MAX_KEYS * 2], *nb[KM_MAX_KEYS * 2];
     char ba[KM_MAX_KEYS * 2][16], bb[KM_MAX_KEYS * 2][16];
-    size_t ma = key_names(ka, keymap_keys_of(ctx, a, ka, KM_MAX_KEYS * 2), na, ba);
-    size_t mb = pair ? key_names(kb, keymap_keys_of(ctx, pair, kb, KM_MAX_KEYS * 2), nb, bb) : 0;
+    size_t ma = key_names(ka, keys_of(ctx, active, a, ka, KM_MAX_KEYS * 2), na, ba);
+    size_t mb = pair ? key_names(kb, keys_of(ctx, active, pair, kb, KM_MAX_KEYS * 2), nb, bb) : 0;
     dst[0] = '\0';
     if (mb && mb == ma) {
         for (size_t i = 0; i < ma; i++) {
@@ -88,36 +104,45 @@ static void format_keys(char *dst, size_t cap, enum km_context ctx, enum bl_acti
     }
 }
 
-static void add_context(struct help_col *c, enum km_context ctx)
+/* Appends ctx's bindings to c under its heading (none without a line).
+ * fit: the fit finder is shown (active: its context), only what it offers. */
+static void add_context(struct help_col *c, enum km_context ctx, const bl_app *fit,
+                        enum km_context active)
 {
     size_t n_table;
     const struct km_binding *t = keymap_table(&n_table);
     int first = 1;
     for (size_t i = 0; i < n_table; i++) {
         const struct bl_action_info *info = bl_action_info(t[i].action);
-        if (t[i].ctx != ctx || !info->help)
+        if (t[i].ctx != ctx || !info->help || (fit && !bl_app_fit_offers(fit, t[i].action)))
             continue;
         int seen = 0; /* an earlier row of the same action */
         for (size_t j = 0; j < i; j++)
             seen |= t[j].ctx == ctx && t[j].action == t[i].action;
         if (seen)
             continue;
+        char keys[sizeof c->lines->keys];
+        format_keys(keys, sizeof keys, ctx, fit ? active : KM_CONTEXT_COUNT, t[i].action,
+                    info->pair);
+        if (!keys[0])
+            continue; /* every key of it means something else here */
         if (first) {
             if (c->n)
                 c->lines[c->n++] = (struct help_line){.text = NULL};
-            c->lines[c->n++] = (struct help_line){.text = keymap_context_name(ctx), .heading = 1};
+            const char *name = fit && ctx == KM_MOVE ? "Moving" : keymap_context_name(ctx);
+            c->lines[c->n++] = (struct help_line){.text = name, .heading = 1};
             first = 0;
         }
         struct help_line *l = &c->lines[c->n++];
         l->text = info->help;
-        format_keys(l->keys, sizeof l->keys, ctx, t[i].action, info->pair);
+        memcpy(l->keys, keys, sizeof keys);
         int kw = bl_text_width(l->keys, strlen(l->keys));
         if (kw > c->keys_w)
             c->keys_w = kw;
     }
 }
 
-static int build(struct help_view *h)
+static int build(struct help_view *h, const bl_app *app, enum km_context active)
 {
     size_t n_table;
     keymap_table(&n_table);
@@ -126,20 +151,31 @@ static int build(struct help_view *h)
         if (!h->col[c].lines)
             return -1;
     }
+    if (app && app->fit.screen != BL_FITUI_OFF &&
+        (active == KM_FIT_QUESTION || active == KM_FIT_RESULTS)) {
+        /* The fit finder's own keys first, then what else works there. */
+        add_context(&h->col[COL_SINGLE], active, app, active);
+        add_context(&h->col[COL_SINGLE], KM_MOVE, app, active);
+        add_context(&h->col[COL_SINGLE], KM_ANY, app, active);
+        add_context(&h->col[COL_LEFT], active, app, active);
+        add_context(&h->col[COL_RIGHT], KM_MOVE, app, active);
+        add_context(&h->col[COL_RIGHT], KM_ANY, app, active);
+        return 0;
+    }
     static const enum km_context single[] = {KM_ANY,      KM_MOVE,         KM_MENU,
                                              KM_DETAIL,   KM_COMPARE,      KM_PROMPT,
                                              KM_QUESTION, KM_FIT_QUESTION, KM_FIT_RESULTS};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
-        add_context(&h->col[COL_SINGLE], single[i]);
-    add_context(&h->col[COL_LEFT], KM_ANY);
-    add_context(&h->col[COL_LEFT], KM_MOVE);
-    add_context(&h->col[COL_LEFT], KM_MENU);
-    add_context(&h->col[COL_RIGHT], KM_DETAIL);
-    add_context(&h->col[COL_RIGHT], KM_COMPARE);
-    add_context(&h->col[COL_RIGHT], KM_PROMPT);
-    add_context(&h->col[COL_RIGHT], KM_QUESTION);
-    add_context(&h->col[COL_LEFT], KM_FIT_QUESTION);
-    add_context(&h->col[COL_RIGHT], KM_FIT_RESULTS);
+        add_context(&h->col[COL_SINGLE], single[i], NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_LEFT], KM_ANY, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_LEFT], KM_MOVE, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_LEFT], KM_MENU, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_RIGHT], KM_DETAIL, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_RIGHT], KM_COMPARE, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_RIGHT], KM_PROMPT, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_RIGHT], KM_QUESTION, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_LEFT], KM_FIT_QUESTION, NULL, KM_CONTEXT_COUNT);
+    add_context(&h->col[COL_RIGHT], KM_FIT_RESULTS, NULL, KM_CONTEXT_COUNT);
     return 0;
 }
 
@@ -323,14 +359,14 @@ static const struct view_ops help_ops = {
     .destroy = help_destroy,
 };
 
-struct view *help_view_new(const struct term *t)
+struct view *help_view_new(const struct term *t, const bl_app *app, enum km_context active)
 {
     struct help_view *h = calloc(1, sizeof *h);
     if (!h)
         return NULL;
     h->v.ops = &help_ops;
     h->v.term = t;
-    if (build(h) != 0) {
+    if (build(h, app, active) != 0) {
         help_destroy(&h->v);
         free(h);
         return NULL;

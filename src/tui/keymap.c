@@ -79,6 +79,7 @@ static const struct km_binding table[] = {
     {KM_FIT_RESULTS, BL_ACT_FIT_EDIT, {'e'}},
     {KM_FIT_RESULTS, BL_ACT_FIT_CLEAR, {'x'}},
     {KM_FIT_RESULTS, BL_ACT_FIT_LEAVE, {27}},
+    {KM_FIT_RESULTS, BL_ACT_FIT_SAVE, {'p'}},
 };
 
 const struct km_binding *keymap_table(size_t *n)

@@ -9,7 +9,9 @@
 /* Each returns NULL when memory runs out.  app is borrowed. */
 struct view *menu_view_new(const struct term *t, const bl_app *app);
 struct view *detail_view_new(const struct term *t, const bl_app *app, int one_pane);
-struct view *help_view_new(const struct term *t);
+/* The help overlay.  app, active: the state and the key context it is
+ * opened in (the fit finder's contexts: only its keys; app NULL: all). */
+struct view *help_view_new(const struct term *t, const bl_app *app, enum km_context active);
 /* The comparison (app.h, bl_app_compare), in place of both panes. */
 struct view *compare_view_new(const struct term *t, const bl_app *app);
 /* The fit finder, in place of both panes while app->fit.screen is on. */

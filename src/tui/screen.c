@@ -457,7 +457,7 @@ static void apply(struct screen *s, enum bl_action a, const struct bl_app_arg *a
     if (r & BL_APP_BEEP)
         beep();
     if (r & BL_APP_HELP)
-        push(s, help_view_new(s->t));
+        push(s, help_view_new(s->t, &s->app, view_context(focused_pane(s))));
     if (r & BL_APP_QUIT)
         s->quit = 1;
     if (r & BL_APP_REPAINT) {

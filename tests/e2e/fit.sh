@@ -3,7 +3,8 @@
 # the shipped content answered (number keys, an arrow, !, Space on the crime
 # areas, Backspace back a question), the ranking, p saving the report (the
 # same bytes as 'borderless fit --answers' on the answers kept), Enter on a
-# role and Backspace back, Esc; then a new run starts on the ranking.
+# role and Backspace back, a role selected and opened with the mouse, Esc;
+# then a new run starts on the ranking.
 . "$(dirname "$0")/lib.sh"
 
 E2E_CWD="$E2E_DIR/cwd"
@@ -57,6 +58,19 @@ cmp -s "$E2E_CWD/fit-report.txt" "$E2E_DIR/expected.txt" ||
 e2e_keys Enter
 e2e_wait "Backspace returns to the ranking"
 e2e_wait_gone "Every role ranked by your"
+e2e_keys BSpace
+e2e_wait "Every role ranked by your"
+
+# The mouse, as xterm reports it (SGR, 1-based column;row): a click on the
+# second role (line 4) selects it, a second click opens its page.
+second=$(e2e_line 4 | sed -E 's/^.*[0-9]%  fits [0-9]+ of [0-9]+  //')
+[ -n "$second" ] || fail "no second role on line 4"
+e2e_line 4 | grep -q '^▸' && fail "the second role is selected before the click"
+e2e_keys -l $'\e[<0;30;4M\e[<0;30;4m'
+e2e_wait_line 4 '^▸' "a click on the second role did not select it"
+e2e_keys -l $'\e[<0;30;4M\e[<0;30;4m'
+e2e_wait "Backspace returns to the ranking"
+e2e_wait_line 1 "${second:0:20}" "the second click did not open $second"
 e2e_keys BSpace
 e2e_wait "Every role ranked by your"
 e2e_keys Escape

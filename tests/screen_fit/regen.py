@@ -16,6 +16,10 @@ inc = os.path.join(here, "..", "screen_fit_cases.inc")
 CASES = [
     ("question_80x24", 80, 24, 0, '"f"'),
     ("important_80x24", 80, 24, 0, '"f2!"'),
+    # "Important" needs an answer: refused on no preference, dropped when the
+    # answer becomes no preference.
+    ("important_on_none_80x24", 80, 24, 0, '"f!"'),
+    ("important_dropped_80x24", 80, 24, 0, '"f2!0"'),
     ("back_80x24", 80, 24, 0, '"f2<Enter>4<Enter><BS>"'),
     ("crime_areas_80x24", 80, 24, 0,
      '"f<Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter> <Down> <Down>"'),
@@ -37,7 +41,30 @@ CASES = [
     ("question_ascii_80x24", 80, 24, 1, '"f2!"'),
     ("results_ascii_80x24", 80, 24, 1, "ALL3"),
     ("resize_to_50x20", 80, 24, 0, 'ALL3 "<resize:50x20>"'),
+    # The help lists only what works on the fit screen it is opened on.
     ("help_in_fit_80x24", 80, 24, 0, '"f?"'),
+    ("help_in_fit_results_80x24", 80, 24, 0, 'ALL3 "?"'),
+    ("help_in_fit_pick_80x24", 80, 24, 0, 'ALL3 "e?"'),
+    ("help_in_fit_40x16", 40, 16, 0, '"f?"'),
+    ("help_in_fit_40x16_scrolled", 40, 16, 0, '"f?<End>"'),
+    ("help_in_fit_results_ascii_80x24", 80, 24, 1, 'ALL3 "?"'),
+    ("help_closed_in_fit_80x24", 80, 24, 0, 'ALL3 "?x"'),
+    # The mouse: a click chooses an answer, picks and unpicks crime areas,
+    # selects a question to edit or a role (again: opens it); the wheel
+    # moves, or scrolls the explanation under it.
+    ("click_answer_80x24", 80, 24, 0, '"f<click:7,10>"'),
+    ("click_outside_80x24", 80, 24, 0, '"f<click:3,5><click:12,5><click:0,5>"'),
+    ("wheel_question_80x24", 80, 24, 0, '"f<wheel:7,10,-1><wheel:7,10,-1>"'),
+    ("click_areas_80x24", 80, 24, 0,
+     '"f<Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter>"'
+     ' "<click:6,8><click:5,8><click:6,8>"'),
+    ("click_edit_pick_80x24", 80, 24, 0, 'ALL3 "e<click:6,5>"'),
+    ("click_edit_pick_again_80x24", 80, 24, 0, 'ALL3 "e<click:6,5><click:6,5>"'),
+    ("click_role_80x24", 80, 24, 0, 'ALL3 "<click:3,20>"'),
+    ("click_role_again_opens_80x24", 80, 24, 0, 'ALL3 "<click:3,20><click:3,20>"'),
+    ("wheel_list_80x24", 80, 24, 0, 'ALL3 "<wheel:2,20,1>"'),
+    ("wheel_explanation_80x24", 80, 24, 0, 'ALL3 "<wheel:12,20,1>"'),
+    ("click_role_40x16", 40, 16, 0, 'ALL3 "<click:5,10><click:4,10>"'),
 ]
 
 
