@@ -481,9 +481,18 @@ static void menu_draw(struct view *v)
             draw_str(w, !marked ? " " : v->term->ascii ? "*" : "\u2713", 1, v->term->ascii);
             used = 2;
         }
-        used += draw_str(w, g->entries[entry].title, width - used, v->term->ascii);
+        /* A role in the compare set: its letter (the comparison's column)
+         * in the last column, in reverse so that it stands apart from a
+         * title it follows closely. */
+        int slot = width > 3 ? bl_app_compare_index(app, entry) : -1;
+        int room = width - (slot >= 0);
+        used += draw_str(w, g->entries[entry].title, room - used, v->term->ascii);
         if (sel)
-            draw_fill(w, width - used);
+            draw_fill(w, room - used);
+        if (slot >= 0) {
+            wattrset(w, a ^ A_REVERSE);
+            mvwaddch(w, y, width - 1, (chtype)('A' + slot));
+        }
         wattrset(w, A_NORMAL);
     }
 }
