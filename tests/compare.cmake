@@ -27,3 +27,12 @@ target_include_directories(test_screen_compare_set PRIVATE ${CMAKE_CURRENT_SOURC
 add_test(NAME test_screen_compare_set COMMAND test_screen_compare_set)
 set_tests_properties(test_screen_compare_set PROPERTIES
                      ENVIRONMENT "${BL_TEST_ENV};TERM=xterm-256color" LABELS screen)
+
+# End to end (tmux): the set kept by q and restored by the next start.
+find_program(BL_TMUX tmux)
+if(BL_TMUX)
+  bl_script_test(e2e_compare_set e2e/compare_set.sh)
+  set_tests_properties(e2e_compare_set PROPERTIES TIMEOUT 60 LABELS e2e)
+  set_property(TEST e2e_compare_set APPEND PROPERTY ENVIRONMENT
+               "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/tui_fixtures/lsan.supp:fast_unwind_on_malloc=0")
+endif()
