@@ -4,6 +4,8 @@
 # python3-html5lib, as scripts/quickstart does), the `export` command's exit
 # statuses, and the guide's E prompt on whole screens.
 bl_unit_test(test_booklet test_booklet.c)
+# GitHub's heading anchors, which the Markdown booklet's contents link to.
+bl_unit_test(test_mdslug test_mdslug.c)
 bl_script_test(test_export_html export/test_export_html.sh)
 bl_script_test(test_export_cli cli/test_export.sh)
 
