@@ -326,10 +326,10 @@ long bl_app_shelf_entry(const bl_app *a, size_t i);
 /* Where the reader is, for bl_session_save(). */
 void bl_app_session(const bl_app *a, bl_session *s);
 
-/* Goes back to a saved place: the compare set, the entry by id, its
- * reading position and the focus.  0, or -1 when s names no entry of the
- * guide and no role for the compare set (nothing changes).  Call after the
- * first BL_ACT_RESIZE. */
+/* Goes back to a saved place: the compare set (s's roles replace it), the
+ * entry by id, its reading position and the focus.  0, or -1 when s names
+ * no entry of the guide and no role for the set (the set is then empty,
+ * nothing else changes).  Call after the first BL_ACT_RESIZE. */
 int bl_app_restore(bl_app *a, const bl_session *s);
 
 /* The comparison's part of bl_app_apply (app_compare.c): the actions of
