@@ -492,13 +492,16 @@ static void test_md_contents_links(void **state)
     /* All roles: under their groups, each a link; then the sections. */
     bl_booklet_spec all = {.scope = BL_BOOKLET_ALL};
     char *doc = render(guide, &all, BL_BOOKLET_MARKDOWN, 0, NULL);
-    assert_non_null(strstr(doc, "## Contents\n"
-                                "\n"
-                                "- International organisations\n"
-                                "    - [Interpol officer](#interpol-officer)\n"
-                                "    - [United Nations police officer](#united-nations-police-officer)\n"));
-    assert_non_null(strstr(doc, "    - [Police or customs attach\xc3\xa9 abroad]"
-                                "(#police-or-customs-attach\xc3\xa9-abroad)\n"));
+    assert_non_null(
+        strstr(doc,
+               "## Contents\n"
+               "\n"
+               "- International organisations\n"
+               "    - [Interpol officer](#interpol-officer)\n"
+               "    - [United Nations police officer](#united-nations-police-officer)\n"));
+    assert_non_null(strstr(doc,
+                           "    - [Police or customs attach\xc3\xa9 abroad]"
+                           "(#police-or-customs-attach\xc3\xa9-abroad)\n"));
     assert_non_null(strstr(doc, "- Sections\n    - [About this guide](#about-this-guide)\n"));
     assert_md_links(doc, guide->n_entries);
     free(doc);
@@ -506,12 +509,13 @@ static void test_md_contents_links(void **state)
     /* The shortlist: numbered, in its order; the role gone is not linked. */
     bl_booklet_spec sl = {.scope = BL_BOOKLET_SHORTLIST, .shortlist = shelf};
     doc = render(guide, &sl, BL_BOOKLET_MARKDOWN, 0, NULL);
-    assert_non_null(strstr(doc, "## Contents\n"
-                                "\n"
-                                "1. [Europol analyst or specialist](#europol-analyst-or-specialist)\n"
-                                "2. [Interpol officer](#interpol-officer)\n"
-                                "\n"
-                                "No longer in the guide (on your shortlist):\n"));
+    assert_non_null(strstr(doc,
+                           "## Contents\n"
+                           "\n"
+                           "1. [Europol analyst or specialist](#europol-analyst-or-specialist)\n"
+                           "2. [Interpol officer](#interpol-officer)\n"
+                           "\n"
+                           "No longer in the guide (on your shortlist):\n"));
     assert_md_links(doc, 2);
     free(doc);
 
@@ -526,14 +530,30 @@ static void test_md_contents_links(void **state)
 /* Titles that repeat a heading before them: GitHub counts them up. */
 static const bl_field_value dup_fields[] = {{.field = BL_FIELD_SUMMARY, .text = "Text."}};
 static const bl_entry dup_entries[] = {
-    {.kind = BL_ENTRY_ROLE, .id = "c1", .title = "Contents", .fields = dup_fields, .n_fields = 1,
+    {.kind = BL_ENTRY_ROLE,
+     .id = "c1",
+     .title = "Contents",
+     .fields = dup_fields,
+     .n_fields = 1,
      .reviewed = "2024-01-01"},
-    {.kind = BL_ENTRY_ROLE, .id = "s1", .title = "Summary", .fields = dup_fields, .n_fields = 1,
+    {.kind = BL_ENTRY_ROLE,
+     .id = "s1",
+     .title = "Summary",
+     .fields = dup_fields,
+     .n_fields = 1,
      .reviewed = "2024-01-01"},
-    {.kind = BL_ENTRY_ROLE, .id = "s2", .title = "Summary!", .fields = dup_fields, .n_fields = 1,
+    {.kind = BL_ENTRY_ROLE,
+     .id = "s2",
+     .title = "Summary!",
+     .fields = dup_fields,
+     .n_fields = 1,
      .reviewed = "2024-01-01"},
-    {.kind = BL_ENTRY_ROLE, .id = "x", .title = "[C] & \\*bold\\* <b>", .fields = dup_fields,
-     .n_fields = 1, .reviewed = "2024-01-01"},
+    {.kind = BL_ENTRY_ROLE,
+     .id = "x",
+     .title = "[C] & \\*bold\\* <b>",
+     .fields = dup_fields,
+     .n_fields = 1,
+     .reviewed = "2024-01-01"},
 };
 static const size_t dup_by_id[] = {0, 1, 2, 3};
 static const bl_guide dup_guide = {
@@ -552,10 +572,11 @@ static void test_md_contents_repeats(void **state)
     char *doc = render(&dup_guide, &s, BL_BOOKLET_MARKDOWN, 0, NULL);
     /* "## Contents" on the cover is #contents; the role "Contents" comes
      * after it, and each role's "## Summary" before the next role. */
-    assert_non_null(strstr(doc, "1. [Contents](#contents-1)\n"
-                                "2. [Summary](#summary-1)\n"
-                                "3. [Summary!](#summary-3)\n"
-                                "4. [\\[C\\] & \\\\\\*bold\\\\\\* \\<b\\>](#c--bold-b)\n"));
+    assert_non_null(strstr(doc,
+                           "1. [Contents](#contents-1)\n"
+                           "2. [Summary](#summary-1)\n"
+                           "3. [Summary!](#summary-3)\n"
+                           "4. [\\[C\\] & \\\\\\*bold\\\\\\* \\<b\\>](#c--bold-b)\n"));
     assert_md_links(doc, 4);
     assert_md_escaped(doc);
     free(doc);
@@ -640,11 +661,14 @@ static void test_save(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_all),     cmocka_unit_test(test_shortlist),
-        cmocka_unit_test(test_compare), cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_all),
+        cmocka_unit_test(test_shortlist),
+        cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_fit),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_md_contents_links),
-        cmocka_unit_test(test_md_contents_repeats), cmocka_unit_test(test_names),
+        cmocka_unit_test(test_md_contents_repeats),
+        cmocka_unit_test(test_names),
         cmocka_unit_test(test_save),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

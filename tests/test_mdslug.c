@@ -36,11 +36,13 @@ static void test_slug(void **state)
     expect_slug("snake_case", "snake_case");
     expect_slug("en \xe2\x80\x93 dash", "en--dash"); /* U+2013 is punctuation */
     /* github-slugger's own examples. */
-    expect_slug("\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 non-latin \xe4\xbd\xa0\xe5\xa5\xbd",
-                "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82-non-latin-\xe4\xbd\xa0\xe5\xa5\xbd");
+    expect_slug(
+        "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 non-latin \xe4\xbd\xa0\xe5\xa5\xbd",
+        "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82-non-latin-\xe4\xbd\xa0\xe5\xa5\xbd");
     expect_slug("\xf0\x9f\x98\x84 emoji", "-emoji");
     /* Letters of any script, lower-cased; combining marks kept. */
-    expect_slug("Police or customs attach\xc3\xa9 abroad", "police-or-customs-attach\xc3\xa9-abroad");
+    expect_slug("Police or customs attach\xc3\xa9 abroad",
+                "police-or-customs-attach\xc3\xa9-abroad");
     expect_slug("CAF\x45\xcc\x81", "cafe\xcc\x81");
     expect_slug("\xe2\x85\xab", "\xe2\x85\xbb"); /* a Roman numeral: a letter number */
     expect_slug("\xc2\xbd", ""); /* a vulgar fraction: another number, dropped */
@@ -48,10 +50,14 @@ static void test_slug(void **state)
     expect_slug("\xc4\xb0", "i\xcc\x87");
     expect_slug("\xce\xa3\xce\x91\xce\xa3 \xce\xa3", "\xcf\x83\xce\xb1\xcf\x82-\xcf\x83");
     /* Only the ASCII space becomes '-': tabs and no-break spaces go. */
-    expect_slug("a\tb\xc2\xa0" "c d", "abc-d");
+    expect_slug("a\tb\xc2\xa0"
+                "c d",
+                "abc-d");
     expect_slug("  x  ", "--x--");
     /* Not UTF-8: those bytes are dropped. */
-    expect_slug("a\xff\xfe" "b", "ab");
+    expect_slug("a\xff\xfe"
+                "b",
+                "ab");
     expect_slug("", "");
 }
 

@@ -146,8 +146,8 @@ static void test_unknown_ids_dropped(void **state)
     (void)state;
     char tmp[32];
     fresh_state(tmp);
-    bl_session s = {.entry = "beta", .focus = "menu",
-                    .compare = {"gone", "gamma", "alpha"}, .n_compare = 3};
+    bl_session s = {
+        .entry = "beta", .focus = "menu", .compare = {"gone", "gamma", "alpha"}, .n_compare = 3};
     assert_int_equal(bl_session_save(NULL, 0, &s, NULL, 0), 0);
     struct harness h;
     harness_open(&h, 80, 24);
@@ -208,9 +208,10 @@ int main(void)
     for (size_t i = 0; i < n; i++)
         tests[i] = (struct CMUnitTest){
             .name = cases[i].name, .test_func = run_case, .initial_state = (void *)&cases[i]};
-    tests[n] = (struct CMUnitTest){.name = "kept_and_compared", .test_func = test_kept_and_compared};
-    tests[n + 1] = (struct CMUnitTest){.name = "unknown_ids_dropped",
-                                       .test_func = test_unknown_ids_dropped};
+    tests[n] =
+        (struct CMUnitTest){.name = "kept_and_compared", .test_func = test_kept_and_compared};
+    tests[n + 1] =
+        (struct CMUnitTest){.name = "unknown_ids_dropped", .test_func = test_unknown_ids_dropped};
     tests[n + 2] = (struct CMUnitTest){.name = "private", .test_func = test_private};
     int rc = _cmocka_run_group_tests("compare set screens", tests, n + 3, NULL, NULL);
     free(tests);

@@ -854,12 +854,13 @@ static void test_session_compare(void **state)
     struct fx *f = *state;
     char why[BL_REASON_MAX];
     char *path = fs_fmt("%s/state/borderless/session", f->dir);
-    bl_session s = {.entry = "alpha", .line = 3, .focus = "menu",
-                    .compare = {"beta", "alpha"}, .n_compare = 2};
+    bl_session s = {
+        .entry = "alpha", .line = 3, .focus = "menu", .compare = {"beta", "alpha"}, .n_compare = 2};
     assert_int_equal(bl_session_save(NULL, 0, &s, why, sizeof why), 0);
     char *text = read_str(path);
-    assert_string_equal(text, "borderless-session 1\nentry\talpha\npos\t1 0 0 0\nline\t3\n"
-                              "focus\tmenu\ncompare\tbeta alpha\n");
+    assert_string_equal(text,
+                        "borderless-session 1\nentry\talpha\npos\t1 0 0 0\nline\t3\n"
+                        "focus\tmenu\ncompare\tbeta alpha\n");
     free(text);
 
     /* Round trip: the set in its order; the same session. */
@@ -891,8 +892,9 @@ static void test_session_compare(void **state)
     assert_string_equal(r.compare[0], "beta");
 
     /* A file from before the compare line: the place, an empty set. */
-    fs_write_str(path, "borderless-session 1\nentry\tbeta\npos\t0 1 0 0\nline\t9\n"
-                       "focus\tdetail\n");
+    fs_write_str(path,
+                 "borderless-session 1\nentry\tbeta\npos\t0 1 0 0\nline\t9\n"
+                 "focus\tdetail\n");
     memset(&r, 'x', sizeof r);
     assert_int_equal(bl_session_load(NULL, 0, NULL, &r), 0);
     assert_string_equal(r.entry, "beta");
@@ -902,8 +904,9 @@ static void test_session_compare(void **state)
     /* With the guide: ids it has no role for, and repeats, are dropped;
      * a stale entry loses the place but not the set. */
     bl_guide *g = base_guide();
-    fs_write_str(path, "borderless-session 1\nentry\tgone\nline\t4\nfocus\tdetail\n"
-                       "compare\tgone beta intro\n");
+    fs_write_str(path,
+                 "borderless-session 1\nentry\tgone\nline\t4\nfocus\tdetail\n"
+                 "compare\tgone beta intro\n");
     assert_int_equal(bl_session_load(NULL, 0, g, &r), 0);
     assert_string_equal(r.entry, "");
     assert_int_equal(r.line, 0);

@@ -230,9 +230,10 @@ int bl_session_save(const char *path, unsigned flags, const bl_session *s, char 
     char doc[1024];
     int n = snprintf(doc, sizeof doc, "%s %d\n", MAGIC, BL_SESSION_VERSION);
     /* No place without an entry: an entry line must not be empty. */
-    if (n > 0 && (size_t)n < sizeof doc && elen)
-        n += snprintf(doc + n, sizeof doc - (size_t)n, "entry\t%s\npos\t%d %zu %zu %zu\nline\t%zu\n",
-                      s->entry, s->pos.part + 1, s->pos.item, s->pos.src, s->pos.nth, s->line);
+    size_t room = (size_t)n < sizeof doc ? sizeof doc - (size_t)n : 0;
+    if (n > 0 && room && elen)
+        n += snprintf(doc + n, room, "entry\t%s\npos\t%d %zu %zu %zu\nline\t%zu\n", s->entry,
+                      s->pos.part + 1, s->pos.item, s->pos.src, s->pos.nth, s->line);
     if (n > 0 && (size_t)n < sizeof doc && elen && flen)
         n += snprintf(doc + n, sizeof doc - (size_t)n, "focus\t%s\n", s->focus);
     for (size_t i = 0; i < s->n_compare && n > 0 && (size_t)n < sizeof doc; i++)
@@ -249,9 +250,9 @@ int bl_session_save(const char *path, unsigned flags, const bl_session *s, char 
 
 int bl_session_same(const bl_session *a, const bl_session *b)
 {
-    if (strcmp(a->entry, b->entry) != 0 || strcmp(a->focus, b->focus) != 0 ||
-        a->line != b->line || a->pos.part != b->pos.part || a->pos.item != b->pos.item ||
-        a->pos.src != b->pos.src || a->pos.nth != b->pos.nth || a->n_compare != b->n_compare)
+    if (strcmp(a->entry, b->entry) != 0 || strcmp(a->focus, b->focus) != 0 || a->line != b->line ||
+        a->pos.part != b->pos.part || a->pos.item != b->pos.item || a->pos.src != b->pos.src ||
+        a->pos.nth != b->pos.nth || a->n_compare != b->n_compare)
         return 0;
     for (size_t i = 0; i < a->n_compare && i < BL_SESSION_COMPARE_MAX; i++)
         if (strcmp(a->compare[i], b->compare[i]) != 0)
