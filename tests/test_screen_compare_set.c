@@ -2,7 +2,8 @@
  * (screen/harness.h), each case in its own $XDG_DATA_HOME and
  * $XDG_STATE_HOME: the menu marking each role of the set with its letter
  * (the comparison's column), in UTF-8 and ASCII, beside the shortlist's
- * mark; the set kept in the session and restored by the next start; a
+ * mark, and the shortlist view doing the same; the set kept in the session
+ * and restored by the next start; a
  * private session that keeps nothing. */
 #include <setjmp.h>
 #include <stdarg.h>
