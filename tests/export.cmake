@@ -4,7 +4,11 @@
 # python3-html5lib, as scripts/quickstart does), the `export` command's exit
 # statuses, and the guide's E prompt on whole screens.
 bl_unit_test(test_booklet test_booklet.c)
+# GitHub's heading anchors, which the Markdown booklet's contents link to.
+bl_unit_test(test_mdslug test_mdslug.c)
 bl_script_test(test_export_html export/test_export_html.sh)
+# The Markdown booklet's contents rendered by Discount: links to GitHub's anchors.
+bl_script_test(test_export_md export/test_export_md.sh)
 bl_script_test(test_export_cli cli/test_export.sh)
 
 add_executable(test_screen_export test_screen_export.c screen/harness.c

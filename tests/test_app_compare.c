@@ -175,12 +175,59 @@ static void test_view(void **state)
     bl_app_done(&a); /* frees the open comparison (ASan checks) */
 }
 
+/* The set goes into the session by id, in its order, and comes back from
+ * one: roles only, each once, at most three; the letters follow the order. */
+static void test_session(void **state)
+{
+    (void)state;
+    bl_app a;
+    assert_int_equal(bl_app_init(&a, guide, 0), 0);
+    resize(&a, 80, 24);
+    size_t first = a.sel;
+    act(&a, BL_ACT_COMPARE_TOGGLE);
+    act(&a, BL_ACT_DOWN);
+    size_t second = a.sel;
+    act(&a, BL_ACT_COMPARE_TOGGLE);
+    assert_int_equal(bl_app_compare_index(&a, first), 0);
+    assert_int_equal(bl_app_compare_index(&a, second), 1);
+    /* The status line names each role with its letter. */
+    char want[256];
+    snprintf(want, sizeof want, "C compares (2 of 3): A %s, B ", guide->entries[first].title);
+    assert_true(strncmp(a.status.text, want, strlen(want)) == 0);
+    bl_session s;
+    bl_app_session(&a, &s);
+    assert_int_equal(s.n_compare, 2);
+    assert_string_equal(s.compare[0], guide->entries[first].id);
+    assert_string_equal(s.compare[1], guide->entries[second].id);
+    bl_app_done(&a);
+
+    /* Back, in a new app: second first this time, plus what is not a role
+     * (a section, an unknown id) and a repeat, all dropped. */
+    assert_int_equal(bl_app_init(&a, guide, 0), 0);
+    resize(&a, 80, 24);
+    bl_session r = {.n_compare = 3};
+    snprintf(r.compare[0], sizeof r.compare[0], "%s", guide->entries[second].id);
+    snprintf(r.compare[1], sizeof r.compare[1], "%s", guide->entries[guide->n_roles].id);
+    snprintf(r.compare[2], sizeof r.compare[2], "%s", guide->entries[second].id);
+    assert_int_equal(bl_app_restore(&a, &r), 0);
+    assert_int_equal(a.cmp.n, 1);
+    assert_int_equal(bl_app_compare_index(&a, second), 0);
+    assert_int_equal(bl_app_compare_index(&a, first), -1);
+    assert_string_equal(bl_app_bar_label(&a, BL_ACT_COMPARE), "Compare 1");
+    /* Nothing the guide has: nothing restored. */
+    bl_session none = {.entry = "no-such-role", .compare = {"no-such-role"}, .n_compare = 1};
+    assert_int_equal(bl_app_restore(&a, &none), -1);
+    assert_int_equal(a.cmp.n, 0);
+    bl_app_done(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_set),
         cmocka_unit_test(test_section_is_refused),
         cmocka_unit_test(test_view),
+        cmocka_unit_test(test_session),
     };
     return cmocka_run_group_tests(tests, load, unload);
 }

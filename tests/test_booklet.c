@@ -9,6 +9,7 @@
 #include "borderless/compare.h"
 #include "borderless/layout.h"
 #include "borderless/loader.h"
+#include "borderless/mdslug.h"
 #include "borderless/summary.h"
 
 #include <errno.h>
@@ -425,6 +426,162 @@ static void test_hostile(void **state)
     free(e);
 }
 
+/* ---- Markdown: the contents link to the headings -------------------------- */
+
+/* Every "[title](#anchor)" item of the Markdown contents names a heading
+ * of the document that has that title, with that anchor when the
+ * document's headings are counted in order (mdslug.h); n items in all. */
+static void assert_md_links(const char *doc, size_t n)
+{
+    /* The anchors of the document's headings, by their text. */
+    bl_mdslug *s = bl_mdslug_new();
+    assert_non_null(s);
+    char *texts[4096], *anchors[4096];
+    size_t nh = 0;
+    for (const char *p = doc; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *t;
+        size_t tl;
+        if (bl_mdslug_heading(p, len, &t, &tl) == 0) {
+            assert_true(nh < 4096);
+            texts[nh] = t;
+            anchors[nh++] = bl_mdslug_next(s, t, tl);
+        }
+        p += len + (nl != NULL);
+    }
+    bl_mdslug_free(s);
+    const char *c = strstr(doc, "\n## Contents\n");
+    const char *end = c ? strstr(c, "\n---\n") : NULL;
+    assert_non_null(end);
+    size_t items = 0;
+    for (const char *p = strstr(c, "["); p && p < end; p = strstr(p + 1, "\n")) {
+        const char *open = strchr(p, '[');
+        if (!open || open > end)
+            break;
+        const char *mid = strstr(open, "](#"), *close = mid ? strchr(mid, ')') : NULL;
+        assert_non_null(close);
+        char title[512], anchor[512];
+        snprintf(title, sizeof title, "%.*s", (int)(mid - open - 1), open + 1);
+        snprintf(anchor, sizeof anchor, "%.*s", (int)(close - mid - 3), mid + 3);
+        /* The link text is escaped as the heading is: unescape both alike. */
+        char *tt;
+        size_t tl;
+        char line[520];
+        snprintf(line, sizeof line, "# %s", title);
+        assert_int_equal(bl_mdslug_heading(line, strlen(line), &tt, &tl), 0);
+        int found = 0;
+        for (size_t k = 0; k < nh && !found; k++)
+            found = strcmp(anchors[k], anchor) == 0 && strcmp(texts[k], tt) == 0;
+        if (!found)
+            fail_msg("no heading \"%s\" with the anchor #%s", tt, anchor);
+        free(tt);
+        items++;
+        p = close;
+    }
+    assert_int_equal(items, n);
+    for (size_t k = 0; k < nh; k++) {
+        free(texts[k]);
+        free(anchors[k]);
+    }
+}
+
+static void test_md_contents_links(void **state)
+{
+    (void)state;
+    /* All roles: under their groups, each a link; then the sections. */
+    bl_booklet_spec all = {.scope = BL_BOOKLET_ALL};
+    char *doc = render(guide, &all, BL_BOOKLET_MARKDOWN, 0, NULL);
+    assert_non_null(
+        strstr(doc,
+               "## Contents\n"
+               "\n"
+               "- International organisations\n"
+               "    - [Interpol officer](#interpol-officer)\n"
+               "    - [United Nations police officer](#united-nations-police-officer)\n"));
+    assert_non_null(strstr(doc,
+                           "    - [Police or customs attach\xc3\xa9 abroad]"
+                           "(#police-or-customs-attach\xc3\xa9-abroad)\n"));
+    assert_non_null(strstr(doc, "- Sections\n    - [About this guide](#about-this-guide)\n"));
+    assert_md_links(doc, guide->n_entries);
+    free(doc);
+
+    /* The shortlist: numbered, in its order; the role gone is not linked. */
+    bl_booklet_spec sl = {.scope = BL_BOOKLET_SHORTLIST, .shortlist = shelf};
+    doc = render(guide, &sl, BL_BOOKLET_MARKDOWN, 0, NULL);
+    assert_non_null(strstr(doc,
+                           "## Contents\n"
+                           "\n"
+                           "1. [Europol analyst or specialist](#europol-analyst-or-specialist)\n"
+                           "2. [Interpol officer](#interpol-officer)\n"
+                           "\n"
+                           "No longer in the guide (on your shortlist):\n"));
+    assert_md_links(doc, 2);
+    free(doc);
+
+    /* A comparison: its own headings come first and are counted too. */
+    size_t roles[] = {role_index(guide, "interpol-agent"), role_index(guide, "europol-analyst")};
+    bl_booklet_spec cmp = {.scope = BL_BOOKLET_COMPARE, .roles = roles, .n_roles = 2};
+    doc = render(guide, &cmp, BL_BOOKLET_MARKDOWN, 0, NULL);
+    assert_md_links(doc, 2);
+    free(doc);
+}
+
+/* Titles that repeat a heading before them: GitHub counts them up. */
+static const bl_field_value dup_fields[] = {{.field = BL_FIELD_SUMMARY, .text = "Text."}};
+static const bl_entry dup_entries[] = {
+    {.kind = BL_ENTRY_ROLE,
+     .id = "c1",
+     .title = "Contents",
+     .fields = dup_fields,
+     .n_fields = 1,
+     .reviewed = "2024-01-01"},
+    {.kind = BL_ENTRY_ROLE,
+     .id = "s1",
+     .title = "Summary",
+     .fields = dup_fields,
+     .n_fields = 1,
+     .reviewed = "2024-01-01"},
+    {.kind = BL_ENTRY_ROLE,
+     .id = "s2",
+     .title = "Summary!",
+     .fields = dup_fields,
+     .n_fields = 1,
+     .reviewed = "2024-01-01"},
+    {.kind = BL_ENTRY_ROLE,
+     .id = "x",
+     .title = "[C] & \\*bold\\* <b>",
+     .fields = dup_fields,
+     .n_fields = 1,
+     .reviewed = "2024-01-01"},
+};
+static const size_t dup_by_id[] = {0, 1, 2, 3};
+static const bl_guide dup_guide = {
+    .title = "Dup",
+    .entries = dup_entries,
+    .n_entries = 4,
+    .n_roles = 4,
+    .by_id = dup_by_id,
+};
+
+static void test_md_contents_repeats(void **state)
+{
+    (void)state;
+    size_t roles[] = {0, 1, 2, 3};
+    bl_booklet_spec s = {.scope = BL_BOOKLET_ROLES, .roles = roles, .n_roles = 4};
+    char *doc = render(&dup_guide, &s, BL_BOOKLET_MARKDOWN, 0, NULL);
+    /* "## Contents" on the cover is #contents; the role "Contents" comes
+     * after it, and each role's "## Summary" before the next role. */
+    assert_non_null(strstr(doc,
+                           "1. [Contents](#contents-1)\n"
+                           "2. [Summary](#summary-1)\n"
+                           "3. [Summary!](#summary-3)\n"
+                           "4. [\\[C\\] & \\\\\\*bold\\\\\\* \\<b\\>](#c--bold-b)\n"));
+    assert_md_links(doc, 4);
+    assert_md_escaped(doc);
+    free(doc);
+}
+
 /* ---- names, formats, bad specs ------------------------------------------ */
 
 static void test_names(void **state)
@@ -504,9 +661,14 @@ static void test_save(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_all),     cmocka_unit_test(test_shortlist),
-        cmocka_unit_test(test_compare), cmocka_unit_test(test_fit),
-        cmocka_unit_test(test_hostile), cmocka_unit_test(test_names),
+        cmocka_unit_test(test_all),
+        cmocka_unit_test(test_shortlist),
+        cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_md_contents_links),
+        cmocka_unit_test(test_md_contents_repeats),
+        cmocka_unit_test(test_names),
         cmocka_unit_test(test_save),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

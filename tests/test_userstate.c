@@ -824,6 +824,147 @@ static void test_session(void **state)
     free(path);
 }
 
+/* ---- the compare set in the session ---- */
+
+static bl_guide *base_guide(void)
+{
+    char *base = fs_fmt("%s/base", fs_env("BORDERLESS_FIXTURES"));
+    bl_diags d;
+    bl_diags_init(&d, BL_DIAGS_DEFAULT_MAX);
+    bl_guide *g = bl_load_dir(base, &d);
+    bl_diags_free(&d);
+    free(base);
+    assert_non_null(g);
+    return g;
+}
+
+/* The file's text, ended by a NUL. */
+static char *read_str(const char *path)
+{
+    size_t len;
+    unsigned char *b = fs_read(path, &len);
+    char *t = realloc(b, len + 1);
+    assert_non_null(t);
+    t[len] = '\0';
+    return t;
+}
+
+static void test_session_compare(void **state)
+{
+    struct fx *f = *state;
+    char why[BL_REASON_MAX];
+    char *path = fs_fmt("%s/state/borderless/session", f->dir);
+    bl_session s = {
+        .entry = "alpha", .line = 3, .focus = "menu", .compare = {"beta", "alpha"}, .n_compare = 2};
+    assert_int_equal(bl_session_save(NULL, 0, &s, why, sizeof why), 0);
+    char *text = read_str(path);
+    assert_string_equal(text,
+                        "borderless-session 1\nentry\talpha\npos\t1 0 0 0\nline\t3\n"
+                        "focus\tmenu\ncompare\tbeta alpha\n");
+    free(text);
+
+    /* Round trip: the set in its order; the same session. */
+    bl_session r;
+    assert_int_equal(bl_session_load(NULL, 0, NULL, &r), 0);
+    assert_int_equal(r.n_compare, 2);
+    assert_string_equal(r.compare[0], "beta");
+    assert_string_equal(r.compare[1], "alpha");
+    assert_true(bl_session_same(&r, &s));
+    strcpy(r.compare[1], "gamma");
+    assert_false(bl_session_same(&r, &s));
+    r.n_compare = 1;
+    assert_false(bl_session_same(&r, &s));
+
+    /* An empty set writes no line; a set without a place is kept alone. */
+    s.n_compare = 0;
+    assert_int_equal(bl_session_save(NULL, 0, &s, why, sizeof why), 0);
+    text = read_str(path);
+    assert_null(strstr(text, "compare"));
+    free(text);
+    bl_session only = {.compare = {"beta"}, .n_compare = 1};
+    assert_int_equal(bl_session_save(NULL, 0, &only, why, sizeof why), 0);
+    text = read_str(path);
+    assert_string_equal(text, "borderless-session 1\ncompare\tbeta\n");
+    free(text);
+    assert_int_equal(bl_session_load(NULL, 0, NULL, &r), 0);
+    assert_string_equal(r.entry, "");
+    assert_int_equal(r.n_compare, 1);
+    assert_string_equal(r.compare[0], "beta");
+
+    /* A file from before the compare line: the place, an empty set. */
+    fs_write_str(path,
+                 "borderless-session 1\nentry\tbeta\npos\t0 1 0 0\nline\t9\n"
+                 "focus\tdetail\n");
+    memset(&r, 'x', sizeof r);
+    assert_int_equal(bl_session_load(NULL, 0, NULL, &r), 0);
+    assert_string_equal(r.entry, "beta");
+    assert_int_equal(r.line, 9);
+    assert_int_equal(r.n_compare, 0);
+
+    /* With the guide: ids it has no role for, and repeats, are dropped;
+     * a stale entry loses the place but not the set. */
+    bl_guide *g = base_guide();
+    fs_write_str(path,
+                 "borderless-session 1\nentry\tgone\nline\t4\nfocus\tdetail\n"
+                 "compare\tgone beta intro\n");
+    assert_int_equal(bl_session_load(NULL, 0, g, &r), 0);
+    assert_string_equal(r.entry, "");
+    assert_int_equal(r.line, 0);
+    assert_string_equal(r.focus, "");
+    assert_int_equal(r.n_compare, 1);
+    assert_string_equal(r.compare[0], "beta");
+    fs_write_str(path, "borderless-session 1\nentry\talpha\ncompare\tbeta beta alpha\n");
+    assert_int_equal(bl_session_load(NULL, 0, g, &r), 0);
+    assert_string_equal(r.entry, "alpha");
+    assert_int_equal(r.n_compare, 2);
+    assert_string_equal(r.compare[0], "beta");
+    assert_string_equal(r.compare[1], "alpha");
+    /* Nothing left at all: nothing to restore. */
+    fs_write_str(path, "borderless-session 1\nentry\tgone\ncompare\tgone\n");
+    assert_int_equal(bl_session_load(NULL, 0, g, &r), 1);
+    assert_int_equal(r.n_compare, 0);
+    bl_guide_free(g);
+
+    /* A damaged compare line: the whole file ignored, as any damage. */
+    const char *bad[] = {
+        "borderless-session 1\nentry\talpha\ncompare\t\n",
+        "borderless-session 1\nentry\talpha\ncompare\talpha  beta\n",
+        "borderless-session 1\nentry\talpha\ncompare\talpha beta \n",
+        "borderless-session 1\nentry\talpha\ncompare\ta b c d\n",
+        "borderless-session 1\nentry\talpha\ncompare\tAlpha\n",
+        "borderless-session 1\nentry\talpha\ncompare\t-x\n",
+        "borderless-session 1\nentry\talpha\ncompare\tal\x1b[2Jpha\n",
+        "borderless-session 1\nentry\talpha\ncompare\talpha\tbeta\n",
+        "borderless-session 1\nentry\talpha\ncompare\talpha",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        fs_write_str(path, bad[i]);
+        memset(&r, 'x', sizeof r);
+        assert_int_equal(bl_session_load(NULL, 0, NULL, &r), 1);
+        assert_string_equal(r.entry, "");
+        assert_int_equal(r.n_compare, 0);
+    }
+
+    /* A bad set is refused, and nothing is written. */
+    unlink(path);
+    bl_session b = {.entry = "alpha", .compare = {"beta", "Be ta"}, .n_compare = 2};
+    assert_int_equal(bl_session_save(NULL, 0, &b, why, sizeof why), -EINVAL);
+    b = (bl_session){.entry = "alpha", .compare = {"beta", ""}, .n_compare = 2};
+    assert_int_equal(bl_session_save(NULL, 0, &b, why, sizeof why), -EINVAL);
+    b = (bl_session){.entry = "alpha", .compare = {"a", "b", "c"}, .n_compare = 4};
+    assert_int_equal(bl_session_save(NULL, 0, &b, why, sizeof why), -EINVAL);
+    assert_false(exists(path));
+
+    /* Private: the set is neither read nor written. */
+    b = (bl_session){.entry = "alpha", .compare = {"beta"}, .n_compare = 1};
+    assert_int_equal(bl_session_save(NULL, BL_USERSTATE_PRIVATE, &b, why, sizeof why), 0);
+    assert_false(exists(path));
+    assert_int_equal(bl_session_save(NULL, 0, &b, why, sizeof why), 0);
+    assert_int_equal(bl_session_load(NULL, BL_USERSTATE_PRIVATE, NULL, &r), 1);
+    assert_int_equal(r.n_compare, 0);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -845,6 +986,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_older_version_upgraded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_private, setup, teardown),
         cmocka_unit_test_setup_teardown(test_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_session_compare, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -345,9 +345,10 @@ long bl_app_shelf_entry(const bl_app *a, size_t i);
 /* Where the reader is, for bl_session_save(). */
 void bl_app_session(const bl_app *a, bl_session *s);
 
-/* Goes back to a saved place: the entry by id, its reading position and
- * the focus.  0, or -1 when s names no entry of the guide (nothing
- * changes).  Call after the first BL_ACT_RESIZE. */
+/* Goes back to a saved place: the compare set (s's roles replace it), the
+ * entry by id, its reading position and the focus.  0, or -1 when s names
+ * no entry of the guide and no role for the set (the set is then empty,
+ * nothing else changes).  Call after the first BL_ACT_RESIZE. */
 int bl_app_restore(bl_app *a, const bl_session *s);
 
 /* The comparison's part of bl_app_apply (app_compare.c): the actions of
@@ -360,6 +361,13 @@ unsigned bl_app_compare_apply(bl_app *a, enum bl_action act, const struct bl_app
 void bl_app_compare_resize(bl_app *a, int width, int rows);
 /* Frees what the comparison holds. */
 void bl_app_compare_done(bl_app *a);
+/* The compare set in s (by id), and back from s: roles s names that the
+ * guide has, in s's order; 1 when the set is not empty then. */
+void bl_app_compare_session(const bl_app *a, bl_session *s);
+int bl_app_compare_restore(bl_app *a, const bl_session *s);
+/* Entry e's place in the compare set (0 is the comparison's column A), or
+ * -1 when it is not in the set. */
+int bl_app_compare_index(const bl_app *a, size_t e);
 /* 1 when entry e is in the compare set. */
 int bl_app_compare_has(const bl_app *a, size_t e);
 /* The hint bar's label for act while the comparison is open or for the

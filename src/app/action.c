@@ -14,8 +14,10 @@ static const struct bl_action_info table[BL_ACT_COUNT] = {
     [BL_ACT_MARK] = {.help = "Mark/unmark role", .bar = "Mark", .bar_prio = 6},
     [BL_ACT_NOTE] = {.help = "Note on the role", .bar = "Note", .bar_prio = 7},
     [BL_ACT_SHORTLIST] = {.help = "Your shortlist", .bar = "List", .bar_prio = 6},
-    /* Export a booklet (issue 16). */
-    [BL_ACT_EXPORT] = {.help = "Export a booklet"},
+    /* Export a booklet (issue 16).  In the bar after Note (same priority, a
+     * later key): at 80 columns the menu has room for both unless the
+     * compare set's "C Compare 2" is shown too. */
+    [BL_ACT_EXPORT] = {.help = "Export a booklet", .bar = "Export", .bar_prio = 7},
     [BL_ACT_BACK] = {.help = "Back from a link", .bar = "Back", .bar_prio = 1},
     [BL_ACT_QUIT] = {.help = "Quit", .bar = "Quit", .bar_prio = 1},
     [BL_ACT_REDRAW] = {.help = "Repaint screen"},

@@ -1379,13 +1379,15 @@ void bl_app_session(const bl_app *a, bl_session *s)
         s->line = a->top;
     }
     snprintf(s->focus, sizeof s->focus, "%s", a->focus == BL_FOCUS_DETAIL ? "detail" : "menu");
+    bl_app_compare_session(a, s);
 }
 
 int bl_app_restore(bl_app *a, const bl_session *s)
 {
+    int set = bl_app_compare_restore(a, s);
     long e = entry_by_id(a->g, s->entry);
     if (e < 0)
-        return -1;
+        return set ? 0 : -1;
     select_entry(a, (size_t)e);
     if (a->lay) {
         a->top = bl_layout_line_at(a->lay, s->pos);

@@ -15,10 +15,15 @@ static void say(bl_app *a, enum bl_status_kind kind, const char *text)
 
 int bl_app_compare_has(const bl_app *a, size_t e)
 {
+    return bl_app_compare_index(a, e) >= 0;
+}
+
+int bl_app_compare_index(const bl_app *a, size_t e)
+{
     for (size_t i = 0; i < a->cmp.n; i++)
         if (a->cmp.set[i] == e)
-            return 1;
-    return 0;
+            return (int)i;
+    return -1;
 }
 
 /* Rows of text below the pinned titles. */
@@ -111,14 +116,18 @@ static void close_compare(bl_app *a)
     a->cmp.top = 0;
 }
 
-/* "Compare (2 of 3): Interpol officer, Europol analyst" */
+/* "C compares (2 of 3): A Interpol officer, B Europol analyst": each role
+ * with its letter, the menu's mark for it and its column in the
+ * comparison; the first time, what the mark is. */
 static void say_set(bl_app *a, const char *head)
 {
     char buf[sizeof a->status.text];
     int o = snprintf(buf, sizeof buf, "%s (%zu of %d):", head, a->cmp.n, BL_CMP_MAX_ROLES);
     for (size_t i = 0; i < a->cmp.n && o > 0 && (size_t)o < sizeof buf; i++)
-        o += snprintf(buf + o, sizeof buf - (size_t)o, "%s %s", i ? "," : "",
+        o += snprintf(buf + o, sizeof buf - (size_t)o, "%s %c %s", i ? "," : "", 'A' + (int)i,
                       a->g->entries[a->cmp.set[i]].title);
+    if (a->cmp.n == 1 && o > 0 && (size_t)o < sizeof buf)
+        snprintf(buf + o, sizeof buf - (size_t)o, " (marked A in the menu)");
     say(a, BL_STATUS_INFO, buf);
 }
 
@@ -280,6 +289,33 @@ void bl_app_compare_resize(bl_app *a, int width, int rows)
         say(a, BL_STATUS_ERROR, "Out of memory: the comparison closed");
     }
     clamp_top(a);
+}
+
+/* The session keeps the set by id (session.h), in the order added. */
+_Static_assert(BL_CMP_MAX_ROLES <= BL_SESSION_COMPARE_MAX, "the session holds the compare set");
+
+void bl_app_compare_session(const bl_app *a, bl_session *s)
+{
+    s->n_compare = 0;
+    for (size_t i = 0; i < a->cmp.n; i++)
+        snprintf(s->compare[s->n_compare++], sizeof s->compare[0], "%s",
+                 a->g->entries[a->cmp.set[i]].id);
+}
+
+int bl_app_compare_restore(bl_app *a, const bl_session *s)
+{
+    close_compare(a);
+    a->cmp.n = 0;
+    for (size_t i = 0; i < s->n_compare && a->cmp.n < BL_CMP_MAX_ROLES; i++) {
+        const bl_entry *e = bl_guide_find(a->g, s->compare[i]);
+        if (!e || e->kind != BL_ENTRY_ROLE)
+            continue;
+        size_t k = bl_guide_index(a->g, e);
+        if (!bl_app_compare_has(a, k))
+            a->cmp.set[a->cmp.n++] = k;
+    }
+    set_label(a);
+    return a->cmp.n > 0;
 }
 
 void bl_app_compare_done(bl_app *a)

@@ -8,6 +8,7 @@
 #include "borderless/compare.h"
 #include "borderless/config.h"
 #include "borderless/layout.h"
+#include "borderless/mdslug.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -563,7 +564,30 @@ static void text_section(struct bk *b, const bl_entry *e)
     bl_layout_free(l);
 }
 
-static void plain_cover(struct bk *b)
+/* A contents item in Markdown: prefix, then the title as a link to the
+ * heading whose anchor is `to`. */
+static void md_link_item(struct bk *b, const char *prefix, const char *title, const char *to)
+{
+    if (b->err)
+        return;
+    size_t n = 0;
+    char *c = bl_text_sanitize(title, strlen(title), 0, &n);
+    char *e = c ? bl_summary_md_escape(c, n) : NULL;
+    if (!e)
+        fail(b, -ENOMEM);
+    out(b, prefix);
+    out(b, "[");
+    out(b, e ? e : "");
+    out(b, "](#");
+    out(b, to);
+    out(b, ")\n");
+    free(e);
+    free(c);
+}
+
+/* The cover; in Markdown with anchors (one a part, or NULL), each item of
+ * the contents links to its part's heading. */
+static void plain_cover(struct bk *b, char *const *anchors)
 {
     char *t = title_of(b);
     if (!t) {
@@ -600,7 +624,10 @@ static void plain_cover(struct bk *b)
         snprintf(num, sizeof num, b->s->scope == BL_BOOKLET_ALL ? "  %zu. " : "%zu. ", i + 1);
         if (md && b->s->scope == BL_BOOKLET_ALL)
             snprintf(num, sizeof num, "    - ");
-        para(b, e->title, num, b->s->scope == BL_BOOKLET_ALL ? "      " : "    ");
+        if (md && anchors && anchors[i])
+            md_link_item(b, num, e->title, anchors[i]);
+        else
+            para(b, e->title, num, b->s->scope == BL_BOOKLET_ALL ? "      " : "    ");
     }
     if (b->n_gone) {
         out(b, "\n");
@@ -610,11 +637,95 @@ static void plain_cover(struct bk *b)
     }
 }
 
+/* The comparison (its scope) and the parts, after the cover; with starts,
+ * where each part begins in b->f (-1: a repeat, not written). */
+static void plain_body(struct bk *b, long *starts);
+
+/* The anchors of the Markdown headings in doc[0..len), in order, each
+ * the next of s; the first at or after starts[i] is part i's. */
+static void md_anchors(struct bk *b, bl_mdslug *s, const char *doc, size_t len, const long *starts,
+                       char **anchors)
+{
+    size_t part = 0;
+    for (size_t at = 0; at < len && !b->err;) {
+        const char *nl = memchr(doc + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - doc) : len;
+        char *text = NULL;
+        size_t tlen = 0;
+        int rc = bl_mdslug_heading(doc + at, end - at, &text, &tlen);
+        if (rc < 0)
+            fail(b, -ENOMEM);
+        if (rc == 0) {
+            char *a = bl_mdslug_next(s, text, tlen);
+            if (!a)
+                fail(b, -ENOMEM);
+            while (starts && part < b->n_parts && starts[part] < 0)
+                part++;
+            if (a && starts && part < b->n_parts && (long)at >= starts[part]) {
+                anchors[part++] = a;
+                a = NULL;
+            }
+            free(a);
+        }
+        free(text);
+        at = end + 1;
+    }
+}
+
+/* Markdown's contents link to the parts' headings, whose anchors depend on
+ * every heading before them (a second "Summary" is "summary-1"): so the
+ * body is made first, and the cover's headings (made once without links)
+ * and then the body's are counted in their order. */
+static void render_markdown(struct bk *b)
+{
+    FILE *dest = b->f;
+    char *body = NULL, *cover = NULL, **anchors = calloc(b->n_parts + 1, sizeof *anchors);
+    size_t blen = 0, clen = 0;
+    long *starts = calloc(b->n_parts + 1, sizeof *starts);
+    bl_mdslug *slugs = bl_mdslug_new();
+    FILE *bf = anchors && starts && slugs ? open_memstream(&body, &blen) : NULL;
+    if (!bf) {
+        fail(b, -ENOMEM);
+    } else {
+        b->f = bf;
+        plain_body(b, starts);
+        if (fclose(bf) != 0)
+            fail(b, -ENOMEM);
+        FILE *cf = open_memstream(&cover, &clen);
+        if (!cf) {
+            fail(b, -ENOMEM);
+        } else {
+            b->f = cf;
+            plain_cover(b, NULL);
+            if (fclose(cf) != 0)
+                fail(b, -ENOMEM);
+        }
+        b->f = dest;
+    }
+    if (!b->err) {
+        md_anchors(b, slugs, cover, clen, NULL, anchors);
+        md_anchors(b, slugs, body, blen, starts, anchors);
+    }
+    plain_cover(b, anchors);
+    out_n(b, body, blen);
+    for (size_t i = 0; anchors && i < b->n_parts; i++)
+        free(anchors[i]);
+    free(anchors);
+    free(starts);
+    free(body);
+    free(cover);
+    bl_mdslug_free(slugs);
+}
+
 static void render_plain(struct bk *b)
 {
     int md = b->fmt == BL_BOOKLET_MARKDOWN;
     enum bl_summary_format sf = md ? BL_SUMMARY_MARKDOWN : BL_SUMMARY_TEXT;
-    plain_cover(b);
+    if (md && b->s->scope != BL_BOOKLET_FIT) {
+        render_markdown(b);
+        return;
+    }
+    plain_cover(b, NULL);
     if (b->s->scope == BL_BOOKLET_FIT) {
         char *doc = NULL;
         size_t len = 0;
@@ -628,6 +739,13 @@ static void render_plain(struct bk *b)
         free(doc);
         return;
     }
+    plain_body(b, NULL);
+}
+
+static void plain_body(struct bk *b, long *starts)
+{
+    int md = b->fmt == BL_BOOKLET_MARKDOWN;
+    enum bl_summary_format sf = md ? BL_SUMMARY_MARKDOWN : BL_SUMMARY_TEXT;
     if (b->s->scope == BL_BOOKLET_COMPARE) {
         bl_compare *c = build_compare(b);
         if (!c)
@@ -655,11 +773,15 @@ static void render_plain(struct bk *b)
     for (size_t i = 0; i < b->n_parts && !b->err; i++) {
         const struct part *p = &b->parts[i];
         const bl_entry *e = &b->g->entries[p->entry];
+        if (starts)
+            starts[i] = -1;
         if (p->repeat)
             continue;
         /* A rule between the parts: a page's worth of separation in text,
          * a thematic break in Markdown. */
         out(b, md ? "\n---\n\n" : "\n\n");
+        if (starts)
+            starts[i] = ftell(b->f);
         if (e->kind != BL_ENTRY_ROLE) {
             (md ? md_section : text_section)(b, e);
             continue;

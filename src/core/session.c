@@ -67,6 +67,43 @@ static int header_version(const char *s, size_t n, size_t *len)
     return (int)v;
 }
 
+/* The compare line's value v..end: one to BL_SESSION_COMPARE_MAX ids, one
+ * space between them; -1 when it is not that. */
+static int parse_compare(const char *v, const char *end, bl_session *s)
+{
+    s->n_compare = 0;
+    for (const char *q = v;;) {
+        const char *sp = memchr(q, ' ', (size_t)(end - q));
+        const char *we = sp ? sp : end;
+        if (s->n_compare == BL_SESSION_COMPARE_MAX ||
+            !word_ok(q, (size_t)(we - q), BL_SESSION_ID_MAX, 1))
+            return -1;
+        memcpy(s->compare[s->n_compare], q, (size_t)(we - q));
+        s->compare[s->n_compare++][we - q] = '\0';
+        if (!sp)
+            return 0;
+        q = sp + 1;
+    }
+}
+
+/* Drops the compare ids g has no role for (with g) and repeats. */
+static void keep_compare(const bl_guide *g, bl_session *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_compare; i++) {
+        const bl_entry *e = g ? bl_guide_find(g, s->compare[i]) : NULL;
+        int keep = !g || (e && e->kind == BL_ENTRY_ROLE);
+        for (size_t k = 0; k < n && keep; k++)
+            keep = strcmp(s->compare[k], s->compare[i]) != 0;
+        if (keep && n != i)
+            memcpy(s->compare[n], s->compare[i], sizeof s->compare[n]);
+        n += keep;
+    }
+    for (size_t i = n; i < s->n_compare; i++)
+        memset(s->compare[i], 0, sizeof s->compare[i]);
+    s->n_compare = n;
+}
+
 /* Parses "key<TAB>value" lines into *s; -1 on any malformed line. */
 static int parse_lines(const char *p, const char *end, bl_session *s)
 {
@@ -109,6 +146,9 @@ static int parse_lines(const char *p, const char *end, bl_session *s)
                                      .item = (size_t)a[1],
                                      .src = (size_t)a[2],
                                      .nth = (size_t)a[3]};
+        } else if (klen == 7 && memcmp(p, "compare", 7) == 0) {
+            if (parse_compare(v, nl, s) < 0)
+                return -1;
         } else if (memchr(p, '\0', (size_t)(nl - p))) {
             return -1;
         } /* other keys: from a later minor change; ignored */
@@ -127,9 +167,18 @@ int bl_session_load(const char *path, unsigned flags, const bl_guide *g, bl_sess
     size_t len = 0, hlen = 0;
     int rc = bl_userstate_read(buf, FILE_MAX, &text, &len);
     int ok = rc == 0 && header_version(text, len, &hlen) == BL_SESSION_VERSION &&
-        parse_lines(text + hlen, text + len, s) == 0 && s->entry[0] &&
-        (!g || bl_guide_find(g, s->entry));
+        parse_lines(text + hlen, text + len, s) == 0;
     free(text);
+    if (ok && g && s->entry[0] && !bl_guide_find(g, s->entry)) {
+        /* Stale: the place goes, the compare set may stay. */
+        memset(s->entry, 0, sizeof s->entry);
+        s->pos = (bl_layout_pos){0};
+        s->line = 0;
+        memset(s->focus, 0, sizeof s->focus);
+    }
+    if (ok)
+        keep_compare(g, s);
+    ok = ok && (s->entry[0] || s->n_compare);
     if (!ok)
         memset(s, 0, sizeof *s);
     return ok ? 0 : 1;
@@ -141,11 +190,15 @@ int bl_session_save(const char *path, unsigned flags, const bl_session *s, char 
     if (flags & BL_USERSTATE_PRIVATE)
         return 0;
     size_t elen = strnlen(s->entry, sizeof s->entry), flen = strnlen(s->focus, sizeof s->focus);
-    if ((elen && !word_ok(s->entry, elen, BL_SESSION_ID_MAX, 1)) ||
+    int bad = (elen && !word_ok(s->entry, elen, BL_SESSION_ID_MAX, 1)) ||
         (flen && !word_ok(s->focus, flen, BL_SESSION_FOCUS_MAX, 0)) || s->pos.part < -1 ||
-        s->pos.part == INT_MAX) {
+        s->pos.part == INT_MAX || s->n_compare > BL_SESSION_COMPARE_MAX;
+    for (size_t i = 0; !bad && i < s->n_compare; i++)
+        bad = !word_ok(s->compare[i], strnlen(s->compare[i], sizeof s->compare[i]),
+                       BL_SESSION_ID_MAX, 1);
+    if (bad) {
         if (why && why_size)
-            snprintf(why, why_size, "not a session to save (a bad entry id or focus)");
+            snprintf(why, why_size, "not a session to save (a bad entry id, focus or compare set)");
         return -EINVAL;
     }
     char file[BL_PATH_MAX];
@@ -174,19 +227,35 @@ int bl_session_save(const char *path, unsigned flags, const bl_session *s, char 
             snprintf(why, why_size, "cannot make the folder for %s: %s", file, strerror(-rc));
         return rc;
     }
-    char doc[512];
-    int n = snprintf(doc, sizeof doc, "%s %d\nentry\t%s\npos\t%d %zu %zu %zu\nline\t%zu\n", MAGIC,
-                     BL_SESSION_VERSION, s->entry, s->pos.part + 1, s->pos.item, s->pos.src,
-                     s->pos.nth, s->line);
-    if (n > 0 && (size_t)n < sizeof doc && flen)
+    char doc[1024];
+    int n = snprintf(doc, sizeof doc, "%s %d\n", MAGIC, BL_SESSION_VERSION);
+    /* No place without an entry: an entry line must not be empty. */
+    size_t room = (size_t)n < sizeof doc ? sizeof doc - (size_t)n : 0;
+    if (n > 0 && room && elen)
+        n += snprintf(doc + n, room, "entry\t%s\npos\t%d %zu %zu %zu\nline\t%zu\n", s->entry,
+                      s->pos.part + 1, s->pos.item, s->pos.src, s->pos.nth, s->line);
+    if (n > 0 && (size_t)n < sizeof doc && elen && flen)
         n += snprintf(doc + n, sizeof doc - (size_t)n, "focus\t%s\n", s->focus);
+    for (size_t i = 0; i < s->n_compare && n > 0 && (size_t)n < sizeof doc; i++)
+        n += snprintf(doc + n, sizeof doc - (size_t)n, "%s%s%s", i ? " " : "compare\t",
+                      s->compare[i], i + 1 == s->n_compare ? "\n" : "");
     if (n < 0 || (size_t)n >= sizeof doc)
         return -ENAMETOOLONG;
-    if (!elen) /* nothing to restore: an entry line must not be empty */
-        n = snprintf(doc, sizeof doc, "%s %d\n", MAGIC, BL_SESSION_VERSION);
     char reason[BL_REASON_MAX];
     rc = bl_safewrite(file, doc, (size_t)n, BL_SAFEWRITE_OVERWRITE, reason, sizeof reason);
     if (rc < 0 && why && why_size)
         snprintf(why, why_size, "cannot save the session: %s", reason);
     return rc;
+}
+
+int bl_session_same(const bl_session *a, const bl_session *b)
+{
+    if (strcmp(a->entry, b->entry) != 0 || strcmp(a->focus, b->focus) != 0 || a->line != b->line ||
+        a->pos.part != b->pos.part || a->pos.item != b->pos.item || a->pos.src != b->pos.src ||
+        a->pos.nth != b->pos.nth || a->n_compare != b->n_compare)
+        return 0;
+    for (size_t i = 0; i < a->n_compare && i < BL_SESSION_COMPARE_MAX; i++)
+        if (strcmp(a->compare[i], b->compare[i]) != 0)
+            return 0;
+    return 1;
 }

@@ -376,7 +376,14 @@ static void shelf_draw_one(struct view *v, int y, size_t i, int sel)
     int x = width > 2 ? 2 : 0;
     if (x)
         draw_str(w, sel ? "\u25b8 " : "  ", 2, ascii);
-    draw_str(w, ent ? ent->title : se->id, width - x, ascii);
+    /* In the compare set: its letter in the last column, as in the menu. */
+    int slot = ent && width > 3 ? bl_app_compare_index(app, (size_t)e) : -1;
+    draw_str(w, ent ? ent->title : se->id, width - x - (slot >= 0), ascii);
+    if (slot >= 0) {
+        wattrset(w, a ^ A_REVERSE);
+        mvwaddch(w, y, width - 1, (chtype)('A' + slot));
+        wattrset(w, a);
+    }
     char line[160];
     if (rows > 1) {
         char date[16] = "";
@@ -481,9 +488,18 @@ static void menu_draw(struct view *v)
             draw_str(w, !marked ? " " : v->term->ascii ? "*" : "\u2713", 1, v->term->ascii);
             used = 2;
         }
-        used += draw_str(w, g->entries[entry].title, width - used, v->term->ascii);
+        /* A role in the compare set: its letter (the comparison's column)
+         * in the last column, in reverse so that it stands apart from a
+         * title it follows closely. */
+        int slot = width > 3 ? bl_app_compare_index(app, entry) : -1;
+        int room = width - (slot >= 0);
+        used += draw_str(w, g->entries[entry].title, room - used, v->term->ascii);
         if (sel)
-            draw_fill(w, width - used);
+            draw_fill(w, room - used);
+        if (slot >= 0) {
+            wattrset(w, a ^ A_REVERSE);
+            mvwaddch(w, y, width - 1, (chtype)('A' + slot));
+        }
         wattrset(w, A_NORMAL);
     }
 }

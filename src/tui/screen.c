@@ -658,20 +658,13 @@ void screen_open_state(struct screen *s, unsigned state_flags, int restore)
         bl_app_session(&s->app, &s->written);
 }
 
-static int session_same(const bl_session *x, const bl_session *y)
-{
-    return strcmp(x->entry, y->entry) == 0 && strcmp(x->focus, y->focus) == 0 &&
-        x->line == y->line && x->pos.part == y->pos.part && x->pos.item == y->pos.item &&
-        x->pos.src == y->pos.src && x->pos.nth == y->pos.nth;
-}
-
 void screen_checkpoint(struct screen *s, unsigned state_flags)
 {
     if (state_flags & BL_USERSTATE_PRIVATE)
         return;
     bl_session ses;
     bl_app_session(&s->app, &ses);
-    if (!ses.entry[0] || session_same(&ses, &s->written))
+    if (!ses.entry[0] || bl_session_same(&ses, &s->written))
         return;
     /* Tried once per change: a failure (a read-only folder) is not retried
      * at every pause; the save on the way out says nothing either. */
