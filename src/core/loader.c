@@ -3,6 +3,7 @@
 #include "borderless/arena.h"
 #include "borderless/editdist.h"
 #include "borderless/vec.h"
+#include "borderless/widthcheck.h"
 #include "yamltree.h"
 
 #include <dirent.h>
@@ -34,6 +35,16 @@ struct draft {
     bl_role_facts *facts; /* roles: in the guide's arena */
     struct link_ref *section_refs; /* roles: malloc'd; `sections` ids (arena strings) */
     size_t n_section_refs;
+    /* bl_check_dir(): the role's width warnings (n_warn of them); their
+     * text is kept (warn, malloc'd) only while it may be printed. */
+    size_t n_warn;
+    bl_diags *warn;
+};
+
+/* An id with a place: a role's in a sorted lookup, or role_order's. */
+struct id_index {
+    const char *id;
+    size_t index;
 };
 
 /* A glossary term while loading. */
@@ -42,6 +53,14 @@ struct gloss {
     struct link_ref *refs; /* malloc'd; related ids (arena strings) */
     size_t n_refs;
     size_t line, column;
+};
+
+/* bl_check_dir(): a role whose warnings' text is kept, by its place in
+ * the guide (rank, id) and its draft (an index: the drafts move). */
+struct held {
+    size_t rank;
+    const char *id;
+    size_t index;
 };
 
 struct drafts {
@@ -80,6 +99,18 @@ struct loader {
     int sections_clean; /* sections.yaml loaded without a problem */
     bl_fit_question *fitq; /* the fit finder's questions, in the guide's arena */
     size_t n_fitq;
+    /* bl_check_dir(): each role's model is built in `model`, emptied for
+     * the next role once the role is checked; the guide's arena keeps only
+     * what the checks across files need (check_role_done). */
+    int check;
+    bl_arena *model;
+    size_t warn_max; /* the caller's cap on warnings printed */
+    struct id_index *order_idx; /* malloc'd; role_order by id, for ranks */
+    struct held *held; /* malloc'd; roles whose warnings' text is kept */
+    size_t n_held, cap_held, held_warn;
+    int have_cutoff; /* roles after (cutoff_rank, cutoff_id) keep none */
+    size_t cutoff_rank;
+    const char *cutoff_id;
 };
 
 static void problem(struct loader *L, size_t line, size_t column, const char *fmt, ...)
@@ -299,11 +330,21 @@ static int drafts_push(struct loader *L, struct drafts *d, struct draft **out)
     return 0;
 }
 
+static void draft_drop_warn(struct draft *d)
+{
+    if (d->warn) {
+        bl_diags_free(d->warn);
+        free(d->warn);
+        d->warn = NULL;
+    }
+}
+
 static void drafts_free(struct drafts *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].refs);
         free(d->v[i].section_refs);
+        draft_drop_warn(&d->v[i]);
     }
     free(d->v);
     memset(d, 0, sizeof *d);
@@ -1878,6 +1919,8 @@ static bl_arena *scratch_arena(struct loader *L)
     return L->scratch;
 }
 
+static void check_role_done(struct loader *L, struct draft *d);
+
 /* Parses one role from bytes; the id comes from the file name. */
 static void load_role(struct loader *L, const char *path, const char *id, const unsigned char *buf,
                       size_t len)
@@ -1901,7 +1944,13 @@ static void load_role(struct loader *L, const char *path, const char *id, const 
             d->e.id = id;
             d->e.path = L->path;
             d->rank = SIZE_MAX;
+            bl_arena *keep = L->arena;
+            if (L->check) {
+                bl_arena_reset(L->model);
+                L->arena = L->model;
+            }
             build_entry(L, d, root);
+            L->arena = keep;
             /* The tree dies with tmp: copy the link ids out of it. */
             for (size_t i = 0; i < d->n_refs; i++) {
                 d->refs[i].id = bl_arena_strdup(L->arena, d->refs[i].id);
@@ -1911,6 +1960,8 @@ static void load_role(struct loader *L, const char *path, const char *id, const 
                     break;
                 }
             }
+            if (L->check)
+                check_role_done(L, d);
         }
     }
 }
@@ -2181,11 +2232,6 @@ static int cmp_roles(const void *a, const void *b)
     return strcmp(x->e.id, y->e.id);
 }
 
-struct id_index {
-    const char *id;
-    size_t index;
-};
-
 static int cmp_by_id(const void *a, const void *b)
 {
     return strcmp(((const struct id_index *)a)->id, ((const struct id_index *)b)->id);
@@ -2199,6 +2245,116 @@ static int cmp_id_index(const void *key, const void *elem)
 static const struct id_index *find_id(const struct id_index *ids, size_t n, const char *id)
 {
     return bsearch(id, ids, n, sizeof *ids, cmp_id_index);
+}
+
+/* ---- check mode (bl_check_dir) ---------------------------------------------- */
+
+/* role_order by id, for the ranks of roles as they are read (cross_check
+ * gives every loaded role the same rank). */
+static void index_order(struct loader *L)
+{
+    free(L->order_idx);
+    L->order_idx = malloc((L->n_order ? L->n_order : 1) * sizeof *L->order_idx);
+    if (!L->order_idx) {
+        out_of_memory(L);
+        return;
+    }
+    for (size_t i = 0; i < L->n_order; i++)
+        L->order_idx[i] = (struct id_index){.id = L->order[i].id, .index = i};
+    qsort(L->order_idx, L->n_order, sizeof *L->order_idx, cmp_by_id);
+}
+
+/* The order of roles in the guide (cmp_roles), by rank and id. */
+static int cmp_rank_id(size_t ra, const char *a, size_t rb, const char *b)
+{
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+static int cmp_held(const void *a, const void *b)
+{
+    const struct held *x = a, *y = b;
+    return cmp_rank_id(x->rank, x->id, y->rank, y->id);
+}
+
+/* Keeps the text of the warnings of the first roles (in the guide's order)
+ * that hold at least warn_max of them, and drops the others': they come
+ * after warn_max warnings, where bl_diags only counts. */
+static void prune_warnings(struct loader *L)
+{
+    qsort(L->held, L->n_held, sizeof *L->held, cmp_held);
+    size_t kept = 0, sum = 0;
+    for (size_t i = 0; i < L->n_held; i++) {
+        struct draft *d = &L->roles.v[L->held[i].index];
+        if (sum >= L->warn_max) {
+            draft_drop_warn(d);
+            continue;
+        }
+        sum += d->n_warn;
+        L->held[kept++] = L->held[i];
+        if (sum >= L->warn_max) {
+            L->have_cutoff = 1;
+            L->cutoff_rank = d->rank;
+            L->cutoff_id = d->e.id;
+        }
+    }
+    L->n_held = kept;
+    L->held_warn = sum;
+}
+
+/* A role's width warnings, while nothing is wrong so far (else none will
+ * be printed): counted, and their text kept while it may be printed. */
+static void role_warnings(struct loader *L, struct draft *d)
+{
+    bl_diags w;
+    bl_diags_init(&w, SIZE_MAX);
+    size_t n = bl_width_warnings_entry(&d->e, &w);
+    if (w.oom) {
+        bl_diags_free(&w);
+        out_of_memory(L);
+        return;
+    }
+    d->n_warn = n;
+    if (!n || (L->have_cutoff && cmp_rank_id(d->rank, d->e.id, L->cutoff_rank, L->cutoff_id) > 0)) {
+        bl_diags_free(&w);
+        return;
+    }
+    struct held *held = bl_vec_grow(L->held, &L->cap_held, L->n_held + 1, sizeof *held, 16);
+    d->warn = held ? malloc(sizeof *d->warn) : NULL;
+    if (!d->warn) {
+        bl_diags_free(&w);
+        out_of_memory(L);
+        return;
+    }
+    L->held = held;
+    *d->warn = w;
+    L->held[L->n_held++] =
+        (struct held){.rank = d->rank, .id = d->e.id, .index = (size_t)(d - L->roles.v)};
+    L->held_warn += n;
+    if (L->held_warn >= 2 * L->warn_max)
+        prune_warnings(L);
+}
+
+/* After a role is built in L->model: its width warnings, then what the
+ * checks across files need is copied to the guide's arena and the rest is
+ * forgotten (the next role reuses the memory). */
+static void check_role_done(struct loader *L, struct draft *d)
+{
+    for (size_t i = 0; i < d->n_section_refs; i++) {
+        d->section_refs[i].id = bl_arena_strdup(L->arena, d->section_refs[i].id);
+        if (!d->section_refs[i].id) {
+            out_of_memory(L);
+            d->n_section_refs = i;
+            break;
+        }
+    }
+    const struct id_index *r = L->order_idx ? find_id(L->order_idx, L->n_order, d->e.id) : NULL;
+    d->rank = r ? r->index : SIZE_MAX;
+    if (L->errors == 0)
+        role_warnings(L, d);
+    d->e = (bl_entry){.kind = d->e.kind, .id = d->e.id, .path = d->e.path};
+    d->facts = NULL;
 }
 
 static int is_role_file(const struct loader *L, const char *id)
@@ -2509,63 +2665,74 @@ static void loader_done(struct loader *L)
     free(L->gloss);
     L->gloss = NULL;
     L->n_gloss = 0;
+    bl_arena_free(L->model);
+    L->model = NULL;
+    free(L->order_idx);
+    L->order_idx = NULL;
+    free(L->held);
+    L->held = NULL;
 }
 
-bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
+/* Loads dir into L (whose arena is made here); returns the guide, or NULL
+ * after the problems.  The caller calls loader_done(L) in either case and
+ * frees L->arena when there is no guide. */
+static bl_guide *load_dir(struct loader *L, const char *dir)
 {
-    struct loader L = {.diags = diags};
-    L.arena = bl_arena_new();
-    if (!L.arena) {
-        bl_diags_add(diags, dir, 0, 0, "out of memory");
+    bl_guide *g = NULL;
+    L->arena = bl_arena_new();
+    if (!L->arena || (L->check && !(L->model = bl_arena_new()))) {
+        bl_diags_add(L->diags, dir, 0, 0, "out of memory");
         return NULL;
     }
     char *sections_path = join_path(dir, "sections.yaml");
     char *roles_dir = join_path(dir, "roles");
-    if (!sections_path || !roles_dir || set_path(&L, sections_path) < 0) {
-        bl_diags_add(diags, dir, 0, 0, "out of memory");
-        goto fail;
+    if (!sections_path || !roles_dir || set_path(L, sections_path) < 0) {
+        bl_diags_add(L->diags, dir, 0, 0, "out of memory");
+        goto done;
     }
     size_t len;
-    unsigned char *buf = read_file(&L, L.path, &len);
+    unsigned char *buf = read_file(L, L->path, &len);
     if (buf) {
-        load_sections(&L, buf, len);
+        load_sections(L, buf, len);
         free(buf);
     }
+    if (L->check)
+        index_order(L);
 
     size_t n_names;
-    if (set_path(&L, roles_dir) < 0)
-        goto fail;
-    char **names = list_roles(&L, roles_dir, &n_names);
+    if (set_path(L, roles_dir) < 0)
+        goto done;
+    char **names = list_roles(L, roles_dir, &n_names);
     for (size_t i = 0; i < n_names; i++) {
         char *path = join_path(roles_dir, names[i]);
-        if (!path || set_path(&L, path) < 0) {
+        if (!path || set_path(L, path) < 0) {
             free(path);
-            out_of_memory(&L);
+            out_of_memory(L);
             break;
         }
         free(path);
-        char *id = bl_arena_strndup(L.arena, names[i], strlen(names[i]) - 5);
+        char *id = bl_arena_strndup(L->arena, names[i], strlen(names[i]) - 5);
         if (!id) {
-            out_of_memory(&L);
+            out_of_memory(L);
             break;
         }
         if (!valid_id(id)) {
-            problem(&L, 0, 0,
+            problem(L, 0, 0,
                     "bad file name: a role id is lowercase letters, digits and '-' "
                     "(at most %d), followed by .yaml",
                     BL_MAX_ID);
             continue;
         }
-        const char **v = bl_vec_grow(L.file_ids, &L.cap_file_ids, L.n_file_ids + 1, sizeof *v, 64);
+        const char **v = bl_vec_grow(L->file_ids, &L->cap_file_ids, L->n_file_ids + 1, sizeof *v, 64);
         if (!v) {
-            out_of_memory(&L);
+            out_of_memory(L);
             break;
         }
-        L.file_ids = v;
-        L.file_ids[L.n_file_ids++] = id;
-        buf = read_file(&L, L.path, &len);
+        L->file_ids = v;
+        L->file_ids[L->n_file_ids++] = id;
+        buf = read_file(L, L->path, &len);
         if (buf) {
-            load_role(&L, L.path, id, buf, len);
+            load_role(L, L->path, id, buf, len);
             free(buf);
         }
     }
@@ -2573,26 +2740,63 @@ bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
         free(names[i]);
     free(names);
     if (n_names == 0 && names) {
-        problem(&L, 0, 0, "no role files (*.yaml) in this folder");
-    } else if (!names && L.errors == 0) {
-        problem(&L, 0, 0, "no role files (*.yaml) in this folder");
+        problem(L, 0, 0, "no role files (*.yaml) in this folder");
+    } else if (!names && L->errors == 0) {
+        problem(L, 0, 0, "no role files (*.yaml) in this folder");
     }
 
-    cross_check(&L);
-    bl_guide *g = L.errors ? NULL : assemble(&L, dir);
-    loader_done(&L);
+    cross_check(L);
+    g = L->errors ? NULL : assemble(L, dir);
+done:
     free(sections_path);
     free(roles_dir);
+    return g;
+}
+
+bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
+{
+    struct loader L = {.diags = diags};
+    bl_guide *g = load_dir(&L, dir);
+    loader_done(&L);
     if (!g)
         bl_arena_free(L.arena);
     return g;
+}
 
-fail:
+int bl_check_dir(const char *dir, bl_diags *diags, bl_diags *warn, size_t *n_roles,
+                 size_t *n_sections)
+{
+    struct loader L = {.diags = diags, .check = 1, .warn_max = warn->max};
+    bl_guide *g = load_dir(&L, dir);
+    if (g) {
+        /* In bl_width_warnings()'s order: the guide's, then each role's in
+         * the guide's order (the drafts are sorted like the entries), then
+         * each section's.  Past the cap bl_diags only counts, and only there
+         * is a role's text dropped (prune_warnings). */
+        bl_width_warnings_head(g, warn);
+        for (size_t i = 0; i < g->n_roles; i++) {
+            const struct draft *d = &L.roles.v[i];
+            for (size_t k = 0; k < d->n_warn; k++) {
+                if (d->warn && k < d->warn->n) {
+                    const bl_diag *w = &d->warn->items[k];
+                    bl_diags_add(warn, w->path, w->line, w->column, "%s", w->message);
+                } else {
+                    warn->total++;
+                }
+            }
+        }
+        for (size_t i = g->n_roles; i < g->n_entries; i++)
+            bl_width_warnings_entry(&g->entries[i], warn);
+        *n_roles = g->n_roles;
+        *n_sections = g->n_sections;
+    }
     loader_done(&L);
-    free(sections_path);
-    free(roles_dir);
-    bl_arena_free(L.arena);
-    return NULL;
+    if (!g) {
+        bl_arena_free(L.arena);
+        return -1;
+    }
+    bl_guide_free(g);
+    return 0;
 }
 
 static int check_bytes_common(const char *path, const unsigned char *buf, size_t len,

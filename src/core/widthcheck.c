@@ -120,7 +120,7 @@ static size_t warn_text(const bl_entry *e, const char *key, const char *what, in
     return warn_at(e->path, e->kind == BL_ENTRY_SECTION ? e->id : NULL, key, what, quote, s, warn);
 }
 
-size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
+size_t bl_width_warnings_head(const bl_guide *g, bl_diags *warn)
 {
     size_t n = 0;
     if (g->title || g->tagline) {
@@ -133,20 +133,30 @@ size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
         n += warn_at(path, NULL, "tagline", "the tagline", 0, g->tagline, warn);
         free(path);
     }
-    for (size_t i = 0; i < g->n_entries; i++) {
-        const bl_entry *e = &g->entries[i];
-        n += warn_text(e, "title", "the title", 0, e->title, warn);
-        for (size_t f = 0; f < e->n_fields; f++) {
-            const bl_field_value *v = &e->fields[f];
-            const struct bl_field_info *fi = bl_field_info(v->field);
-            const char *key = e->kind == BL_ENTRY_ROLE ? fi->role_key : fi->section_key;
-            const char *what = key ? key : fi->heading;
-            n += warn_text(e, key, what, 1, v->text, warn);
-            for (size_t k = 0; k < v->n_items; k++)
-                n += warn_text(e, key, what, 1, v->items[k], warn);
-        }
-        for (size_t k = 0; k < e->n_sources; k++)
-            n += warn_text(e, "sources", "a source", 0, e->sources[k].title, warn);
+    return n;
+}
+
+size_t bl_width_warnings_entry(const bl_entry *e, bl_diags *warn)
+{
+    size_t n = warn_text(e, "title", "the title", 0, e->title, warn);
+    for (size_t f = 0; f < e->n_fields; f++) {
+        const bl_field_value *v = &e->fields[f];
+        const struct bl_field_info *fi = bl_field_info(v->field);
+        const char *key = e->kind == BL_ENTRY_ROLE ? fi->role_key : fi->section_key;
+        const char *what = key ? key : fi->heading;
+        n += warn_text(e, key, what, 1, v->text, warn);
+        for (size_t k = 0; k < v->n_items; k++)
+            n += warn_text(e, key, what, 1, v->items[k], warn);
     }
+    for (size_t k = 0; k < e->n_sources; k++)
+        n += warn_text(e, "sources", "a source", 0, e->sources[k].title, warn);
+    return n;
+}
+
+size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
+{
+    size_t n = bl_width_warnings_head(g, warn);
+    for (size_t i = 0; i < g->n_entries; i++)
+        n += bl_width_warnings_entry(&g->entries[i], warn);
     return n;
 }
