@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* The first character of s with an unreliable width, or -1; *bytes gets
  * its UTF-8.  Every such character is U+0300 or above, so only lead bytes
@@ -19,6 +22,19 @@ static int32_t first_unreliable(const char *s, char bytes[5])
     size_t len = strlen(s);
     const uint64_t highs = 0x8080808080808080u;
     for (size_t i = 0; i < len;) {
+#ifdef __SSE2__
+        /* Sixteen bytes at a time up to the first lead byte from 0xCC. */
+        while (len - i >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xCC)), x);
+            unsigned m = (unsigned)_mm_movemask_epi8(lead);
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+        }
+#endif
         uint64_t w;
         while (len - i >= 8 && (memcpy(&w, u + i, 8), (w & highs) == 0))
             i += 8;
