@@ -214,11 +214,22 @@ static char *normalize(bl_arena *a, const char *s, size_t len, int paragraphs)
     return out;
 }
 
+/* By length first: every scalar of a file comes here. */
 static int is_null_scalar(const yt_node *v)
 {
-    return v->plain == 1 &&
-        (v->len == 0 || strcmp(v->str, "~") == 0 || strcmp(v->str, "null") == 0 ||
-         strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0);
+    if (v->plain != 1)
+        return 0;
+    switch (v->len) {
+    case 0:
+        return 1;
+    case 1:
+        return v->str[0] == '~';
+    case 4:
+        return strcmp(v->str, "null") == 0 || strcmp(v->str, "Null") == 0 ||
+            strcmp(v->str, "NULL") == 0;
+    default:
+        return 0;
+    }
 }
 
 /* The string value of `key`, normalised; NULL (after a message) when it is
