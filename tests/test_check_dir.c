@@ -143,6 +143,46 @@ static void test_problem_after_warnings(void **state)
     }
 }
 
+/* A role whose file is plain text still warns through a crime area's label
+ * from sections.yaml; and an escape in a double-quoted string makes such a
+ * character out of plain bytes. */
+static void test_wide_from_elsewhere(void **state)
+{
+    (void)state;
+    char *src = fs_fmt("%s/base", fs_env("BORDERLESS_FIXTURES"));
+    char *dir = fs_tmpdir();
+    fs_copy_guide(src, dir);
+    char *sections = fs_fmt("%s/sections.yaml", dir);
+    edit(sections, "label: Smuggling}", "label: Smuggling \xe4\xb7\x80}");
+    assert_true(check_same(dir, 0));
+    bl_diags d0, w0;
+    bl_diags_init(&d0, 0);
+    bl_diags_init(&w0, 0);
+    size_t n0, s0;
+    assert_int_equal(bl_check_dir(dir, &d0, &w0, &n0, &s0), 0);
+    assert_true(w0.total >= 1); /* alpha's crime areas */
+    bl_diags_free(&d0);
+    bl_diags_free(&w0);
+    edit(sections, "label: Smuggling \xe4\xb7\x80}", "label: Smuggling}");
+    char *alpha = fs_fmt("%s/roles/alpha.yaml", dir);
+    edit(alpha, "keywords:\n  - alpha\n", "keywords:\n  - \"alpha \\u4DC0\"\n");
+    bl_diags d, w;
+    bl_diags_init(&d, 0);
+    bl_diags_init(&w, 0);
+    size_t n_roles, n_sections;
+    assert_int_equal(bl_check_dir(dir, &d, &w, &n_roles, &n_sections), 0);
+    assert_int_equal(w.total, 1); /* the escape's character is found */
+    assert_non_null(strstr(w.items[0].message, "U+4DC0"));
+    bl_diags_free(&d);
+    bl_diags_free(&w);
+    assert_true(check_same(dir, 0));
+    free(alpha);
+    free(sections);
+    fs_rm_rf(dir);
+    free(dir);
+    free(src);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_many_warnings),
         cmocka_unit_test(test_warnings_in_sections),
         cmocka_unit_test(test_problem_after_warnings),
+        cmocka_unit_test(test_wide_from_elsewhere),
     };
     return cmocka_run_group_tests_name("check_dir", tests, NULL, NULL);
 }

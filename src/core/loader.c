@@ -111,6 +111,7 @@ struct loader {
     struct id_index *order_idx; /* malloc'd; role_order by id, for ranks */
     struct held *held; /* malloc'd; roles whose warnings' text is kept */
     size_t n_held, cap_held, held_warn;
+    int labels_plain; /* no label a role's text takes in can warn */
     int have_cutoff; /* roles after (cutoff_rank, cutoff_id) keep none */
     size_t cutoff_rank;
     const char *cutoff_id;
@@ -1953,7 +1954,28 @@ static bl_arena *scratch_arena(struct loader *L)
     return L->scratch;
 }
 
-static void check_role_done(struct loader *L, struct draft *d);
+static void check_role_done(struct loader *L, struct draft *d, int plain);
+
+/* Whether buf[0..len) may hold a character whose width is unreliable:
+ * every such character is U+0300 or above (a lead byte from 0xCC), or
+ * comes from an escape in a double-quoted string (a backslash). */
+static int may_be_wide(const unsigned char *buf, size_t len)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    for (; len - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xCC)), x),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+        if (_mm_movemask_epi8(hit))
+            return 1;
+    }
+#endif
+    for (; i < len; i++)
+        if (buf[i] >= 0xCC || buf[i] == '\\')
+            return 1;
+    return 0;
+}
 
 /* Parses one role from bytes; the id comes from the file name. */
 static void load_role(struct loader *L, const char *path, const char *id, const unsigned char *buf,
@@ -1995,7 +2017,7 @@ static void load_role(struct loader *L, const char *path, const char *id, const 
                 }
             }
             if (L->check)
-                check_role_done(L, d);
+                check_role_done(L, d, L->labels_plain && !may_be_wide(buf, len));
         }
     }
 }
@@ -2298,6 +2320,31 @@ static void index_order(struct loader *L)
     qsort(L->order_idx, L->n_order, sizeof *L->order_idx, cmp_by_id);
 }
 
+static int str_may_be_wide(const char *s)
+{
+    return s && may_be_wide((const unsigned char *)s, strlen(s));
+}
+
+/* Whether every text a role's fields take from elsewhere than its file
+ * (crime area labels, route kinds, pay periods ...) is free of characters
+ * whose width is unreliable: then a role whose file holds none has none. */
+static int labels_plain(const struct loader *L)
+{
+    for (size_t i = 0; i < L->n_areas; i++)
+        if (str_may_be_wide(L->area_labels[i]))
+            return 0;
+    for (int k = 0; k < BL_ROUTE_KIND_COUNT; k++)
+        if (str_may_be_wide(bl_route_kind_label((enum bl_route_kind)k)))
+            return 0;
+    for (int k = 0; k < BL_SERVING_COUNT; k++)
+        if (str_may_be_wide(bl_serving_label((enum bl_serving)k)))
+            return 0;
+    for (int k = 0; k < BL_PAY_PERIOD_COUNT; k++)
+        if (str_may_be_wide(bl_pay_period_key((enum bl_pay_period)k)))
+            return 0;
+    return 1;
+}
+
 /* The order of roles in the guide (cmp_roles), by rank and id. */
 static int cmp_rank_id(size_t ra, const char *a, size_t rb, const char *b)
 {
@@ -2370,10 +2417,12 @@ static void role_warnings(struct loader *L, struct draft *d)
         prune_warnings(L);
 }
 
-/* After a role is built in L->model: its width warnings, then what the
- * checks across files need is copied to the guide's arena and the rest is
- * forgotten (the next role reuses the memory). */
-static void check_role_done(struct loader *L, struct draft *d)
+/* After a role is built in L->model: its width warnings (none when
+ * `plain`: neither the file nor a label its text takes in can hold such a
+ * character), then what the checks across files need is copied to the
+ * guide's arena and the rest is forgotten (the next role reuses the
+ * memory). */
+static void check_role_done(struct loader *L, struct draft *d, int plain)
 {
     for (size_t i = 0; i < d->n_section_refs; i++) {
         d->section_refs[i].id = bl_arena_strdup(L->arena, d->section_refs[i].id);
@@ -2385,7 +2434,7 @@ static void check_role_done(struct loader *L, struct draft *d)
     }
     const struct id_index *r = L->order_idx ? find_id(L->order_idx, L->n_order, d->e.id) : NULL;
     d->rank = r ? r->index : SIZE_MAX;
-    if (L->errors == 0)
+    if (L->errors == 0 && !plain)
         role_warnings(L, d);
     d->e = (bl_entry){.kind = d->e.kind, .id = d->e.id, .path = d->e.path};
     d->facts = NULL;
@@ -2730,8 +2779,10 @@ static bl_guide *load_dir(struct loader *L, const char *dir)
         load_sections(L, buf, len);
         free(buf);
     }
-    if (L->check)
+    if (L->check) {
         index_order(L);
+        L->labels_plain = labels_plain(L);
+    }
 
     size_t n_names;
     if (set_path(L, roles_dir) < 0)
