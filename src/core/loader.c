@@ -112,6 +112,9 @@ struct loader {
     struct held *held; /* malloc'd; roles whose warnings' text is kept */
     size_t n_held, cap_held, held_warn;
     int labels_plain; /* no label a role's text takes in can warn */
+    /* The role being built will not be warned about (check_role_done):
+     * its display lines made from several values are not made. */
+    int no_display;
     int have_cutoff; /* roles after (cutoff_rank, cutoff_id) keep none */
     size_t cutoff_rank;
     const char *cutoff_id;
@@ -829,7 +832,7 @@ static int routes(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_fiel
             ok = 0;
         if (vals[6] && url_list(L, "sources", vals[6], &ro->sources, &ro->n_sources) < 0)
             ok = 0;
-        if (!ok)
+        if (!ok || L->no_display)
             continue;
         items_add(L, &it, ro->name, BL_ITEM_NAME);
         items_add(L, &it, arena_fmt(L, "%s \u00b7 %s", bl_route_kind_label(ro->kind), ro->where),
@@ -1027,6 +1030,8 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
             ok = 0;
             continue;
         }
+        if (L->no_display)
+            continue;
         int n = bl_pay_format(p, NULL, 0);
         char *line = n >= 0 ? bl_arena_buffer(L->arena, (size_t)n + 1) : NULL;
         if (!line) {
@@ -2001,12 +2006,16 @@ static void load_role(struct loader *L, const char *path, const char *id, const 
             d->e.path = L->path;
             d->rank = SIZE_MAX;
             bl_arena *keep = L->arena;
+            int plain = 0;
             if (L->check) {
                 bl_arena_reset(L->model);
                 L->arena = L->model;
+                plain = L->labels_plain && !may_be_wide(buf, len);
+                L->no_display = plain;
             }
             build_entry(L, d, root);
             L->arena = keep;
+            L->no_display = 0;
             /* The tree dies with tmp: copy the link ids out of it. */
             for (size_t i = 0; i < d->n_refs; i++) {
                 d->refs[i].id = bl_arena_strdup(L->arena, d->refs[i].id);
@@ -2017,7 +2026,7 @@ static void load_role(struct loader *L, const char *path, const char *id, const 
                 }
             }
             if (L->check)
-                check_role_done(L, d, L->labels_plain && !may_be_wide(buf, len));
+                check_role_done(L, d, plain);
         }
     }
 }

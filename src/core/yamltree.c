@@ -200,10 +200,12 @@ static int next_event(struct yt_parser *p, yaml_event_t *ev)
 
 static int kids_push(struct kids *k, yt_node *node)
 {
-    yt_node **v = bl_vec_grow(k->v, &k->cap, k->n + 1, sizeof *v, 8);
-    if (!v)
-        return -1;
-    k->v = v;
+    if (k->n == k->cap) { /* every node comes here: grow only when full */
+        yt_node **v = bl_vec_grow(k->v, &k->cap, k->n + 1, sizeof *v, 8);
+        if (!v)
+            return -1;
+        k->v = v;
+    }
     k->v[k->n++] = node;
     return 0;
 }
