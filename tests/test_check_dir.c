@@ -186,10 +186,8 @@ static void test_wide_from_elsewhere(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_shipped_and_fixtures),
-        cmocka_unit_test(test_many_warnings),
-        cmocka_unit_test(test_warnings_in_sections),
-        cmocka_unit_test(test_problem_after_warnings),
+        cmocka_unit_test(test_shipped_and_fixtures), cmocka_unit_test(test_many_warnings),
+        cmocka_unit_test(test_warnings_in_sections), cmocka_unit_test(test_problem_after_warnings),
         cmocka_unit_test(test_wide_from_elsewhere),
     };
     return cmocka_run_group_tests_name("check_dir", tests, NULL, NULL);

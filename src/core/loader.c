@@ -2817,7 +2817,8 @@ static bl_guide *load_dir(struct loader *L, const char *dir)
                     BL_MAX_ID);
             continue;
         }
-        const char **v = bl_vec_grow(L->file_ids, &L->cap_file_ids, L->n_file_ids + 1, sizeof *v, 64);
+        const char **v =
+            bl_vec_grow(L->file_ids, &L->cap_file_ids, L->n_file_ids + 1, sizeof *v, 64);
         if (!v) {
             out_of_memory(L);
             break;
