@@ -3,6 +3,7 @@
 
 bl_unit_test(test_loader test_loader.c)
 bl_unit_test(test_robust test_robust.c)
+bl_unit_test(test_check_dir test_check_dir.c)
 bl_unit_test(test_esc test_esc.c)
 bl_unit_test(test_editdist test_editdist.c)
 set_tests_properties(test_robust PROPERTIES TIMEOUT 300)

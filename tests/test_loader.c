@@ -20,6 +20,8 @@
 
 #include <cmocka.h>
 
+#include "check_same.h"
+
 #define MAX_EXPECT 8
 
 /* ---- helpers --------------------------------------------------------------- */
@@ -163,6 +165,8 @@ static void expect_load_fails(const char *dir, const char *const *expect)
     }
     check_diags(&d, dir, expect);
     bl_diags_free(&d);
+    /* `check` reports the same without keeping the model. */
+    assert_false(check_same(dir, 0));
 }
 
 /* Loads dir and asserts it succeeds without a diagnostic. */
@@ -176,6 +180,7 @@ static bl_guide *expect_load_ok(const char *dir)
         fail_msg("the guide at %s did not load cleanly", dir);
     }
     bl_diags_free(&d);
+    assert_true(check_same(dir, 0));
     return g;
 }
 
@@ -2511,6 +2516,7 @@ static void test_missing_parts(void **state)
     bl_diags d;
     bl_diags_init(&d, 0);
     assert_null(bl_load_dir(gone, &d));
+    assert_false(check_same(gone, 0));
     assert_true(d.total >= 1);
     char *want = fs_fmt("%s/sections.yaml: cannot open: No such file or directory", gone);
     assert_string_equal(d.items[0].formatted, want);
@@ -2740,6 +2746,7 @@ static void check_cap(size_t n_files)
     bl_diags d;
     bl_diags_init(&d, BL_DIAGS_DEFAULT_MAX);
     assert_null(bl_load_dir(dir, &d));
+    assert_false(check_same(dir, 0));
     assert_int_equal(d.total, n_files);
     size_t kept = n_files < BL_DIAGS_DEFAULT_MAX ? n_files : BL_DIAGS_DEFAULT_MAX;
     assert_int_equal(d.n, kept);

@@ -26,6 +26,17 @@
  * bl_guide_free() and the diags with bl_diags_free(). */
 bl_guide *bl_load_dir(const char *dir, bl_diags *diags);
 
+/* Validates DIR as bl_load_dir() does, reporting the same problems in the
+ * same order to `diags`, without keeping the content: each role's model is
+ * built in memory reused for the next role, once the role's own checks and
+ * its width warnings have run; only what the checks across files need is
+ * kept.  Returns 0 when DIR is valid, with the numbers of roles and
+ * sections bl_load_dir()'s guide would have, and in `warn` the warnings
+ * bl_width_warnings() would give about it (warn's cap bounds what is
+ * kept); -1 otherwise (warn untouched).  For `borderless check`. */
+int bl_check_dir(const char *dir, bl_diags *diags, bl_diags *warn, size_t *n_roles,
+                 size_t *n_sections);
+
 /* Parse and validate one role file held in memory, as if it were
  * `path` (its stem is the role id).  Cross-file checks (related ids) are
  * skipped.  Returns 0 when valid.  For tests and fuzzers. */

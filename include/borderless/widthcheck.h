@@ -16,4 +16,9 @@
  * many it added. */
 size_t bl_width_warnings(const bl_guide *g, bl_diags *warn);
 
+/* bl_width_warnings() is these two: the guide's title and tagline, then
+ * each entry in turn (bl_check_dir() warns about each role as it is read). */
+size_t bl_width_warnings_head(const bl_guide *g, bl_diags *warn);
+size_t bl_width_warnings_entry(const bl_entry *e, bl_diags *warn);
+
 #endif

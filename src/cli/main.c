@@ -14,7 +14,6 @@
 #include "borderless/loader.h"
 #include "borderless/tui.h"
 #include "cli.h"
-#include "borderless/widthcheck.h"
 #include "cmd_compare.h"
 #include "cmd_export.h"
 #include "cmd_fit.h"
@@ -211,37 +210,52 @@ static const char *find_content(const bl_cli *c, char *buf, size_t size, int qui
     return NULL;
 }
 
+/* Why the content in dir did not load. */
+static void print_problems(const bl_cli *c, const char *dir, const bl_diags *diags)
+{
+    bl_diags_print_ex(diags, stderr, c->esc);
+    if (diags->total == 0) {
+        bl_esc_write(stderr, dir, strlen(dir), PATH_MAX, c->esc);
+        fputs(": cannot load the content\n", stderr);
+    }
+}
+
 static bl_guide *load(const bl_cli *c, const char *dir, int quiet)
 {
     bl_diags diags;
     bl_diags_init(&diags, BL_DIAGS_DEFAULT_MAX);
     bl_guide *g = bl_load_dir(dir, &diags);
-    if (!g && !quiet) {
-        bl_diags_print_ex(&diags, stderr, c->esc);
-        if (diags.total == 0) {
-            bl_esc_write(stderr, dir, strlen(dir), PATH_MAX, c->esc);
-            fputs(": cannot load the content\n", stderr);
-        }
-    }
+    if (!g && !quiet)
+        print_problems(c, dir, &diags);
     bl_diags_free(&diags);
     return g;
 }
 
 /* ---- commands -------------------------------------------------------- */
 
-static int cmd_check(const bl_guide *g, const bl_cli *c, int argc, char **argv)
+/* The content is validated without keeping it (bl_check_dir): the same
+ * messages as loading it, at a fraction of the memory. */
+static int cmd_check(const bl_cli *c, const char *dir)
 {
-    (void)argc, (void)argv;
-    /* Valid, but some terminals may draw it out of place: warnings only,
-     * before the summary line (as problems would be). */
-    bl_diags warn;
+    bl_diags diags, warn;
+    bl_diags_init(&diags, BL_DIAGS_DEFAULT_MAX);
     bl_diags_init(&warn, BL_DIAGS_DEFAULT_MAX);
-    if (bl_width_warnings(g, &warn))
-        bl_diags_print_ex(&warn, stderr, c->esc);
+    size_t n_roles = 0, n_sections = 0;
+    int status = BL_EXIT_FAIL;
+    if (bl_check_dir(dir, &diags, &warn, &n_roles, &n_sections) < 0) {
+        print_problems(c, dir, &diags);
+    } else {
+        /* Valid, but some terminals may draw it out of place: warnings
+         * only, before the summary line (as problems would be). */
+        if (warn.total)
+            bl_diags_print_ex(&warn, stderr, c->esc);
+        printf("%zu role%s, %zu section%s\n", n_roles, n_roles == 1 ? "" : "s", n_sections,
+               n_sections == 1 ? "" : "s");
+        status = bl_cli_finish_stdout(BL_EXIT_OK);
+    }
     bl_diags_free(&warn);
-    printf("%zu role%s, %zu section%s\n", g->n_roles, g->n_roles == 1 ? "" : "s", g->n_sections,
-           g->n_sections == 1 ? "" : "s");
-    return bl_cli_finish_stdout(BL_EXIT_OK);
+    bl_diags_free(&diags);
+    return status;
 }
 
 static int cmd_list(const bl_guide *g, const bl_cli *c, int argc, char **argv)
@@ -367,8 +381,10 @@ static const struct command {
      * returns BL_EXIT_OK, or BL_EXIT_USAGE after the message. */
     int (*check)(const bl_cli *c, int argc, char **argv);
     int (*run)(const bl_guide *g, const bl_cli *c, int argc, char **argv);
+    /* Instead of run: works on the content folder itself (check). */
+    int (*run_dir)(const bl_cli *c, const char *dir);
 } commands[] = {
-    {.name = "check", .usage = check_usage, .run = cmd_check},
+    {.name = "check", .usage = check_usage, .run_dir = cmd_check},
     {.name = "list", .usage = list_usage, .run = cmd_list},
     {.name = "show",
      .usage = show_usage,
@@ -804,7 +820,7 @@ int main(int argc, char **argv)
     char **cargs = p.args + (cmd ? 1 : 0);
 
     /* Options that belong to another command ("help" takes them all). */
-    int is_help = cmd && !cmd->run;
+    int is_help = cmd && !cmd->run && !cmd->run_dir;
     if (p.given_tsv && !is_help && !(cmd && (cmd->takes & TAKES_TSV))) {
         status = bl_cli_usage(cmd ? cmd->name : NULL, "option %s is only for search", p.given_tsv);
         goto done;
@@ -877,16 +893,22 @@ int main(int argc, char **argv)
      * no cache; --no-cache neither reads nor writes one; --no-state (a
      * private session) reads it but writes nothing. */
     bl_cache cache = {0};
-    if (dir && !(cmd && cmd->run == cmd_check)) {
+    if (dir && !(cmd && cmd->run_dir)) {
         unsigned cflags = c.no_cache ? BL_CACHE_NO_READ | BL_CACHE_NO_WRITE : 0;
         if (bl_userstate_flags(c.no_state) & BL_USERSTATE_PRIVATE)
             cflags |= BL_CACHE_NO_WRITE;
         bl_cache_init(&cache, dir, cflags);
         c.cache = &cache;
     }
+    if (cmd && cmd->run_dir) {
+        status = dir ? cmd->run_dir(&c, dir) : BL_EXIT_FAIL;
+        goto done;
+    }
     /* The guide checks the cached guide as it goes (cache.h); commands
      * check it whole first. */
-    bl_guide *g = !c.cache ? NULL : cmd ? bl_cache_load_guide(&cache) : bl_cache_load_guide_lazy(&cache);
+    bl_guide *g = !c.cache ? NULL
+        : cmd              ? bl_cache_load_guide(&cache)
+                           : bl_cache_load_guide_lazy(&cache);
     if (!g && dir)
         g = load(&c, dir, 0);
     if (!g) {

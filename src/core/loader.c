@@ -3,6 +3,7 @@
 #include "borderless/arena.h"
 #include "borderless/editdist.h"
 #include "borderless/vec.h"
+#include "borderless/widthcheck.h"
 #include "yamltree.h"
 
 #include <dirent.h>
@@ -15,6 +16,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- building entries -------------------------------------------------- */
 
@@ -34,6 +38,16 @@ struct draft {
     bl_role_facts *facts; /* roles: in the guide's arena */
     struct link_ref *section_refs; /* roles: malloc'd; `sections` ids (arena strings) */
     size_t n_section_refs;
+    /* bl_check_dir(): the role's width warnings (n_warn of them); their
+     * text is kept (warn, malloc'd) only while it may be printed. */
+    size_t n_warn;
+    bl_diags *warn;
+};
+
+/* An id with a place: a role's in a sorted lookup, or role_order's. */
+struct id_index {
+    const char *id;
+    size_t index;
 };
 
 /* A glossary term while loading. */
@@ -42,6 +56,14 @@ struct gloss {
     struct link_ref *refs; /* malloc'd; related ids (arena strings) */
     size_t n_refs;
     size_t line, column;
+};
+
+/* bl_check_dir(): a role whose warnings' text is kept, by its place in
+ * the guide (rank, id) and its draft (an index: the drafts move). */
+struct held {
+    size_t rank;
+    const char *id;
+    size_t index;
 };
 
 struct drafts {
@@ -80,6 +102,22 @@ struct loader {
     int sections_clean; /* sections.yaml loaded without a problem */
     bl_fit_question *fitq; /* the fit finder's questions, in the guide's arena */
     size_t n_fitq;
+    /* bl_check_dir(): each role's model is built in `model`, emptied for
+     * the next role once the role is checked; the guide's arena keeps only
+     * what the checks across files need (check_role_done). */
+    int check;
+    bl_arena *model;
+    size_t warn_max; /* the caller's cap on warnings printed */
+    struct id_index *order_idx; /* malloc'd; role_order by id, for ranks */
+    struct held *held; /* malloc'd; roles whose warnings' text is kept */
+    size_t n_held, cap_held, held_warn;
+    int labels_plain; /* no label a role's text takes in can warn */
+    /* The role being built will not be warned about (check_role_done):
+     * its display lines made from several values are not made. */
+    int no_display;
+    int have_cutoff; /* roles after (cutoff_rank, cutoff_id) keep none */
+    size_t cutoff_rank;
+    const char *cutoff_id;
 };
 
 static void problem(struct loader *L, size_t line, size_t column, const char *fmt, ...)
@@ -104,6 +142,36 @@ static void out_of_memory(struct loader *L)
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The end of the run of words from s[j] on that normalising leaves as it
+ * is: visible characters and single spaces between them. */
+static size_t run_end(const unsigned char *s, size_t j, size_t len)
+{
+#ifdef __SSE2__
+    /* Sixteen bytes at a time: only the bytes up to a space need a look. */
+    const __m128i space = _mm_set1_epi8(' ');
+    while (len - j >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, space), x));
+        for (; m; m &= m - 1) {
+            size_t p = j + (size_t)__builtin_ctz(m);
+            if (!(s[p] == ' ' && p + 1 < len && s[p + 1] > ' '))
+                return p;
+        }
+        j += 16;
+    }
+#endif
+    while (j < len) {
+        unsigned char d = s[j];
+        if (d > ' ')
+            j++;
+        else if (d == ' ' && j + 1 < len && s[j + 1] > ' ')
+            j += 2;
+        else
+            break;
+    }
+    return j;
 }
 
 /* Normalises a scalar for the model.  Text fields keep paragraphs (lines
@@ -140,18 +208,8 @@ static char *normalize(bl_arena *a, const char *s, size_t len, int paragraphs)
         }
         pending_break = pending_space = 0;
         line_blank = 0;
-        /* Copy in one go the run of words that needs no change: visible
-         * characters and single spaces between them. */
-        size_t j = i + 1;
-        while (j < len) {
-            unsigned char d = (unsigned char)s[j];
-            if (d > ' ')
-                j++;
-            else if (d == ' ' && j + 1 < len && (unsigned char)s[j + 1] > ' ')
-                j += 2;
-            else
-                break;
-        }
+        /* Copy in one go the run of words that needs no change. */
+        size_t j = run_end((const unsigned char *)s, i + 1, len);
         memcpy(out + o, s + i, j - i);
         o += j - i;
         i = j;
@@ -160,11 +218,22 @@ static char *normalize(bl_arena *a, const char *s, size_t len, int paragraphs)
     return out;
 }
 
+/* By length first: every scalar of a file comes here. */
 static int is_null_scalar(const yt_node *v)
 {
-    return v->plain == 1 &&
-        (v->len == 0 || strcmp(v->str, "~") == 0 || strcmp(v->str, "null") == 0 ||
-         strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0);
+    if (v->plain != 1)
+        return 0;
+    switch (v->len) {
+    case 0:
+        return 1;
+    case 1:
+        return v->str[0] == '~';
+    case 4:
+        return strcmp(v->str, "null") == 0 || strcmp(v->str, "Null") == 0 ||
+            strcmp(v->str, "NULL") == 0;
+    default:
+        return 0;
+    }
 }
 
 /* The string value of `key`, normalised; NULL (after a message) when it is
@@ -299,11 +368,21 @@ static int drafts_push(struct loader *L, struct drafts *d, struct draft **out)
     return 0;
 }
 
+static void draft_drop_warn(struct draft *d)
+{
+    if (d->warn) {
+        bl_diags_free(d->warn);
+        free(d->warn);
+        d->warn = NULL;
+    }
+}
+
 static void drafts_free(struct drafts *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].refs);
         free(d->v[i].section_refs);
+        draft_drop_warn(&d->v[i]);
     }
     free(d->v);
     memset(d, 0, sizeof *d);
@@ -753,7 +832,7 @@ static int routes(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_fiel
             ok = 0;
         if (vals[6] && url_list(L, "sources", vals[6], &ro->sources, &ro->n_sources) < 0)
             ok = 0;
-        if (!ok)
+        if (!ok || L->no_display)
             continue;
         items_add(L, &it, ro->name, BL_ITEM_NAME);
         items_add(L, &it, arena_fmt(L, "%s \u00b7 %s", bl_route_kind_label(ro->kind), ro->where),
@@ -951,6 +1030,8 @@ static int pay(struct loader *L, const yt_node *v, bl_role_facts *rf, bl_field_v
             ok = 0;
             continue;
         }
+        if (L->no_display)
+            continue;
         int n = bl_pay_format(p, NULL, 0);
         char *line = n >= 0 ? bl_arena_buffer(L->arena, (size_t)n + 1) : NULL;
         if (!line) {
@@ -1878,6 +1959,29 @@ static bl_arena *scratch_arena(struct loader *L)
     return L->scratch;
 }
 
+static void check_role_done(struct loader *L, struct draft *d, int plain);
+
+/* Whether buf[0..len) may hold a character whose width is unreliable:
+ * every such character is U+0300 or above (a lead byte from 0xCC), or
+ * comes from an escape in a double-quoted string (a backslash). */
+static int may_be_wide(const unsigned char *buf, size_t len)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    for (; len - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xCC)), x),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+        if (_mm_movemask_epi8(hit))
+            return 1;
+    }
+#endif
+    for (; i < len; i++)
+        if (buf[i] >= 0xCC || buf[i] == '\\')
+            return 1;
+    return 0;
+}
+
 /* Parses one role from bytes; the id comes from the file name. */
 static void load_role(struct loader *L, const char *path, const char *id, const unsigned char *buf,
                       size_t len)
@@ -1901,7 +2005,17 @@ static void load_role(struct loader *L, const char *path, const char *id, const 
             d->e.id = id;
             d->e.path = L->path;
             d->rank = SIZE_MAX;
+            bl_arena *keep = L->arena;
+            int plain = 0;
+            if (L->check) {
+                bl_arena_reset(L->model);
+                L->arena = L->model;
+                plain = L->labels_plain && !may_be_wide(buf, len);
+                L->no_display = plain;
+            }
             build_entry(L, d, root);
+            L->arena = keep;
+            L->no_display = 0;
             /* The tree dies with tmp: copy the link ids out of it. */
             for (size_t i = 0; i < d->n_refs; i++) {
                 d->refs[i].id = bl_arena_strdup(L->arena, d->refs[i].id);
@@ -1911,6 +2025,8 @@ static void load_role(struct loader *L, const char *path, const char *id, const 
                     break;
                 }
             }
+            if (L->check)
+                check_role_done(L, d, plain);
         }
     }
 }
@@ -2181,11 +2297,6 @@ static int cmp_roles(const void *a, const void *b)
     return strcmp(x->e.id, y->e.id);
 }
 
-struct id_index {
-    const char *id;
-    size_t index;
-};
-
 static int cmp_by_id(const void *a, const void *b)
 {
     return strcmp(((const struct id_index *)a)->id, ((const struct id_index *)b)->id);
@@ -2199,6 +2310,143 @@ static int cmp_id_index(const void *key, const void *elem)
 static const struct id_index *find_id(const struct id_index *ids, size_t n, const char *id)
 {
     return bsearch(id, ids, n, sizeof *ids, cmp_id_index);
+}
+
+/* ---- check mode (bl_check_dir) ---------------------------------------------- */
+
+/* role_order by id, for the ranks of roles as they are read (cross_check
+ * gives every loaded role the same rank). */
+static void index_order(struct loader *L)
+{
+    free(L->order_idx);
+    L->order_idx = malloc((L->n_order ? L->n_order : 1) * sizeof *L->order_idx);
+    if (!L->order_idx) {
+        out_of_memory(L);
+        return;
+    }
+    for (size_t i = 0; i < L->n_order; i++)
+        L->order_idx[i] = (struct id_index){.id = L->order[i].id, .index = i};
+    qsort(L->order_idx, L->n_order, sizeof *L->order_idx, cmp_by_id);
+}
+
+static int str_may_be_wide(const char *s)
+{
+    return s && may_be_wide((const unsigned char *)s, strlen(s));
+}
+
+/* Whether every text a role's fields take from elsewhere than its file
+ * (crime area labels, route kinds, pay periods ...) is free of characters
+ * whose width is unreliable: then a role whose file holds none has none. */
+static int labels_plain(const struct loader *L)
+{
+    for (size_t i = 0; i < L->n_areas; i++)
+        if (str_may_be_wide(L->area_labels[i]))
+            return 0;
+    for (int k = 0; k < BL_ROUTE_KIND_COUNT; k++)
+        if (str_may_be_wide(bl_route_kind_label((enum bl_route_kind)k)))
+            return 0;
+    for (int k = 0; k < BL_SERVING_COUNT; k++)
+        if (str_may_be_wide(bl_serving_label((enum bl_serving)k)))
+            return 0;
+    for (int k = 0; k < BL_PAY_PERIOD_COUNT; k++)
+        if (str_may_be_wide(bl_pay_period_key((enum bl_pay_period)k)))
+            return 0;
+    return 1;
+}
+
+/* The order of roles in the guide (cmp_roles), by rank and id. */
+static int cmp_rank_id(size_t ra, const char *a, size_t rb, const char *b)
+{
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+static int cmp_held(const void *a, const void *b)
+{
+    const struct held *x = a, *y = b;
+    return cmp_rank_id(x->rank, x->id, y->rank, y->id);
+}
+
+/* Keeps the text of the warnings of the first roles (in the guide's order)
+ * that hold at least warn_max of them, and drops the others': they come
+ * after warn_max warnings, where bl_diags only counts. */
+static void prune_warnings(struct loader *L)
+{
+    qsort(L->held, L->n_held, sizeof *L->held, cmp_held);
+    size_t kept = 0, sum = 0;
+    for (size_t i = 0; i < L->n_held; i++) {
+        struct draft *d = &L->roles.v[L->held[i].index];
+        if (sum >= L->warn_max) {
+            draft_drop_warn(d);
+            continue;
+        }
+        sum += d->n_warn;
+        L->held[kept++] = L->held[i];
+        if (sum >= L->warn_max) {
+            L->have_cutoff = 1;
+            L->cutoff_rank = d->rank;
+            L->cutoff_id = d->e.id;
+        }
+    }
+    L->n_held = kept;
+    L->held_warn = sum;
+}
+
+/* A role's width warnings, while nothing is wrong so far (else none will
+ * be printed): counted, and their text kept while it may be printed. */
+static void role_warnings(struct loader *L, struct draft *d)
+{
+    bl_diags w;
+    bl_diags_init(&w, SIZE_MAX);
+    size_t n = bl_width_warnings_entry(&d->e, &w);
+    if (w.oom) {
+        bl_diags_free(&w);
+        out_of_memory(L);
+        return;
+    }
+    d->n_warn = n;
+    if (!n || (L->have_cutoff && cmp_rank_id(d->rank, d->e.id, L->cutoff_rank, L->cutoff_id) > 0)) {
+        bl_diags_free(&w);
+        return;
+    }
+    struct held *held = bl_vec_grow(L->held, &L->cap_held, L->n_held + 1, sizeof *held, 16);
+    d->warn = held ? malloc(sizeof *d->warn) : NULL;
+    if (!d->warn) {
+        bl_diags_free(&w);
+        out_of_memory(L);
+        return;
+    }
+    L->held = held;
+    *d->warn = w;
+    L->held[L->n_held++] =
+        (struct held){.rank = d->rank, .id = d->e.id, .index = (size_t)(d - L->roles.v)};
+    L->held_warn += n;
+    if (L->held_warn >= 2 * L->warn_max)
+        prune_warnings(L);
+}
+
+/* After a role is built in L->model: its width warnings (none when
+ * `plain`: neither the file nor a label its text takes in can hold such a
+ * character), then what the checks across files need is copied to the
+ * guide's arena and the rest is forgotten (the next role reuses the
+ * memory). */
+static void check_role_done(struct loader *L, struct draft *d, int plain)
+{
+    for (size_t i = 0; i < d->n_section_refs; i++) {
+        d->section_refs[i].id = bl_arena_strdup(L->arena, d->section_refs[i].id);
+        if (!d->section_refs[i].id) {
+            out_of_memory(L);
+            d->n_section_refs = i;
+            break;
+        }
+    }
+    const struct id_index *r = L->order_idx ? find_id(L->order_idx, L->n_order, d->e.id) : NULL;
+    d->rank = r ? r->index : SIZE_MAX;
+    if (L->errors == 0 && !plain)
+        role_warnings(L, d);
+    d->e = (bl_entry){.kind = d->e.kind, .id = d->e.id, .path = d->e.path};
+    d->facts = NULL;
 }
 
 static int is_role_file(const struct loader *L, const char *id)
@@ -2509,63 +2757,77 @@ static void loader_done(struct loader *L)
     free(L->gloss);
     L->gloss = NULL;
     L->n_gloss = 0;
+    bl_arena_free(L->model);
+    L->model = NULL;
+    free(L->order_idx);
+    L->order_idx = NULL;
+    free(L->held);
+    L->held = NULL;
 }
 
-bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
+/* Loads dir into L (whose arena is made here); returns the guide, or NULL
+ * after the problems.  The caller calls loader_done(L) in either case and
+ * frees L->arena when there is no guide. */
+static bl_guide *load_dir(struct loader *L, const char *dir)
 {
-    struct loader L = {.diags = diags};
-    L.arena = bl_arena_new();
-    if (!L.arena) {
-        bl_diags_add(diags, dir, 0, 0, "out of memory");
+    bl_guide *g = NULL;
+    L->arena = bl_arena_new();
+    if (!L->arena || (L->check && !(L->model = bl_arena_new()))) {
+        bl_diags_add(L->diags, dir, 0, 0, "out of memory");
         return NULL;
     }
     char *sections_path = join_path(dir, "sections.yaml");
     char *roles_dir = join_path(dir, "roles");
-    if (!sections_path || !roles_dir || set_path(&L, sections_path) < 0) {
-        bl_diags_add(diags, dir, 0, 0, "out of memory");
-        goto fail;
+    if (!sections_path || !roles_dir || set_path(L, sections_path) < 0) {
+        bl_diags_add(L->diags, dir, 0, 0, "out of memory");
+        goto done;
     }
     size_t len;
-    unsigned char *buf = read_file(&L, L.path, &len);
+    unsigned char *buf = read_file(L, L->path, &len);
     if (buf) {
-        load_sections(&L, buf, len);
+        load_sections(L, buf, len);
         free(buf);
+    }
+    if (L->check) {
+        index_order(L);
+        L->labels_plain = labels_plain(L);
     }
 
     size_t n_names;
-    if (set_path(&L, roles_dir) < 0)
-        goto fail;
-    char **names = list_roles(&L, roles_dir, &n_names);
+    if (set_path(L, roles_dir) < 0)
+        goto done;
+    char **names = list_roles(L, roles_dir, &n_names);
     for (size_t i = 0; i < n_names; i++) {
         char *path = join_path(roles_dir, names[i]);
-        if (!path || set_path(&L, path) < 0) {
+        if (!path || set_path(L, path) < 0) {
             free(path);
-            out_of_memory(&L);
+            out_of_memory(L);
             break;
         }
         free(path);
-        char *id = bl_arena_strndup(L.arena, names[i], strlen(names[i]) - 5);
+        char *id = bl_arena_strndup(L->arena, names[i], strlen(names[i]) - 5);
         if (!id) {
-            out_of_memory(&L);
+            out_of_memory(L);
             break;
         }
         if (!valid_id(id)) {
-            problem(&L, 0, 0,
+            problem(L, 0, 0,
                     "bad file name: a role id is lowercase letters, digits and '-' "
                     "(at most %d), followed by .yaml",
                     BL_MAX_ID);
             continue;
         }
-        const char **v = bl_vec_grow(L.file_ids, &L.cap_file_ids, L.n_file_ids + 1, sizeof *v, 64);
+        const char **v =
+            bl_vec_grow(L->file_ids, &L->cap_file_ids, L->n_file_ids + 1, sizeof *v, 64);
         if (!v) {
-            out_of_memory(&L);
+            out_of_memory(L);
             break;
         }
-        L.file_ids = v;
-        L.file_ids[L.n_file_ids++] = id;
-        buf = read_file(&L, L.path, &len);
+        L->file_ids = v;
+        L->file_ids[L->n_file_ids++] = id;
+        buf = read_file(L, L->path, &len);
         if (buf) {
-            load_role(&L, L.path, id, buf, len);
+            load_role(L, L->path, id, buf, len);
             free(buf);
         }
     }
@@ -2573,26 +2835,63 @@ bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
         free(names[i]);
     free(names);
     if (n_names == 0 && names) {
-        problem(&L, 0, 0, "no role files (*.yaml) in this folder");
-    } else if (!names && L.errors == 0) {
-        problem(&L, 0, 0, "no role files (*.yaml) in this folder");
+        problem(L, 0, 0, "no role files (*.yaml) in this folder");
+    } else if (!names && L->errors == 0) {
+        problem(L, 0, 0, "no role files (*.yaml) in this folder");
     }
 
-    cross_check(&L);
-    bl_guide *g = L.errors ? NULL : assemble(&L, dir);
-    loader_done(&L);
+    cross_check(L);
+    g = L->errors ? NULL : assemble(L, dir);
+done:
     free(sections_path);
     free(roles_dir);
+    return g;
+}
+
+bl_guide *bl_load_dir(const char *dir, bl_diags *diags)
+{
+    struct loader L = {.diags = diags};
+    bl_guide *g = load_dir(&L, dir);
+    loader_done(&L);
     if (!g)
         bl_arena_free(L.arena);
     return g;
+}
 
-fail:
+int bl_check_dir(const char *dir, bl_diags *diags, bl_diags *warn, size_t *n_roles,
+                 size_t *n_sections)
+{
+    struct loader L = {.diags = diags, .check = 1, .warn_max = warn->max};
+    bl_guide *g = load_dir(&L, dir);
+    if (g) {
+        /* In bl_width_warnings()'s order: the guide's, then each role's in
+         * the guide's order (the drafts are sorted like the entries), then
+         * each section's.  Past the cap bl_diags only counts, and only there
+         * is a role's text dropped (prune_warnings). */
+        bl_width_warnings_head(g, warn);
+        for (size_t i = 0; i < g->n_roles; i++) {
+            const struct draft *d = &L.roles.v[i];
+            for (size_t k = 0; k < d->n_warn; k++) {
+                if (d->warn && k < d->warn->n) {
+                    const bl_diag *w = &d->warn->items[k];
+                    bl_diags_add(warn, w->path, w->line, w->column, "%s", w->message);
+                } else {
+                    warn->total++;
+                }
+            }
+        }
+        for (size_t i = g->n_roles; i < g->n_entries; i++)
+            bl_width_warnings_entry(&g->entries[i], warn);
+        *n_roles = g->n_roles;
+        *n_sections = g->n_sections;
+    }
     loader_done(&L);
-    free(sections_path);
-    free(roles_dir);
-    bl_arena_free(L.arena);
-    return NULL;
+    if (!g) {
+        bl_arena_free(L.arena);
+        return -1;
+    }
+    bl_guide_free(g);
+    return 0;
 }
 
 static int check_bytes_common(const char *path, const unsigned char *buf, size_t len,

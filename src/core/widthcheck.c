@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* The first character of s with an unreliable width, or -1; *bytes gets
  * its UTF-8.  Every such character is U+0300 or above, so only lead bytes
@@ -19,6 +22,19 @@ static int32_t first_unreliable(const char *s, char bytes[5])
     size_t len = strlen(s);
     const uint64_t highs = 0x8080808080808080u;
     for (size_t i = 0; i < len;) {
+#ifdef __SSE2__
+        /* Sixteen bytes at a time up to the first lead byte from 0xCC. */
+        while (len - i >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xCC)), x);
+            unsigned m = (unsigned)_mm_movemask_epi8(lead);
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+        }
+#endif
         uint64_t w;
         while (len - i >= 8 && (memcpy(&w, u + i, 8), (w & highs) == 0))
             i += 8;
@@ -120,7 +136,7 @@ static size_t warn_text(const bl_entry *e, const char *key, const char *what, in
     return warn_at(e->path, e->kind == BL_ENTRY_SECTION ? e->id : NULL, key, what, quote, s, warn);
 }
 
-size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
+size_t bl_width_warnings_head(const bl_guide *g, bl_diags *warn)
 {
     size_t n = 0;
     if (g->title || g->tagline) {
@@ -133,20 +149,30 @@ size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
         n += warn_at(path, NULL, "tagline", "the tagline", 0, g->tagline, warn);
         free(path);
     }
-    for (size_t i = 0; i < g->n_entries; i++) {
-        const bl_entry *e = &g->entries[i];
-        n += warn_text(e, "title", "the title", 0, e->title, warn);
-        for (size_t f = 0; f < e->n_fields; f++) {
-            const bl_field_value *v = &e->fields[f];
-            const struct bl_field_info *fi = bl_field_info(v->field);
-            const char *key = e->kind == BL_ENTRY_ROLE ? fi->role_key : fi->section_key;
-            const char *what = key ? key : fi->heading;
-            n += warn_text(e, key, what, 1, v->text, warn);
-            for (size_t k = 0; k < v->n_items; k++)
-                n += warn_text(e, key, what, 1, v->items[k], warn);
-        }
-        for (size_t k = 0; k < e->n_sources; k++)
-            n += warn_text(e, "sources", "a source", 0, e->sources[k].title, warn);
+    return n;
+}
+
+size_t bl_width_warnings_entry(const bl_entry *e, bl_diags *warn)
+{
+    size_t n = warn_text(e, "title", "the title", 0, e->title, warn);
+    for (size_t f = 0; f < e->n_fields; f++) {
+        const bl_field_value *v = &e->fields[f];
+        const struct bl_field_info *fi = bl_field_info(v->field);
+        const char *key = e->kind == BL_ENTRY_ROLE ? fi->role_key : fi->section_key;
+        const char *what = key ? key : fi->heading;
+        n += warn_text(e, key, what, 1, v->text, warn);
+        for (size_t k = 0; k < v->n_items; k++)
+            n += warn_text(e, key, what, 1, v->items[k], warn);
     }
+    for (size_t k = 0; k < e->n_sources; k++)
+        n += warn_text(e, "sources", "a source", 0, e->sources[k].title, warn);
+    return n;
+}
+
+size_t bl_width_warnings(const bl_guide *g, bl_diags *warn)
+{
+    size_t n = bl_width_warnings_head(g, warn);
+    for (size_t i = 0; i < g->n_entries; i++)
+        n += bl_width_warnings_entry(&g->entries[i], warn);
     return n;
 }
