@@ -632,19 +632,18 @@ bl_search_index *bl_cache_load_index(bl_cache *c, const bl_guide *g)
 
 /* ---- writing ---------------------------------------------------------- */
 
-static int write_all(int fd, const void *buf, size_t len, off_t at)
+int bl_cache_pwrite(int fd, const void *buf, size_t len, uint64_t at)
 {
     const unsigned char *p = buf;
     while (len > 0) {
-        ssize_t n = pwrite(fd, p, len > ((size_t)1 << 30) ? (size_t)1 << 30 : len, at);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -errno;
-        }
+        ssize_t n = pwrite(fd, p, len > ((size_t)1 << 30) ? (size_t)1 << 30 : len, (off_t)at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return n < 0 ? -errno : -EIO;
         p += n;
         len -= (size_t)n;
-        at += n;
+        at += (uint64_t)n;
     }
     return 0;
 }
@@ -707,7 +706,7 @@ int bl_cache_store(bl_cache *c, const bl_guide *g, const bl_search_index *ix)
         h.off[1] = 0;
     h.head_sum = head_sum(&h);
     if (rc == 0)
-        rc = write_all(fd, &h, sizeof h, 0);
+        rc = bl_cache_pwrite(fd, &h, sizeof h, 0);
     if (rc == 0 && fsync(fd) != 0)
         rc = -errno;
     /* The rename is the one moment the new cache appears: readers that

@@ -255,19 +255,10 @@ static int put_file(void *ctx, size_t off, const void *p, size_t n)
     }
     XXH3_64bits_update(f->st, p, n);
     f->pos += n;
-    const unsigned char *b = p;
-    while (n > 0) {
-        ssize_t r = pwrite(f->fd, b, n > ((size_t)1 << 30) ? (size_t)1 << 30 : n,
-                           (off_t)(f->at + off));
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0) {
-            f->err = r < 0 ? errno : EIO;
-            return -1;
-        }
-        b += r;
-        off += (size_t)r;
-        n -= (size_t)r;
+    int rc = bl_cache_pwrite(f->fd, p, n, f->at + off);
+    if (rc < 0) {
+        f->err = -rc;
+        return -1;
     }
     return 0;
 }

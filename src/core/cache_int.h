@@ -57,6 +57,9 @@ int bl_model_entry(const bl_model_view *v, size_t i);
 /* What needs every entry checked first: 0 or -1. */
 int bl_model_finish(const bl_model_view *v);
 
+/* Writes buf[0..len) to fd at offset at, whole (cache.c): 0 or -errno. */
+int bl_cache_pwrite(int fd, const void *buf, size_t len, uint64_t at);
+
 /* Checks the index block b[0..len) (malloc'd, 8-byte aligned) and makes it
  * an index of g that owns b.  NULL if anything is wrong (b not freed). */
 bl_search_index *bl_cache_index_adopt(unsigned char *b, size_t len, const bl_guide *g);

@@ -441,20 +441,9 @@ static void sink_put(struct sink *k, size_t off, const void *p, size_t n)
         memcpy(k->mem + off, p, n);
         return;
     }
-    const unsigned char *b = p;
-    while (n > 0) {
-        ssize_t r = pwrite(k->fd, b, n > ((size_t)1 << 30) ? (size_t)1 << 30 : n,
-                           (off_t)(k->at + off));
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0) {
-            k->err = r < 0 ? errno : EIO;
-            return;
-        }
-        b += r;
-        off += (size_t)r;
-        n -= (size_t)r;
-    }
+    int rc = bl_cache_pwrite(k->fd, p, n, k->at + off);
+    if (rc < 0)
+        k->err = -rc;
 }
 
 /* Grows *buf to at least n bytes, zeroed: 0 or -1. */
@@ -787,24 +776,28 @@ int bl_model_finish(const bl_model_view *v)
     return 0;
 }
 
+/* The spine's guide with every body checked (and relocated) and what
+ * needs them all; g freed on failure.  g, or NULL. */
+static bl_guide *check_bodies(const bl_model_view *v, bl_guide *g)
+{
+    for (size_t i = 0; g && i < g->n_entries; i++)
+        if (bl_model_entry(v, i) != 0) {
+            free(g);
+            return NULL;
+        }
+    if (g && bl_model_finish(v) != 0) {
+        free(g);
+        return NULL;
+    }
+    return g;
+}
+
 bl_guide *bl_cache_model_use(const unsigned char *block, size_t len)
 {
     bl_model_view v;
     if (bl_model_open(&v, block, len) != 0 || (uintptr_t)block != v.h.base)
         return NULL;
-    bl_guide *g = bl_model_spine(&v, (unsigned char *)(uintptr_t)block, 0);
-    if (!g)
-        return NULL;
-    for (size_t i = 0; i < g->n_entries; i++)
-        if (bl_model_entry(&v, i) != 0) {
-            free(g);
-            return NULL;
-        }
-    if (bl_model_finish(&v) != 0) {
-        free(g);
-        return NULL;
-    }
-    return g;
+    return check_bodies(&v, bl_model_spine(&v, (unsigned char *)(uintptr_t)block, 0));
 }
 
 bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len)
@@ -817,18 +810,9 @@ bl_guide *bl_cache_model_decode(const unsigned char *buf, size_t len)
     memcpy(copy, buf, len);
     if (bl_model_open(&v, copy, len) != 0)
         goto fail;
-    bl_guide *g = bl_model_spine(&v, copy, 1);
+    bl_guide *g = check_bodies(&v, bl_model_spine(&v, copy, 1));
     if (!g)
         goto fail;
-    for (size_t i = 0; i < g->n_entries; i++)
-        if (bl_model_entry(&v, i) != 0) {
-            free(g);
-            goto fail;
-        }
-    if (bl_model_finish(&v) != 0) {
-        free(g);
-        goto fail;
-    }
     g->arena = a;
     return g;
 fail:
