@@ -498,12 +498,19 @@ static void test_file_damaged(void **state)
     free(path);
 }
 
-
 /* ---- checked a part at a time (the guide's start) ---- */
 
 /* The model block's table (cache_model.c): the header, then per entry its
  * objects' end, strings' end and checksum. */
-enum { T_BASE = 8, T_N = 16, T_OBJS = 24, T_STRS = 32, T_SPINE_O = 40, T_SPINE_S = 48, T_HEAD = 72 };
+enum {
+    T_BASE = 8,
+    T_N = 16,
+    T_OBJS = 24,
+    T_STRS = 32,
+    T_SPINE_O = 40,
+    T_SPINE_S = 48,
+    T_HEAD = 72
+};
 
 static uint64_t u64_at(const unsigned char *b, size_t at)
 {
@@ -647,7 +654,8 @@ static void test_place_taken(void **state)
     bl_cache_done(&c2);
     bl_guide_free(g2);
     /* something else there */
-    void *p = mmap((void *)(uintptr_t)base, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    void *p = mmap((void *)(uintptr_t)base, 4096, PROT_READ,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     assert_ptr_equal(p, (void *)(uintptr_t)base);
     bl_guide *g = cached_guide(f->content, 0, NULL);
     assert_non_null(g);

@@ -396,8 +396,8 @@ static unsigned char *map_at(int fd, const struct head *h, int i, uint64_t at, i
     if (at)
         return NULL;
 #endif
-    void *p = mmap((void *)(uintptr_t)at, (size_t)h->len[i], PROT_READ, flags, fd,
-                   (off_t)h->off[i]);
+    void *p =
+        mmap((void *)(uintptr_t)at, (size_t)h->len[i], PROT_READ, flags, fd, (off_t)h->off[i]);
     if (p == MAP_FAILED)
         return NULL;
     if (at && (uintptr_t)p != at) { /* an old kernel took the place as a hint */
@@ -559,8 +559,8 @@ static bl_guide *load_guide(bl_cache *c, int lazy)
          * page costs more than the copy); the strings stay in the file's
          * pages. */
         size_t n = (size_t)z->v.h.strs;
-        objs = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
-                    -1, 0);
+        objs = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1,
+                    0);
         if (objs == MAP_FAILED || bl_arena_own_map(a, objs, n) != 0) {
             if (objs != MAP_FAILED)
                 munmap(objs, n);

@@ -263,8 +263,7 @@ static int put_file(void *ctx, size_t off, const void *p, size_t n)
     return 0;
 }
 
-int bl_cache_index_write(const bl_search_index *ix, int fd, uint64_t at, size_t *len,
-                         uint64_t *sum)
+int bl_cache_index_write(const bl_search_index *ix, int fd, uint64_t at, size_t *len, uint64_t *sum)
 {
     struct ix_head h;
     struct layout l;

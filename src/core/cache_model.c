@@ -634,7 +634,6 @@ int bl_cache_model_encode(const bl_guide *g, unsigned char **out, size_t *len, s
 
 /* ---- reading ------------------------------------------------------------- */
 
-
 /* The table of contents of block[0..len): checked (magic, checksum, every
  * end in order and in bounds, each part's strings ending in NUL). */
 int bl_model_open(bl_model_view *v, const unsigned char *block, size_t len)
