@@ -50,10 +50,11 @@ struct file_id {
     unsigned long long size, mtime_s, mtime_ns, ino, dev, mode;
 };
 
-static void put_stat(XXH3_state_t *st, const char *name, const struct stat *s, int ok)
+/* A file's identity from its stat (all zero when there is none). */
+static struct file_id file_id_of(const struct stat *s)
 {
     struct file_id id = {0};
-    if (ok) {
+    if (s) {
         id.size = (unsigned long long)s->st_size;
         id.mtime_s = (unsigned long long)s->st_mtim.tv_sec;
         id.mtime_ns = (unsigned long long)s->st_mtim.tv_nsec;
@@ -61,6 +62,12 @@ static void put_stat(XXH3_state_t *st, const char *name, const struct stat *s, i
         id.dev = (unsigned long long)s->st_dev;
         id.mode = (unsigned long long)s->st_mode;
     }
+    return id;
+}
+
+static void put_stat(XXH3_state_t *st, const char *name, const struct stat *s, int ok)
+{
+    struct file_id id = file_id_of(ok ? s : NULL);
     XXH3_128bits_update(st, name, strlen(name) + 1);
     XXH3_128bits_update(st, &id, sizeof id);
 }
@@ -86,12 +93,12 @@ struct key_part {
 };
 
 /* Keeps the latest modification time seen (the racy check, make_key). */
-static void note_mtime(struct key_part *p, const struct stat *s)
+static void note_mtime(struct key_part *p, struct timespec t)
 {
-    if (s->st_mtim.tv_sec > p->newest.tv_sec ||
-        (s->st_mtim.tv_sec == p->newest.tv_sec && s->st_mtim.tv_nsec > p->newest.tv_nsec))
-        p->newest = s->st_mtim;
-    p->fine |= s->st_mtim.tv_nsec != 0;
+    if (t.tv_sec > p->newest.tv_sec ||
+        (t.tv_sec == p->newest.tv_sec && t.tv_nsec > p->newest.tv_nsec))
+        p->newest = t;
+    p->fine |= t.tv_nsec != 0;
 }
 
 static void *key_work(void *arg)
@@ -104,17 +111,11 @@ static void *key_work(void *arg)
         for (; i < end; i++) {
             const char *name = job->names[i];
             size_t len = strlen(name);
-            struct file_id id = {0};
             struct stat s;
-            if (fstatat(job->rfd, name, &s, 0) == 0) {
-                id.size = (unsigned long long)s.st_size;
-                id.mtime_s = (unsigned long long)s.st_mtim.tv_sec;
-                id.mtime_ns = (unsigned long long)s.st_mtim.tv_nsec;
-                id.ino = (unsigned long long)s.st_ino;
-                id.dev = (unsigned long long)s.st_dev;
-                id.mode = (unsigned long long)s.st_mode;
-                note_mtime(part, &s);
-            }
+            int ok = fstatat(job->rfd, name, &s, 0) == 0;
+            struct file_id id = file_id_of(ok ? &s : NULL);
+            if (ok)
+                note_mtime(part, s.st_mtim);
             char rec[sizeof id + NAME_MAX + 1];
             memcpy(rec, &id, sizeof id);
             memcpy(rec + sizeof id, name, len);
@@ -177,8 +178,7 @@ static int hash_roles(int rfd, uint64_t sum[2], uint64_t *n, struct key_part *al
         for (int t = 0; t < KEY_THREADS; t++) {
             sum[0] += parts[t].sum[0];
             sum[1] += parts[t].sum[1];
-            struct stat fake = {.st_mtim = parts[t].newest};
-            note_mtime(all, &fake);
+            note_mtime(all, parts[t].newest);
             all->fine |= parts[t].fine;
         }
         *n = job.n;
@@ -217,7 +217,7 @@ static int make_key(const char *dir, uint64_t key[2], int *racy)
     int ok = fstatat(dfd, "sections.yaml", &s, 0) == 0;
     put_stat(st, "sections.yaml", &s, ok);
     if (ok)
-        note_mtime(&all, &s);
+        note_mtime(&all, s.st_mtim);
     int rfd = openat(dfd, "roles", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (rfd < 0) {
         put_stat(st, "roles", &s, 0);
@@ -225,7 +225,7 @@ static int make_key(const char *dir, uint64_t key[2], int *racy)
         ok = fstat(rfd, &s) == 0;
         put_stat(st, "roles", &s, ok);
         if (ok)
-            note_mtime(&all, &s);
+            note_mtime(&all, s.st_mtim);
         uint64_t sum[2] = {0, 0}, n = 0;
         if (hash_roles(rfd, sum, &n, &all) != 0)
             goto out;

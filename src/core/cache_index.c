@@ -244,15 +244,21 @@ struct file_put {
     int err;
 };
 
-static int put_file(void *ctx, size_t off, const void *p, size_t n)
+/* The zeros between what was hashed and offset `to`, hashed. */
+static void hash_zeros(struct file_put *f, size_t to)
 {
-    struct file_put *f = ctx;
     static const unsigned char zeros[64];
-    while (f->pos < off) {
-        size_t z = off - f->pos < sizeof zeros ? off - f->pos : sizeof zeros;
+    while (f->pos < to) {
+        size_t z = to - f->pos < sizeof zeros ? to - f->pos : sizeof zeros;
         XXH3_64bits_update(f->st, zeros, z);
         f->pos += z;
     }
+}
+
+static int put_file(void *ctx, size_t off, const void *p, size_t n)
+{
+    struct file_put *f = ctx;
+    hash_zeros(f, off);
     XXH3_64bits_update(f->st, p, n);
     f->pos += n;
     int rc = bl_cache_pwrite(f->fd, p, n, f->at + off);
@@ -277,12 +283,7 @@ int bl_cache_index_write(const bl_search_index *ix, int fd, uint64_t at, size_t 
     int rc = index_pieces(ix, &h, &l, put_file, &f);
     /* the end: zeros after the last piece, hashed; the file reaches it */
     if (rc == 0 && f.pos < l.total) {
-        static const unsigned char zeros[64];
-        while (f.pos < l.total) {
-            size_t z = l.total - f.pos < sizeof zeros ? l.total - f.pos : sizeof zeros;
-            XXH3_64bits_update(f.st, zeros, z);
-            f.pos += z;
-        }
+        hash_zeros(&f, l.total);
         if (ftruncate(fd, (off_t)(at + l.total)) != 0)
             f.err = errno;
     }

@@ -423,10 +423,12 @@ static size_t toc_size(size_t n_entries)
                     alignof(max_align_t));
 }
 
-/* Where a block goes: memory (mem, zeroed, the block's size) or a file (fd,
- * the block at offset at).  Parts arrive in any order; what none covers
- * (padding) is zero: calloc'd memory, or a hole in a new file. */
+/* Where a block goes: memory (alloc: a zeroed buffer of the block's size
+ * is made into mem once the size is known) or a file (fd, the block at
+ * offset at).  Parts arrive in any order; what none covers (padding) is
+ * zero: calloc'd memory, or a hole in a new file. */
 struct sink {
+    int alloc;
     unsigned char *mem;
     int fd;
     uint64_t at;
@@ -502,6 +504,8 @@ static int model_write(const bl_guide *g, uint64_t base, struct sink *k, size_t 
     th.spine_str_end = strs + spine_s;
     for (size_t i = 0; i < n; i++)
         te[i].str_end += strs;
+    if (k->alloc && !(k->mem = calloc(1, size)))
+        goto out;
     /* WRITE the spine: into memory, kept until every body has patched its
      * entry and role facts. */
     size_t spine_len = spine_o;
@@ -580,41 +584,18 @@ out:
     return rc;
 }
 
-/* The size of g's block: 0, or -1. */
-static int model_size(const bl_guide *g, size_t *size)
-{
-    bl_guide root = *g;
-    bl_entry *e = NULL;
-    struct walk m = {.mode = MEASURE, .used = toc_size(g->n_entries) + sizeof root};
-    walk_spine(&m, &root, &e);
-    for (size_t i = 0; i < g->n_entries && !m.err; i++) {
-        bl_entry copy = g->entries[i];
-        walk_entry_body(&m, &copy);
-    }
-    if (m.err)
-        return -1;
-    *size = align_up(m.used, alignof(max_align_t)) + m.sused + 1;
-    return 0;
-}
-
 int bl_cache_model_encode_at(const bl_guide *g, uint64_t base, unsigned char **out, size_t *len,
                              size_t *objects)
 {
     *out = NULL;
     *len = 0;
-    size_t size = 0;
-    if (g->n_entries > (SIZE_MAX / 4) / sizeof(struct toc_entry) || model_size(g, &size) != 0)
-        return -1;
-    unsigned char *buf = calloc(1, size);
-    if (!buf)
-        return -1;
-    struct sink k = {.mem = buf, .fd = -1};
-    if (model_write(g, base, &k, len, objects) != 0 || *len != size) {
-        free(buf);
+    struct sink k = {.alloc = 1, .fd = -1};
+    if (model_write(g, base, &k, len, objects) != 0) {
+        free(k.mem);
         *len = 0;
         return -1;
     }
-    *out = buf;
+    *out = k.mem;
     return 0;
 }
 
